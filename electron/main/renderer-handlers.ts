@@ -1,0 +1,28 @@
+import { channels, type Channel } from '../../shared/channels';
+import { parseInput } from '../../shared/contract';
+import { fail, type Result } from '../../shared/result';
+import type { ServiceCaller } from '../service/service-host';
+import { isPathChannel, type PathChannel } from '../service/service-contract';
+
+/** Chooses the file for an operation that needs one; null when the analyst cancels. */
+export type PathChooser = (channel: PathChannel, input: Record<string, unknown>) => Promise<string | null>;
+
+export type RendererHandlers = Record<Channel, (input: unknown) => Promise<Result<unknown>>>;
+
+/**
+ * The renderer-facing operations, free of Electron so that the end-to-end harness drives
+ * exactly this code. Each validates its input against the contract, adds the file path main
+ * chose (paths never come from the renderer), and calls the service.
+ */
+export function createRendererHandlers(service: ServiceCaller, choosePath: PathChooser): RendererHandlers {
+  const handle = (channel: Channel) => async (raw: unknown): Promise<Result<unknown>> => {
+    const parsed = parseInput(channel, raw);
+    if (!parsed.ok) return fail('invalid-input', parsed.message);
+    const input = parsed.value as Record<string, unknown>;
+    if (!isPathChannel(channel)) return service.call(channel, input);
+    const path = await choosePath(channel, input);
+    if (path === null) return fail('cancelled', 'No file was chosen.');
+    return service.call(channel, { ...input, path });
+  };
+  return Object.fromEntries(channels.map((channel) => [channel, handle(channel)])) as RendererHandlers;
+}

@@ -1,0 +1,20 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channels, progressChannel } from '../../shared/channels';
+import type { ProgressEvent } from '../../shared/progress';
+import { buildWorkbenchApi } from '../../shared/workbench-api';
+
+/** window.workbench: one function per contract operation, and nothing else. */
+contextBridge.exposeInMainWorld(
+  'workbench',
+  buildWorkbenchApi({
+    channels,
+    invoke: (channel, input) => ipcRenderer.invoke(channel, input),
+    subscribe: (listener) => {
+      const forward = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
+      ipcRenderer.on(progressChannel, forward);
+      return () => {
+        ipcRenderer.removeListener(progressChannel, forward);
+      };
+    },
+  }),
+);

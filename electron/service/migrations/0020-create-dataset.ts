@@ -1,0 +1,30 @@
+import type { Migration } from './migration';
+
+/**
+ * Provenance of each imported file, as the Crime and Disorder (Prescribed Information)
+ * Regulations 2007 and UK GDPR record-keeping expect: who shared it, which file, under which
+ * agreement, and what happened to its rows.
+ */
+export const createDataset: Migration = {
+  version: 2,
+  name: 'create dataset provenance',
+  up(db) {
+    db.exec(`
+      CREATE TABLE dataset (
+        id INTEGER PRIMARY KEY,
+        partner_member_id INTEGER REFERENCES member (id) ON DELETE SET NULL,
+        partner_name TEXT NOT NULL,
+        source_file_name TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL UNIQUE CHECK (length(source_sha256) = 64),
+        format TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
+        rows_imported INTEGER NOT NULL CHECK (rows_imported >= 0),
+        rows_rejected INTEGER NOT NULL CHECK (rows_rejected >= 0),
+        sharing_agreement TEXT
+      ) STRICT;
+
+      CREATE INDEX dataset_by_partner ON dataset (partner_member_id);
+    `);
+  },
+};

@@ -1,0 +1,76 @@
+import type { Channel } from '../../shared/channels';
+import type { ProgressListener } from '../../shared/progress';
+import { fail, ok, toFailure, WorkbenchError, type Result } from '../../shared/result';
+import type { OperationContext } from './operation-context';
+import { isChannel, serviceContract } from './service-contract';
+import { createWorkbenchHandlers, WorkspaceSession, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
+
+/** Anything that answers service calls: the host itself, or a client of a host in another process. */
+export interface ServiceCaller {
+  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
+}
+
+function describeInvalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const issue = issues[0];
+  if (!issue) return 'The request was not valid.';
+  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
+
+/**
+ * The service's single entry point. It validates every call against the service contract
+ * (the last line of defence, whoever the caller is), runs the handler, tracks cancellable
+ * operations and turns every outcome into a Result.
+ */
+export class ServiceHost implements ServiceCaller {
+  private readonly running = new Map<string, AbortController>();
+  readonly session: WorkspaceSession;
+  private readonly handlers: ServiceHandlers;
+
+  constructor(
+    private readonly onProgress: ProgressListener = () => {},
+    options: { session?: WorkspaceSession; handlers?: (session: WorkspaceSession) => ServiceHandlers } = {},
+  ) {
+    this.session = options.session ?? new WorkspaceSession();
+    this.handlers = (options.handlers ?? createWorkbenchHandlers)(this.session);
+  }
+
+  async call(channel: Channel, input: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return fail('invalid-input', `The workbench has no operation called "${String(channel)}".`);
+    const parsed = serviceContract[channel].safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid-input', describeInvalid(parsed.error.issues));
+
+    if (channel === 'operation/cancel') {
+      const { operationId } = parsed.data as { operationId: string };
+      const controller = this.running.get(operationId);
+      controller?.abort();
+      return ok({ cancelled: controller !== undefined });
+    }
+
+    const operationId = (parsed.data as { operationId?: string }).operationId;
+    if (operationId !== undefined && this.running.has(operationId)) {
+      return fail('invalid-input', 'That operation is already running.');
+    }
+    const controller = new AbortController();
+    if (operationId !== undefined) this.running.set(operationId, controller);
+    const context: OperationContext = {
+      signal: controller.signal,
+      progress: (event) => {
+        if (operationId !== undefined) this.onProgress({ ...event, operationId });
+      },
+    };
+    try {
+      const handler = this.handlers[channel as HandledChannel] as (value: unknown, context: OperationContext) => unknown;
+      return ok(await handler(parsed.data, context));
+    } catch (error) {
+      if (!(error instanceof WorkbenchError)) console.error(`[service] ${channel} failed:`, error);
+      return toFailure(error);
+    } finally {
+      if (operationId !== undefined) this.running.delete(operationId);
+    }
+  }
+
+  dispose(): void {
+    for (const controller of this.running.values()) controller.abort();
+    this.session.close();
+  }
+}

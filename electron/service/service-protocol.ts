@@ -1,0 +1,60 @@
+import type { Channel } from '../../shared/channels';
+import type { ProgressEvent } from '../../shared/progress';
+import { fail, type Result } from '../../shared/result';
+import type { ServiceCaller } from './service-host';
+
+/** Messages between main and the service process. */
+export type ToService = { type: 'call'; id: number; channel: Channel; input: unknown };
+export type FromService =
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'progress'; event: ProgressEvent };
+
+/** The two ends of a message pipe: a utility process, a child process or a MessagePort. */
+export interface MessagePipe<Incoming, Outgoing> {
+  send(message: Outgoing): void;
+  listen(listener: (message: Incoming) => void): void;
+}
+
+/** Serves calls arriving on a pipe; used inside the service process. */
+export function serveOverPipe(host: ServiceCaller, pipe: MessagePipe<ToService, FromService>): void {
+  pipe.listen((message) => {
+    if (message?.type !== 'call') return;
+    void host.call(message.channel, message.input).then((result) => pipe.send({ type: 'result', id: message.id, result }));
+  });
+}
+
+/** A ServiceCaller for main, talking to the service in another process. */
+export class ServiceClient implements ServiceCaller {
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+
+  constructor(
+    private readonly pipe: MessagePipe<FromService, ToService>,
+    onProgress: (event: ProgressEvent) => void,
+  ) {
+    pipe.listen((message) => {
+      if (message.type === 'progress') {
+        onProgress(message.event);
+      } else if (message.type === 'result') {
+        this.pending.get(message.id)?.(message.result);
+        this.pending.delete(message.id);
+      }
+    });
+  }
+
+  call(channel: Channel, input: unknown): Promise<Result<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.pipe.send({ type: 'call', id, channel, input });
+    });
+  }
+
+  /** Answers every waiting call when the service process has gone, so no screen hangs. */
+  serviceStopped(): void {
+    for (const resolve of this.pending.values()) {
+      resolve(fail('internal', 'The workbench service stopped unexpectedly. Unsaved work in progress was not kept; your workspace is as it was before that step.'));
+    }
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WorkspaceSummary } from '../../shared/domain/partnership';
+import { workbench } from './api';
+import { MarkingBanner } from './components/MarkingBanner';
+import { WorkflowNav } from './components/WorkflowNav';
+import { screens, type ScreenId } from './screens/screens';
+import { PartnershipScreen } from './screens/PartnershipScreen';
+import { UpcomingScreen } from './screens/UpcomingScreen';
+
+export function App() {
+  const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [screen, setScreen] = useState<ScreenId>('partnership');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void workbench.workspace.current().then((result) => {
+      if (result.ok) setWorkspace(result.value);
+      setLoaded(true);
+    });
+  }, []);
+
+  const goTo = useCallback((next: ScreenId) => {
+    setScreen(next);
+    // Moving focus to the new heading tells screen-reader users the page changed.
+    requestAnimationFrame(() => headingRef.current?.focus());
+  }, []);
+
+  const current = screens.find((entry) => entry.id === screen) ?? screens[0]!;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="app-title">
+          <span className="app-name">Community Safety Workbench</span>
+          {workspace ? (
+            <span className="app-workspace" data-testid="open-workspace">
+              {workspace.name} <span className="app-file">({workspace.fileName})</span>
+            </span>
+          ) : null}
+        </div>
+        {workspace ? <MarkingBanner marking={workspace.marking} /> : null}
+      </header>
+      <div className="app-body">
+        <WorkflowNav current={screen} onSelect={goTo} hasWorkspace={workspace !== null} />
+        <main id="main" className="app-main" tabIndex={-1}>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {current.title}
+          </h1>
+          <p className="lede">{current.purpose}</p>
+          {!loaded ? (
+            <p role="status">Loading…</p>
+          ) : screen === 'partnership' ? (
+            <PartnershipScreen workspace={workspace} onWorkspaceChange={setWorkspace} />
+          ) : (
+            <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+const integer = new Intl.NumberFormat('en-GB');
+
+/** British number formatting: 1,234. */
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** Bytes as an analyst reads them: 12 KB, 3.4 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${formatCount(bytes)} bytes`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })} ${units[unit]}`;
+}
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric' });
+
+/** '2018-04' → 'April 2018'. */
+export function formatYearMonth(value: string): string {
+  const [year, month] = value.split('-').map(Number);
+  if (!year || !month) return value;
+  return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
+}

@@ -1,0 +1,227 @@
+import { useState, type FormEvent } from 'react';
+import { MemberInput, type Member } from '../../../shared/domain/partnership';
+import type { Result } from '../../../shared/result';
+import { workbench } from '../api';
+import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { TextField } from '../components/TextField';
+
+const fieldIds = { name: 'member-name', contact: 'member-contact' };
+
+interface MembersPanelProps {
+  members: Member[];
+  onMembersChange(members: Member[]): void;
+}
+
+export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [name, setName] = useState('');
+  const [statutory, setStatutory] = useState(false);
+  const [contact, setContact] = useState('');
+  const [confirmingRemoval, setConfirmingRemoval] = useState<number | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState('');
+
+  function resetForm() {
+    setEditing(null);
+    setName('');
+    setStatutory(false);
+    setContact('');
+  }
+
+  function apply(result: Result<Member[]>, message: string): boolean {
+    if (!result.ok) {
+      setErrors([{ fieldId: null, message: result.error.message }]);
+      return false;
+    }
+    setErrors([]);
+    onMembersChange(result.value);
+    setStatus(message);
+    return true;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = MemberInput.safeParse({ name, statutory, contact });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
+      return;
+    }
+    const result = editing
+      ? await workbench.member.update({ id: editing.id, ...parsed.data })
+      : await workbench.member.add(parsed.data);
+    if (apply(result, editing ? `${parsed.data.name} updated.` : `${parsed.data.name} added.`)) {
+      resetForm();
+      document.getElementById(fieldIds.name)?.focus();
+    }
+  }
+
+  function startEditing(member: Member) {
+    setEditing(member);
+    setName(member.name);
+    setStatutory(member.statutory);
+    setContact(member.contact ?? '');
+    setErrors([]);
+    requestAnimationFrame(() => document.getElementById(fieldIds.name)?.focus());
+  }
+
+  async function move(index: number, offset: -1 | 1) {
+    const ids = members.map((member) => member.id);
+    const target = index + offset;
+    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+    const moved = members[index]!;
+    if (apply(await workbench.member.reorder({ ids }), `${moved.name} moved to position ${target + 1}.`)) {
+      // Keep focus on the same control of the moved row, so repeated moves need no hunting.
+      requestAnimationFrame(() =>
+        document.getElementById(`move-${offset < 0 ? 'up' : 'down'}-${moved.id}`)?.focus(),
+      );
+    }
+  }
+
+  async function remove(member: Member) {
+    setConfirmingRemoval(null);
+    if (editing?.id === member.id) resetForm();
+    apply(await workbench.member.remove({ id: member.id }), `${member.name} removed.`);
+  }
+
+  const statutoryCount = members.filter((member) => member.statutory).length;
+
+  return (
+    <section className="panel" aria-labelledby="members-heading">
+      <h2 id="members-heading">Members</h2>
+      <p>
+        The organisations in the partnership, in the order they appear in the plan.{' '}
+        {members.length > 0
+          ? `${members.length} ${members.length === 1 ? 'member' : 'members'}, ${statutoryCount} statutory.`
+          : ''}
+      </p>
+      <ErrorSummary errors={errors} />
+      {members.length === 0 ? (
+        <p className="empty-note">No members yet. Add the responsible authorities first, then the other partners.</p>
+      ) : (
+        <table className="table" data-testid="members-table">
+          <caption className="visually-hidden">Partnership members</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                Order
+              </th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Statutory</th>
+              <th scope="col">Contact</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member, index) => (
+              <tr key={member.id} data-testid="member-row">
+                <td className="numeric">{index + 1}</td>
+                <th scope="row" className="member-name">
+                  {member.statutory ? (
+                    <span className="statutory-mark" aria-hidden="true">
+                      *
+                    </span>
+                  ) : null}
+                  {member.name}
+                </th>
+                <td>{member.statutory ? 'Statutory' : <span className="muted">Not statutory</span>}</td>
+                <td>{member.contact ?? <span className="muted">None</span>}</td>
+                <td className="row-actions">
+                  {confirmingRemoval === member.id ? (
+                    <>
+                      <button type="button" className="button-link danger" onClick={() => remove(member)}>
+                        Confirm removal<span className="visually-hidden"> of {member.name}</span>
+                      </button>
+                      <button type="button" className="button-link" onClick={() => setConfirmingRemoval(null)}>
+                        Keep<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        id={`move-up-${member.id}`}
+                        className="button-link"
+                        disabled={index === 0}
+                        onClick={() => move(index, -1)}
+                      >
+                        Move up<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                      <button
+                        type="button"
+                        id={`move-down-${member.id}`}
+                        className="button-link"
+                        disabled={index === members.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        Move down<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                      <button type="button" className="button-link" onClick={() => startEditing(member)}>
+                        Edit<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                      <button type="button" className="button-link danger" onClick={() => setConfirmingRemoval(member.id)}>
+                        Remove<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {statutoryCount > 0 ? <p className="footnote">Those marked with a * are statutory members.</p> : null}
+
+      <form className="subpanel" onSubmit={submit} noValidate aria-labelledby="member-form-heading">
+        <h3 id="member-form-heading">{editing ? `Edit ${editing.name}` : 'Add a member'}</h3>
+        <div className="field-row">
+          <TextField
+            id={fieldIds.name}
+            label="Organisation"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            error={errorFor(errors, fieldIds.name)}
+            autoComplete="off"
+          />
+          <TextField
+            id={fieldIds.contact}
+            label="Contact (optional)"
+            hint="A named officer, role or mailbox"
+            value={contact}
+            onChange={(event) => setContact(event.target.value)}
+            error={errorFor(errors, fieldIds.contact)}
+            autoComplete="off"
+          />
+        </div>
+        <div className="checkbox">
+          <input
+            id="member-statutory"
+            type="checkbox"
+            checked={statutory}
+            onChange={(event) => setStatutory(event.target.checked)}
+            aria-describedby="member-statutory-hint"
+          />
+          <label htmlFor="member-statutory">Statutory member</label>
+          <p className="hint" id="member-statutory-hint">
+            A responsible authority under section 5 of the Crime and Disorder Act 1998: council, police, fire and
+            rescue, probation or health.
+          </p>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {editing ? 'Save member' : 'Add member'}
+          </button>
+          {editing ? (
+            <button type="button" className="button button-secondary" onClick={resetForm}>
+              Cancel editing
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <p role="status" className="status-message">
+        {status}
+      </p>
+    </section>
+  );
+}

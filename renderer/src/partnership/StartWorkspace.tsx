@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { PartnershipName, type ProtectiveMarking, type WorkspaceSummary } from '../../../shared/domain/partnership';
+import { isCancelled, workbench } from '../api';
+import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { MarkingChoice } from '../components/MarkingChoice';
+import { TextField } from '../components/TextField';
+
+const fieldIds = { name: 'new-name', area: 'new-area' };
+const NewWorkspaceForm = z.object({ name: PartnershipName, area: z.string().trim().max(200) });
+
+export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSummary): void }) {
+  const [name, setName] = useState('');
+  const [area, setArea] = useState('');
+  const [marking, setMarking] = useState<ProtectiveMarking>('OFFICIAL');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const parsed = NewWorkspaceForm.safeParse({ name, area });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
+      return;
+    }
+    setBusy(true);
+    const result = await workbench.workspace.create({ name: parsed.data.name, area: parsed.data.area || null, marking });
+    setBusy(false);
+    if (result.ok) onOpened(result.value);
+    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+  }
+
+  async function open() {
+    setBusy(true);
+    const result = await workbench.workspace.open();
+    setBusy(false);
+    if (result.ok) onOpened(result.value);
+    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+  }
+
+  return (
+    <div className="stack">
+      <ErrorSummary errors={errors} />
+      <div className="start-grid">
+        <section className="panel" aria-labelledby="create-heading">
+          <h2 id="create-heading">Create a workspace</h2>
+          <p>A workspace is one file holding one assessment for one partnership. You choose where to save it.</p>
+          <form onSubmit={create} noValidate>
+            <TextField
+              id={fieldIds.name}
+              label="Partnership name"
+              hint="For example, Safer Colchester Partnership"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              error={errorFor(errors, fieldIds.name)}
+              autoComplete="off"
+            />
+            <TextField
+              id={fieldIds.area}
+              label="Area (optional)"
+              hint="The local authority area the partnership covers, for example Colchester"
+              value={area}
+              onChange={(event) => setArea(event.target.value)}
+              error={errorFor(errors, fieldIds.area)}
+              autoComplete="off"
+            />
+            <MarkingChoice name="new-marking" value={marking} onChange={setMarking} />
+            <button type="submit" className="button" disabled={busy}>
+              Create workspace
+            </button>
+          </form>
+        </section>
+        <section className="panel" aria-labelledby="open-heading">
+          <h2 id="open-heading">Open a workspace</h2>
+          <p>Carry on with an assessment saved earlier, or one a colleague has sent you.</p>
+          <button type="button" className="button button-secondary" onClick={open} disabled={busy}>
+            Open a workspace…
+          </button>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Partnership, WorkspaceSummary } from '../../../shared/domain/partnership';
+import { workbench } from '../api';
+import { MembersPanel } from '../partnership/MembersPanel';
+import { PartnershipDetailsForm } from '../partnership/PartnershipDetailsForm';
+import { StartWorkspace } from '../partnership/StartWorkspace';
+import { WorkspaceFilePanel } from '../partnership/WorkspaceFilePanel';
+
+interface PartnershipScreenProps {
+  workspace: WorkspaceSummary | null;
+  onWorkspaceChange(workspace: WorkspaceSummary | null): void;
+}
+
+export function PartnershipScreen({ workspace, onWorkspaceChange }: PartnershipScreenProps) {
+  const [partnership, setPartnership] = useState<Partnership | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const refreshSummary = useCallback(async () => {
+    const result = await workbench.workspace.current();
+    if (result.ok) onWorkspaceChange(result.value);
+  }, [onWorkspaceChange]);
+
+  useEffect(() => {
+    if (!workspace) {
+      setPartnership(null);
+      return;
+    }
+    void workbench.partnership.get().then((result) => {
+      if (result.ok) setPartnership(result.value);
+      else setLoadError(result.error.message);
+    });
+  }, [workspace]);
+
+  if (!workspace) return <StartWorkspace onOpened={onWorkspaceChange} />;
+  if (loadError) return <p className="error-message">{loadError}</p>;
+  if (!partnership) return <p role="status">Loading the partnership…</p>;
+
+  return (
+    <div className="stack">
+      <PartnershipDetailsForm
+        partnership={partnership}
+        onSaved={(saved) => {
+          setPartnership(saved);
+          void refreshSummary();
+        }}
+      />
+      <MembersPanel
+        members={partnership.members}
+        onMembersChange={(members) => setPartnership({ ...partnership, members })}
+      />
+      <WorkspaceFilePanel workspace={workspace} onClosed={() => onWorkspaceChange(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Every operation the renderer may ask for, named 'domain/verb'. This list is free of any
+ * library so that the sandboxed preload can bundle it without pulling in zod.
+ */
+export const channels = [
+  'workspace/create',
+  'workspace/open',
+  'workspace/current',
+  'workspace/close',
+  'workspace/backup',
+  'partnership/get',
+  'partnership/update',
+  'member/add',
+  'member/update',
+  'member/remove',
+  'member/reorder',
+  'operation/cancel',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+/** The push channel on which the service streams progress of long operations. */
+export const progressChannel = 'operation/progress';

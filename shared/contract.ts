@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Channel } from './channels';
+import type { Result } from './result';
+import type { ProgressListener } from './progress';
+import {
+  MemberId,
+  MemberInput,
+  PartnershipDetails,
+  PartnershipName,
+  ProtectiveMarking,
+  type Member,
+  type Partnership,
+  type WorkspaceSummary,
+} from './domain/partnership';
+
+/** Chosen by the caller so that it can cancel before the first progress event arrives. */
+export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
+
+interface OperationSpec<Input extends z.ZodType, Output> {
+  input: Input;
+  /** Never read at run time: it carries the output type for the derived API. */
+  output: Output;
+}
+
+function operation<Output>() {
+  return <Input extends z.ZodType>(input: Input): OperationSpec<Input, Output> => ({
+    input,
+    output: undefined as Output,
+  });
+}
+
+const none = z.object({}).strict();
+
+/**
+ * The IPC contract: one entry per channel, with the schema main uses to validate what the
+ * renderer sends. The preload, the test harness and the renderer's types are all derived
+ * from it, so they cannot drift apart.
+ */
+export const contract = {
+  'workspace/create': operation<WorkspaceSummary>()(
+    z
+      .object({
+        name: PartnershipName,
+        area: PartnershipDetails.shape.area.optional(),
+        marking: ProtectiveMarking.default('OFFICIAL'),
+      })
+      .strict(),
+  ),
+  'workspace/open': operation<WorkspaceSummary>()(none),
+  'workspace/current': operation<WorkspaceSummary | null>()(none),
+  'workspace/close': operation<null>()(none),
+  'workspace/backup': operation<{ fileName: string; bytes: number }>()(
+    z.object({ operationId: OperationId }).strict(),
+  ),
+  'partnership/get': operation<Partnership>()(none),
+  'partnership/update': operation<Partnership>()(PartnershipDetails.strict()),
+  'member/add': operation<Member[]>()(MemberInput.strict()),
+  'member/update': operation<Member[]>()(MemberInput.extend({ id: MemberId }).strict()),
+  'member/remove': operation<Member[]>()(z.object({ id: MemberId }).strict()),
+  'member/reorder': operation<Member[]>()(
+    z
+      .object({ ids: z.array(MemberId).max(1000) })
+      .strict()
+      .refine((value) => new Set(value.ids).size === value.ids.length, 'Each member may appear only once.'),
+  ),
+  'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
+} satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+/** What a caller may pass (before defaults are applied). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives after validation. */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];
+
+type DomainOf<C extends string> = C extends `${infer D}/${string}` ? D : never;
+
+type Call<C extends Channel> = Record<never, never> extends InputOf<C>
+  ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
+  : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+
+/** window.workbench: one function per channel, grouped by domain, plus the progress stream. */
+export type WorkbenchApi = {
+  [D in DomainOf<Channel>]: {
+    [C in Channel as C extends `${D}/${infer Verb}` ? Verb : never]: Call<C>;
+  };
+} & {
+  onProgress(listener: ProgressListener): () => void;
+};
+
+/** Validates untrusted input for a channel; the error message names the first bad field. */
+export function parseInput<C extends Channel>(
+  channel: C,
+  input: unknown,
+): { ok: true; value: ParsedInputOf<C> } | { ok: false; message: string } {
+  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as ParsedInputOf<C> };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, message: `${where}${issue?.message ?? 'The request was not valid.'}` };
+}

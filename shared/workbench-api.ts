@@ -1,0 +1,27 @@
+import type { WorkbenchApi } from './contract';
+import type { ProgressListener } from './progress';
+
+export interface WorkbenchApiTransport {
+  channels: readonly string[];
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  subscribe(listener: ProgressListener): () => void;
+}
+
+/**
+ * Builds window.workbench from the channel list. The preload and the end-to-end harness
+ * both call this, so the object the tests drive is the object the app ships. It must stay
+ * self-contained (no imports used inside) because the harness injects its source text into
+ * the page.
+ */
+export function buildWorkbenchApi(transport: WorkbenchApiTransport): WorkbenchApi {
+  const api: Record<string, unknown> = {};
+  for (const channel of transport.channels) {
+    const [domain, verb] = channel.split('/');
+    if (!domain || !verb) throw new Error(`Channel "${channel}" is not named domain/verb.`);
+    const group = (api[domain] ?? {}) as Record<string, unknown>;
+    group[verb] = (input?: unknown) => transport.invoke(channel, input ?? {});
+    api[domain] = group;
+  }
+  api.onProgress = (listener: ProgressListener) => transport.subscribe(listener);
+  return api as WorkbenchApi;
+}

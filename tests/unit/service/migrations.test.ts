@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createPartnership } from '../../../electron/service/migrations/0010-create-partnership';
+import { latestSchemaVersion, migrate, migrations, schemaVersionOf } from '../../../electron/service/migrations';
+import type { Migration } from '../../../electron/service/migrations/migration';
+
+function memoryDb() {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (row) => row.name,
+  );
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… in list order', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
+    expect(latestSchemaVersion).toBe(migrations.length);
+  });
+
+  it('build every table as STRICT from an empty database', () => {
+    const db = memoryDb();
+    expect(migrate(db)).toBe(latestSchemaVersion);
+    expect(tableNames(db)).toEqual(['dataset', 'member', 'partnership']);
+    const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all();
+    expect(strict).toEqual([{ name: 'dataset' }, { name: 'member' }, { name: 'partnership' }]);
+  });
+
+  it('0010 enforces one partnership row, valid markings and ordered periods', () => {
+    const db = memoryDb();
+    migrate(db, [createPartnership]);
+    const insert = db.prepare(
+      "INSERT INTO partnership (id, name, marking, period_from, period_to, created_at) VALUES (?, 'P', ?, ?, ?, 'now')",
+    );
+    insert.run(1, 'OFFICIAL', '2018-04', '2019-03');
+    expect(() => insert.run(2, 'OFFICIAL', null, null)).toThrow(/CHECK/);
+    db.exec('DELETE FROM partnership');
+    expect(() => insert.run(1, 'SECRET', null, null)).toThrow(/CHECK/);
+    expect(() => insert.run(1, 'OFFICIAL', '2019-04', '2018-03')).toThrow(/CHECK/);
+    expect(() => insert.run(1, 'OFFICIAL', '2019-04', null)).toThrow(/CHECK/);
+  });
+
+  it('0020 migrates a seeded version-1 workspace and keeps its members', () => {
+    const db = memoryDb();
+    migrate(db, [createPartnership]);
+    db.exec(`
+      INSERT INTO partnership (id, name, area, marking, created_at) VALUES (1, 'Safer Colchester Partnership', 'Colchester', 'OFFICIAL', '2026-11-27');
+      INSERT INTO member (name, statutory, contact, position) VALUES ('Essex Police', 1, NULL, 1), ('CCVS', 0, 'Office', 2);
+    `);
+    expect(schemaVersionOf(db)).toBe(1);
+
+    expect(migrate(db)).toBe(2);
+
+    expect(db.prepare('SELECT name, statutory, contact FROM member ORDER BY position').all()).toEqual([
+      { name: 'Essex Police', statutory: 1, contact: null },
+      { name: 'CCVS', statutory: 0, contact: 'Office' },
+    ]);
+    db.prepare(
+      `INSERT INTO dataset (partner_member_id, partner_name, source_file_name, source_sha256, format, imported_at, rows_read, rows_imported, rows_rejected)
+       VALUES (1, 'Essex Police', 'street.csv', ?, 'police-uk-street', '2026-11-27', 10, 9, 1)`,
+    ).run('a'.repeat(64));
+    // Removing a partner keeps the provenance of what it shared.
+    db.exec('DELETE FROM member WHERE id = 1');
+    expect(db.prepare('SELECT partner_member_id, partner_name FROM dataset').get()).toEqual({
+      partner_member_id: null,
+      partner_name: 'Essex Police',
+    });
+  });
+
+  it('lists members through the position index', () => {
+    const db = memoryDb();
+    migrate(db);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM member ORDER BY position, id').all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('member_by_position');
+  });
+
+  it('runs each migration in its own transaction: a failure keeps the last good version', () => {
+    const db = memoryDb();
+    const failing: Migration = {
+      version: 3,
+      name: 'fails half way',
+      up(target) {
+        target.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...migrations, failing])).toThrow('boom');
+    expect(schemaVersionOf(db)).toBe(2);
+    expect(tableNames(db)).not.toContain('half_done');
+  });
+
+  it('is a no-op on an up-to-date workspace', () => {
+    const db = memoryDb();
+    migrate(db);
+    const before = db.prepare("SELECT sql FROM sqlite_schema ORDER BY name").all();
+    expect(migrate(db)).toBe(latestSchemaVersion);
+    expect(db.prepare("SELECT sql FROM sqlite_schema ORDER BY name").all()).toEqual(before);
+  });
+
+  it('rejects a list with a gap in its versions', () => {
+    const db = memoryDb();
+    expect(() => migrate(db, [{ ...createPartnership, version: 2 }])).toThrow(/expected 1/);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    // better-sqlite3 is a native module; separate processes keep each file's handles apart.
+    pool: 'forks',
+    testTimeout: 20_000,
+  },
+});
