@@ -11,6 +11,8 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [screen, setScreen] = useState<ScreenId>('partnership');
+  // Bumped whenever a different workspace is opened or closed, to remount its screens.
+  const [generation, setGeneration] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -18,6 +20,11 @@ export function App() {
       if (result.ok) setWorkspace(result.value);
       setLoaded(true);
     });
+  }, []);
+
+  const switchWorkspace = useCallback((next: WorkspaceSummary | null) => {
+    setWorkspace(next);
+    setGeneration((value) => value + 1);
   }, []);
 
   const goTo = useCallback((next: ScreenId) => {
@@ -54,7 +61,12 @@ export function App() {
           {!loaded ? (
             <p role="status">Loading…</p>
           ) : screen === 'partnership' ? (
-            <PartnershipScreen workspace={workspace} onWorkspaceChange={setWorkspace} />
+            <PartnershipScreen
+              key={generation}
+              workspace={workspace}
+              onWorkspaceSwitched={switchWorkspace}
+              onWorkspaceChange={setWorkspace}
+            />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}

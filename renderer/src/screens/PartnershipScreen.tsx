@@ -8,10 +8,14 @@ import { WorkspaceFilePanel } from '../partnership/WorkspaceFilePanel';
 
 interface PartnershipScreenProps {
   workspace: WorkspaceSummary | null;
+  /** A workspace was created, opened or closed: everything on screen starts afresh. */
+  onWorkspaceSwitched(workspace: WorkspaceSummary | null): void;
+  /** The open workspace's summary changed (its name or marking, say). */
   onWorkspaceChange(workspace: WorkspaceSummary | null): void;
 }
 
-export function PartnershipScreen({ workspace, onWorkspaceChange }: PartnershipScreenProps) {
+/** Mounted afresh (by key) for each workspace, so no form shows another file's values. */
+export function PartnershipScreen({ workspace, onWorkspaceSwitched, onWorkspaceChange }: PartnershipScreenProps) {
   const [partnership, setPartnership] = useState<Partnership | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -20,18 +24,16 @@ export function PartnershipScreen({ workspace, onWorkspaceChange }: PartnershipS
     if (result.ok) onWorkspaceChange(result.value);
   }, [onWorkspaceChange]);
 
+  const isOpen = workspace !== null;
   useEffect(() => {
-    if (!workspace) {
-      setPartnership(null);
-      return;
-    }
+    if (!isOpen) return;
     void workbench.partnership.get().then((result) => {
       if (result.ok) setPartnership(result.value);
       else setLoadError(result.error.message);
     });
-  }, [workspace]);
+  }, [isOpen]);
 
-  if (!workspace) return <StartWorkspace onOpened={onWorkspaceChange} />;
+  if (!workspace) return <StartWorkspace onOpened={onWorkspaceSwitched} />;
   if (loadError) return <p className="error-message">{loadError}</p>;
   if (!partnership) return <p role="status">Loading the partnership…</p>;
 
@@ -48,7 +50,7 @@ export function PartnershipScreen({ workspace, onWorkspaceChange }: PartnershipS
         members={partnership.members}
         onMembersChange={(members) => setPartnership({ ...partnership, members })}
       />
-      <WorkspaceFilePanel workspace={workspace} onClosed={() => onWorkspaceChange(null)} />
+      <WorkspaceFilePanel workspace={workspace} onClosed={() => onWorkspaceSwitched(null)} />
     </div>
   );
 }

@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { screens } from '../../renderer/src/screens/screens';
+import { saferColchester } from '../fixtures/safer-colchester';
+import { expect, test } from './harness';
+
+async function expectNoViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${state}`).toEqual([]);
+}
+
+test('every screen passes axe, before and after a workspace is open', async ({ page, workbench }) => {
+  await workbench.open();
+  await expectNoViolations(page, 'the start screen');
+
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoViolations(page, 'the error summary');
+
+  for (const screen of screens.slice(1)) {
+    await page.getByRole('navigation', { name: 'Workflow' }).getByRole('button', { name: screen.title }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen.title);
+    await expectNoViolations(page, `${screen.title} without a workspace`);
+  }
+
+  workbench.choose['workspace/create'] = join(workbench.dir, 'a11y.sqlite');
+  await page.getByRole('button', { name: 'Go to Partnership' }).click();
+  await page.getByLabel('Partnership name').fill(saferColchester.name);
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  for (const member of saferColchester.members.slice(0, 4)) {
+    await workbench.service.call('member/add', member);
+  }
+  await page.reload();
+  await expect(page.getByTestId('member-row')).toHaveCount(4);
+  await expectNoViolations(page, 'the Partnership screen with members');
+
+  for (const screen of screens.slice(1)) {
+    await page.getByRole('navigation', { name: 'Workflow' }).getByRole('button', { name: screen.title }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expectNoViolations(page, `${screen.title} with a workspace`);
+  }
+});
+
+test('the workflow can be walked with the keyboard alone, with a visible focus ring', async ({ page, workbench }) => {
+  await workbench.open();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const partnership = page.getByRole('button', { name: /Partnership/ }).first();
+  await expect(partnership).toBeFocused();
+  const outline = await partnership.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
+});
