@@ -10,6 +10,8 @@ export const errorCodes = [
   'newer-version',
   'file-exists',
   'file-not-found',
+  'invalid-file',
+  'duplicate-file',
   'not-found',
   'cancelled',
   'forbidden',
