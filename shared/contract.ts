@@ -12,6 +12,17 @@ import {
   type Partnership,
   type WorkspaceSummary,
 } from './domain/partnership';
+import {
+  CountGrouping,
+  DatasetId,
+  ImportSettings,
+  PreviewRequest,
+  type CountRow,
+  type DatasetSummary,
+  type ImportPreview,
+  type QualityReport,
+  type StagedFile,
+} from './domain/dataset';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -52,6 +63,7 @@ export const contract = {
   'workspace/backup': operation<{ fileName: string; bytes: number }>()(
     z.object({ operationId: OperationId }).strict(),
   ),
+  'workspace/demo': operation<WorkspaceSummary>()(z.object({ operationId: OperationId }).strict()),
   'partnership/get': operation<Partnership>()(none),
   'partnership/update': operation<Partnership>()(PartnershipDetails.strict()),
   'member/add': operation<Member[]>()(MemberInput.strict()),
@@ -62,6 +74,26 @@ export const contract = {
       .object({ ids: z.array(MemberId).max(1000) })
       .strict()
       .refine((value) => new Set(value.ids).size === value.ids.length, 'Each member may appear only once.'),
+  ),
+  'dataset/choose': operation<StagedFile>()(
+    z.object({ partner: z.string().trim().max(200).nullish() }).strict(),
+  ),
+  'dataset/preview': operation<ImportPreview>()(PreviewRequest),
+  'dataset/import': operation<QualityReport>()(ImportSettings),
+  'dataset/list': operation<DatasetSummary[]>()(none),
+  'dataset/report': operation<QualityReport>()(z.object({ id: DatasetId }).strict()),
+  'dataset/remove': operation<DatasetSummary[]>()(z.object({ id: DatasetId }).strict()),
+  'dataset/counts': operation<{ rows: CountRow[] }>()(
+    z.object({ datasetId: DatasetId.nullish().transform((value) => value ?? null), by: CountGrouping }).strict(),
+  ),
+  'dataset/mapLabel': operation<QualityReport>()(
+    z
+      .object({
+        datasetId: DatasetId,
+        label: z.string().trim().min(1).max(300),
+        offence: z.string().trim().min(1, 'Choose the offence or indicator this label means.').max(120),
+      })
+      .strict(),
   ),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };

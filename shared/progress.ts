@@ -11,6 +11,10 @@ export interface ProgressEvent {
   /** Null when the size of the work is not known yet. */
   total: number | null;
   unit: 'rows' | 'bytes' | 'pages' | 'steps';
+  /** Rows read so far, where the work is measured in bytes of a file. */
+  rows?: number;
+  /** Time since the operation started, so the UI can estimate the time left. */
+  elapsedMs?: number;
 }
 
 export type ProgressListener = (event: ProgressEvent) => void;

@@ -14,6 +14,7 @@ export const errorCodes = [
   'duplicate-file',
   'not-found',
   'cancelled',
+  'busy',
   'forbidden',
   'internal',
 ] as const;

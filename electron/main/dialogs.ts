@@ -41,6 +41,26 @@ export function createDialogPathChooser(getWindow: () => BrowserWindow | null): 
         });
         return result.canceled || !result.filePath ? null : result.filePath;
       }
+      case 'workspace/demo': {
+        const result = await dialog.showSaveDialog(window, {
+          title: 'Save the demo workspace',
+          defaultPath: 'Demo workspace.sqlite',
+          filters: workspaceFilters,
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        });
+        return result.canceled || !result.filePath ? null : result.filePath;
+      }
+      case 'dataset/choose': {
+        const result = await dialog.showOpenDialog(window, {
+          title: 'Choose a file to import',
+          filters: [
+            { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      }
     }
   };
 }

@@ -4,7 +4,7 @@ import { WorkbenchError } from '../../shared/result';
 /** Handed to every service operation; long ones report progress and stop when cancelled. */
 export interface OperationContext {
   readonly signal: AbortSignal;
-  progress(event: Omit<ProgressEvent, 'operationId'>): void;
+  progress(event: Omit<ProgressEvent, 'operationId' | 'elapsedMs'>): void;
 }
 
 export function throwIfCancelled(context: OperationContext): void {

@@ -12,6 +12,8 @@ const pathInputs = {
   'workspace/create': contract['workspace/create'].input.extend({ path: FilePath }),
   'workspace/open': z.object({ path: FilePath }).strict(),
   'workspace/backup': contract['workspace/backup'].input.extend({ path: FilePath }),
+  'workspace/demo': contract['workspace/demo'].input.extend({ path: FilePath }),
+  'dataset/choose': contract['dataset/choose'].input.extend({ path: FilePath }),
 };
 
 export type PathChannel = keyof typeof pathInputs;

@@ -3,7 +3,8 @@ import type { ProgressListener } from '../../shared/progress';
 import { fail, ok, toFailure, WorkbenchError, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { isChannel, serviceContract } from './service-contract';
-import { createWorkbenchHandlers, WorkspaceSession, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
+import { createWorkbenchHandlers, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
+import { WorkspaceSession } from './workspace-session';
 
 /** Anything that answers service calls: the host itself, or a client of a host in another process. */
 export interface ServiceCaller {
@@ -52,10 +53,11 @@ export class ServiceHost implements ServiceCaller {
     }
     const controller = new AbortController();
     if (operationId !== undefined) this.running.set(operationId, controller);
+    const startedAt = performance.now();
     const context: OperationContext = {
       signal: controller.signal,
       progress: (event) => {
-        if (operationId !== undefined) this.onProgress({ ...event, operationId });
+        if (operationId !== undefined) this.onProgress({ ...event, operationId, elapsedMs: Math.round(performance.now() - startedAt) });
       },
     };
     try {

@@ -1,18 +1,13 @@
 import { basename } from 'node:path';
 import type { Channel } from '../../shared/channels';
 import type { OutputOf } from '../../shared/contract';
-import type { WorkspaceSummary } from '../../shared/domain/partnership';
-import { WorkbenchError } from '../../shared/result';
-import { schemaVersionOf } from './migrations';
 import { throwIfCancelled, type OperationContext } from './operation-context';
+import { buildDemoWorkspace } from './demo-workspace';
+import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
 import type { ServiceInputOf } from './service-contract';
-import {
-  backupWorkspaceFile,
-  createWorkspaceFile,
-  openWorkspaceFile,
-  type WorkspaceDatabase,
-} from './workspace-file';
+import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
+import { summarise, type WorkspaceSession } from './workspace-session';
 
 export type HandledChannel = Exclude<Channel, 'operation/cancel'>;
 
@@ -20,50 +15,13 @@ export type ServiceHandlers = {
   [C in HandledChannel]: (input: ServiceInputOf<C>, context: OperationContext) => OutputOf<C> | Promise<OutputOf<C>>;
 };
 
-/** One open workspace per service: the app opens one document per window. */
-export class WorkspaceSession {
-  private db: WorkspaceDatabase | null = null;
-
-  get current(): WorkspaceDatabase | null {
-    return this.db;
-  }
-
-  require(): WorkspaceDatabase {
-    if (!this.db) throw new WorkbenchError('no-workspace', 'No workspace is open. Create or open one first.');
-    return this.db;
-  }
-
-  replace(db: WorkspaceDatabase): void {
-    this.close();
-    this.db = db;
-  }
-
-  close(): void {
-    this.db?.close();
-    this.db = null;
-  }
-}
-
-export function summarise(db: WorkspaceDatabase): WorkspaceSummary {
-  const details = partnership.readPartnershipDetails(db);
-  return {
-    fileName: basename(db.name),
-    name: details.name,
-    area: details.area,
-    marking: details.marking,
-    schemaVersion: schemaVersionOf(db),
-    datasets: partnership.countDatasets(db),
-  };
-}
-
 export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Date = () => new Date()): ServiceHandlers {
-  const inTransaction = <T>(work: (db: WorkspaceDatabase) => T): T => {
-    const db = session.require();
-    return db.transaction(() => work(db))();
-  };
+  const inTransaction = <T>(work: (db: WorkspaceDatabase) => T): T => session.write(work);
 
   return {
+    ...createDatasetHandlers(session),
     'workspace/create': ({ path, name, area, marking }) => {
+      session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>
         partnership.insertPartnership(fresh, { name, area: area ?? null, marking, period: null }, now()),
       );
@@ -71,6 +29,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
       return summarise(db);
     },
     'workspace/open': ({ path }) => {
+      session.refuseWhileBusy();
       const db = openWorkspaceFile(path);
       session.replace(db);
       return summarise(db);
@@ -88,6 +47,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
       context.progress({ stage: 'Copying the workspace', done: 1, total: 1, unit: 'steps' });
       return { fileName: basename(path), bytes };
     },
+    'workspace/demo': ({ path }, context) => buildDemoWorkspace(session, path, context),
     'partnership/get': () => partnership.readPartnership(session.require()),
     'partnership/update': (details) =>
       inTransaction((db) => {

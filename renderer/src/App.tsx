@@ -6,6 +6,7 @@ import { WorkflowNav } from './components/WorkflowNav';
 import { screens, type ScreenId } from './screens/screens';
 import { PartnershipScreen } from './screens/PartnershipScreen';
 import { UpcomingScreen } from './screens/UpcomingScreen';
+import { DataScreen } from './data/DataScreen';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
@@ -25,6 +26,12 @@ export function App() {
   const switchWorkspace = useCallback((next: WorkspaceSummary | null) => {
     setWorkspace(next);
     setGeneration((value) => value + 1);
+  }, []);
+
+  const refreshWorkspace = useCallback(() => {
+    void workbench.workspace.current().then((result) => {
+      if (result.ok) setWorkspace(result.value);
+    });
   }, []);
 
   const goTo = useCallback((next: ScreenId) => {
@@ -67,6 +74,8 @@ export function App() {
               onWorkspaceSwitched={switchWorkspace}
               onWorkspaceChange={setWorkspace}
             />
+          ) : screen === 'data' && workspace ? (
+            <DataScreen key={generation} onDatasetsChanged={refreshWorkspace} />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}

@@ -26,3 +26,18 @@ export function formatYearMonth(value: string): string {
   if (!year || !month) return value;
   return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
 }
+
+/** Seconds as an analyst reads them: "40 seconds", "3 minutes". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} seconds`;
+  const minutes = Math.round(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** An ISO timestamp as "27 Nov 2026". */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dayMonthYear.format(date);
+}

@@ -36,6 +36,8 @@ export interface Harness {
   /** The real service behind the page. */
   service: ServiceHost;
   open(): Promise<void>;
+  /** Holds the next call on a channel until the returned function is called. */
+  hold(channel: Channel): () => void;
 }
 
 function installScript(): string {
@@ -88,10 +90,17 @@ export const test = base.extend<{ workbench: Harness }>({
       foreignRequests,
       consoleErrors,
       service,
+      hold: () => () => {},
       open: async () => {
         await page.goto(appUrl);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       },
+    };
+    const gates = new Map<Channel, Promise<void>>();
+    harness.hold = (channel) => {
+      let release: () => void = () => {};
+      gates.set(channel, new Promise((resolve) => (release = resolve)));
+      return () => release();
     };
     const handlers = createRendererHandlers(service, async (channel) =>
       channel in harness.choose ? (harness.choose[channel] ?? null) : null,
@@ -102,6 +111,11 @@ export const test = base.extend<{ workbench: Harness }>({
         return fail('forbidden', 'This request did not come from the workbench window.');
       }
       if (!(channels as readonly string[]).includes(channel)) return fail('invalid-input', 'Unknown operation.');
+      const gate = gates.get(channel as Channel);
+      if (gate) {
+        gates.delete(channel as Channel);
+        await gate;
+      }
       return handlers[channel as Channel](input);
     });
     await page.addInitScript({ content: installScript() });

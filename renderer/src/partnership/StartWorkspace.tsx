@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ProgressEvent } from '../../../shared/progress';
 import { z } from 'zod';
 import { PartnershipName, type ProtectiveMarking, type WorkspaceSummary } from '../../../shared/domain/partnership';
-import { isCancelled, workbench } from '../api';
+import { isCancelled, newOperationId, workbench } from '../api';
+import { ProgressBar } from '../components/ProgressBar';
 import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
 import { MarkingChoice } from '../components/MarkingChoice';
 import { TextField } from '../components/TextField';
@@ -15,6 +17,29 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
   const [marking, setMarking] = useState<ProtectiveMarking>('OFFICIAL');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const operation = useRef<string | null>(null);
+
+  useEffect(
+    () =>
+      workbench.onProgress((event) => {
+        if (event.operationId === operation.current) setProgress(event);
+      }),
+    [],
+  );
+
+  async function buildDemo() {
+    const operationId = newOperationId();
+    operation.current = operationId;
+    setBusy(true);
+    setProgress({ operationId, stage: 'Choosing where to save the demo', done: 0, total: null, unit: 'steps' });
+    const result = await workbench.workspace.demo({ operationId });
+    operation.current = null;
+    setProgress(null);
+    setBusy(false);
+    if (result.ok) onOpened(result.value);
+    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+  }
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -76,6 +101,20 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
           <button type="button" className="button button-secondary" onClick={open} disabled={busy}>
             Open a workspace…
           </button>
+          <h2 id="demo-heading" className="section-break">
+            Try the demo
+          </h2>
+          <p>
+            A complete example from real open data: the Safer Colchester Partnership, the Essex ONS series 2015–2024 and
+            Colchester’s police.uk crimes for January 2018.
+          </p>
+          {progress ? (
+            <ProgressBar event={progress} onCancel={() => void workbench.operation.cancel({ operationId: progress.operationId })} />
+          ) : (
+            <button type="button" className="button button-secondary" onClick={buildDemo} disabled={busy}>
+              Build the demo workspace…
+            </button>
+          )}
         </section>
       </div>
     </div>

@@ -10,7 +10,7 @@ export const screens = [
     id: 'data',
     title: 'Data',
     purpose: 'Bring in offence and incident data from partners and public sources, and check its quality.',
-    next: 'Importing spreadsheets from partners and from data.police.uk, the Home Office and the ONS arrives here next.',
+    next: '',
   },
   {
     id: 'analysis',

@@ -1,3 +1,4 @@
+import { latestSchemaVersion } from '../../../electron/service/migrations';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ describe('the workbench CLI', () => {
       name: saferColchester.name,
       area: 'Colchester',
       marking: 'OFFICIAL',
-      schemaVersion: 2,
+      schemaVersion: latestSchemaVersion,
       datasets: 0,
     });
   }, 60_000);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createPartnership } from '../../../electron/service/migrations/0010-create-partnership';
+import { createDataset } from '../../../electron/service/migrations/0020-create-dataset';
 import { latestSchemaVersion, migrate, migrations, schemaVersionOf } from '../../../electron/service/migrations';
 import type { Migration } from '../../../electron/service/migrations/migration';
 
@@ -25,9 +26,10 @@ describe('migrations', () => {
   it('build every table as STRICT from an empty database', () => {
     const db = memoryDb();
     expect(migrate(db)).toBe(latestSchemaVersion);
-    expect(tableNames(db)).toEqual(['dataset', 'member', 'partnership']);
-    const strict = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all();
-    expect(strict).toEqual([{ name: 'dataset' }, { name: 'member' }, { name: 'partnership' }]);
+    const tables = tableNames(db);
+    expect(tables).toEqual(expect.arrayContaining(['dataset', 'member', 'partnership', 'observation', 'offence_count']));
+    const strict = (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    expect(strict).toEqual(tables);
   });
 
   it('0010 enforces one partnership row, valid markings and ordered periods', () => {
@@ -53,15 +55,15 @@ describe('migrations', () => {
     `);
     expect(schemaVersionOf(db)).toBe(1);
 
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db, [createPartnership, createDataset])).toBe(2);
 
     expect(db.prepare('SELECT name, statutory, contact FROM member ORDER BY position').all()).toEqual([
       { name: 'Essex Police', statutory: 1, contact: null },
       { name: 'CCVS', statutory: 0, contact: 'Office' },
     ]);
     db.prepare(
-      `INSERT INTO dataset (partner_member_id, partner_name, source_file_name, source_sha256, format, imported_at, rows_read, rows_imported, rows_rejected)
-       VALUES (1, 'Essex Police', 'street.csv', ?, 'police-uk-street', '2026-11-27', 10, 9, 1)`,
+      `INSERT INTO dataset (partner_member_id, partner_name, source_file_name, source_sha256, source_bytes, format, imported_at, rows_read, rows_imported, rows_rejected)
+       VALUES (1, 'Essex Police', 'street.csv', ?, 100, 'police-uk-street', '2026-11-27', 10, 9, 1)`,
     ).run('a'.repeat(64));
     // Removing a partner keeps the provenance of what it shared.
     db.exec('DELETE FROM member WHERE id = 1');
@@ -69,6 +71,40 @@ describe('migrations', () => {
       partner_member_id: null,
       partner_name: 'Essex Police',
     });
+  });
+
+  it('0030 migrates a seeded version-2 workspace, and removing a dataset takes its rows with it', () => {
+    const db = memoryDb();
+    migrate(db, [createPartnership, createDataset]);
+    db.prepare(
+      `INSERT INTO dataset (partner_name, source_file_name, source_sha256, source_bytes, format, imported_at, rows_read, rows_imported, rows_rejected)
+       VALUES ('Essex Police', 'street.csv', ?, 100, 'police-uk-street', '2026-11-27', 2, 2, 0)`,
+    ).run('b'.repeat(64));
+
+    expect(migrate(db)).toBe(3);
+
+    expect(db.prepare('SELECT source_file_name FROM dataset').all()).toEqual([{ source_file_name: 'street.csv' }]);
+    db.exec(`
+      INSERT INTO observation (dataset_id, row_number, crime_id, period_from, period_to, in_area, source_label, count)
+      VALUES (1, 2, 'abc', '2018-01', '2018-01', 1, 'Burglary', 1), (1, 3, NULL, '2018-01', '2018-01', 1, 'Anti-social behaviour', 1);
+      INSERT INTO offence_count (dataset_id, source_label, offence_key, period_from, period_to, in_area, count)
+      VALUES (1, 'Burglary', 'police-uk:burglary', '2018-01', '2018-01', 1, 1);
+      INSERT INTO dataset_rejection (dataset_id, row_number, reason) VALUES (1, 4, 'No month');
+    `);
+    db.exec('DELETE FROM dataset WHERE id = 1');
+    for (const table of ['observation', 'offence_count', 'dataset_rejection']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+  });
+
+  it('reads aggregates by offence and removes datasets through indexes', () => {
+    const db = memoryDb();
+    migrate(db);
+    const detail = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((step) => step.detail).join(' ');
+    expect(detail("SELECT sum(count) FROM offence_count WHERE offence_key = 'x' AND period_from >= '2018-01'")).toContain('offence_count_by_offence');
+    expect(detail('SELECT id FROM observation WHERE dataset_id = 1')).toContain('observation_by_dataset');
+    expect(detail("SELECT 1 FROM observation WHERE crime_id = 'abc'")).toContain('observation_by_crime_id');
   });
 
   it('lists members through the position index', () => {
@@ -81,7 +117,7 @@ describe('migrations', () => {
   it('runs each migration in its own transaction: a failure keeps the last good version', () => {
     const db = memoryDb();
     const failing: Migration = {
-      version: 3,
+      version: latestSchemaVersion + 1,
       name: 'fails half way',
       up(target) {
         target.exec('CREATE TABLE half_done (x INTEGER) STRICT');
@@ -89,7 +125,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, [...migrations, failing])).toThrow('boom');
-    expect(schemaVersionOf(db)).toBe(2);
+    expect(schemaVersionOf(db)).toBe(latestSchemaVersion);
     expect(tableNames(db)).not.toContain('half_done');
   });
 

@@ -1,3 +1,4 @@
+import { latestSchemaVersion } from '../../../electron/service/migrations';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
@@ -109,7 +110,7 @@ describe('the service host', () => {
       name: 'Safer Colchester Partnership',
       area: 'Colchester Borough',
       marking: 'OFFICIAL-SENSITIVE',
-      schemaVersion: 2,
+      schemaVersion: latestSchemaVersion,
       datasets: 0,
     });
     host.dispose();

@@ -1,0 +1,63 @@
+import { Option } from 'commander';
+import { resolve } from 'node:path';
+import type { Channel } from '../../shared/channels';
+import type { OutputOf } from '../../shared/contract';
+import type { ProgressEvent } from '../../shared/progress';
+import { WorkbenchError } from '../../shared/result';
+import type { ServiceRawInputOf } from '../service/service-contract';
+import { ServiceHost } from '../service/service-host';
+
+/** Calls the service and turns a failure back into an error for the command to report. */
+export async function call<C extends Channel>(host: ServiceHost, channel: C, input: ServiceRawInputOf<C>): Promise<OutputOf<C>> {
+  const result = await host.call(channel, input);
+  if (!result.ok) throw new WorkbenchError(result.error.code, result.error.message);
+  return result.value as OutputOf<C>;
+}
+
+const integer = new Intl.NumberFormat('en-GB');
+
+/** Progress on stderr, and only on a terminal, so that scripts and --json stay clean. */
+export function progressToStderr(event: ProgressEvent): void {
+  if (!process.stderr.isTTY) return;
+  const share = event.total ? ` ${Math.floor((event.done / event.total) * 100)}%` : '';
+  const rows = event.rows !== undefined ? ` (${integer.format(event.rows)} rows)` : '';
+  process.stderr.write(`\r${event.stage}${share}${rows}   `);
+  if (event.total !== null && event.done >= event.total) process.stderr.write('\n');
+}
+
+/**
+ * Opens the workspace, runs the work, and always closes the file again. Ctrl+C cancels a
+ * running operation, which rolls back cleanly instead of leaving the file mid-write.
+ */
+export async function withWorkspace<T>(path: string, work: (host: ServiceHost) => Promise<T>): Promise<T> {
+  const host = new ServiceHost(progressToStderr);
+  try {
+    await call(host, 'workspace/open', { path: resolve(path) });
+    return await work(host);
+  } finally {
+    host.dispose();
+  }
+}
+
+/** Runs a cancellable operation; Ctrl+C asks the service to cancel it. */
+export async function cancellable<T>(host: ServiceHost, run: (operationId: string) => Promise<T>): Promise<T> {
+  const operationId = `cli-${process.pid}-${Date.now()}`;
+  const cancel = () => void host.call('operation/cancel', { operationId });
+  process.once('SIGINT', cancel);
+  try {
+    return await run(operationId);
+  } finally {
+    process.removeListener('SIGINT', cancel);
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+export const workspaceOption = () => new Option('--workspace <file>', 'the workspace file').makeOptionMandatory();
+export const jsonOption = () => new Option('--json', 'print JSON only, for scripts');
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}

@@ -1,0 +1,235 @@
+import { Option, type Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import {
+  ColumnMapping,
+  countGroupings,
+  importFormats,
+  MappingFile,
+  type CountGrouping,
+  type DatasetSummary,
+  type ImportFormat,
+  type QualityReport,
+} from '../../shared/domain/dataset';
+import { WorkbenchError } from '../../shared/result';
+import { ServiceHost } from '../service/service-host';
+import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
+
+/** Who shared a public file, when the analyst does not say. */
+const defaultPartners: Record<ImportFormat, string> = {
+  'police-uk-street': 'data.police.uk',
+  'police-uk-api': 'data.police.uk',
+  'ho-open-data': 'Home Office',
+  'ons-wide': 'Office for National Statistics',
+  generic: 'Unnamed partner',
+};
+
+/** Reads `--mapping FILE.json`: {"columns": {...}, "labels": {...}}, or the columns alone. */
+function readMappingFile(path: string): MappingFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new WorkbenchError('invalid-input', `The mapping file ${basename(path)} could not be read as JSON: ${(error as Error).message}`);
+  }
+  const shaped = raw && typeof raw === 'object' && 'offence' in raw ? { columns: raw } : raw;
+  const parsed = MappingFile.safeParse(shaped);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new WorkbenchError(
+      'invalid-input',
+      `The mapping file ${basename(path)} is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message}. It needs {"columns": {"offence": "…", "period": "…", "count": "…"}} and may add "labels": {"Source label": "offence"}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function printDatasets(datasets: DatasetSummary[]): void {
+  if (datasets.length === 0) {
+    console.log('No datasets yet.');
+    return;
+  }
+  for (const dataset of datasets) {
+    const months = dataset.firstMonth ? `${dataset.firstMonth} to ${dataset.lastMonth}` : 'no months';
+    console.log(
+      `${String(dataset.id).padStart(3)}  ${dataset.fileName}  (${dataset.format}, from ${dataset.partner}, ${months})  ` +
+        `${formatCount(dataset.rowsImported)} of ${formatCount(dataset.rowsRead)} rows imported`,
+    );
+  }
+}
+
+function printReport(report: QualityReport): void {
+  const { dataset } = report;
+  console.log(`Dataset ${dataset.id}: ${dataset.fileName} (${dataset.format}) from ${dataset.partner}`);
+  console.log(`  Rows read:        ${formatCount(dataset.rowsRead)}`);
+  console.log(`  Imported:         ${formatCount(dataset.rowsImported)}`);
+  console.log(`  Rejected:         ${formatCount(dataset.rowsRejected)}`);
+  console.log(`  Duplicates:       ${formatCount(dataset.duplicates)}`);
+  console.log(`  Outside the area: ${formatCount(dataset.rowsOutOfArea)}`);
+  if (dataset.firstMonth) console.log(`  Months covered:   ${dataset.firstMonth} to ${dataset.lastMonth}`);
+  if (report.missingMonths.length > 0) console.log(`  Months with no rows: ${report.missingMonths.join(', ')}`);
+  if (report.blankAreaCodes > 0) console.log(`  Rows with a blank area code: ${formatCount(report.blankAreaCodes)}`);
+  for (const reason of report.rejectionReasons.slice(0, 10)) console.log(`  Rejected ${formatCount(reason.rows)}×: ${reason.reason}`);
+  if (report.unmappedLabels.length > 0) {
+    console.log('  Labels to map to an offence:');
+    for (const label of report.unmappedLabels) console.log(`    ${label.label} (${formatCount(label.rows)} rows)`);
+  }
+}
+
+function importJson(report: QualityReport) {
+  const { dataset } = report;
+  return {
+    dataset: {
+      id: dataset.id,
+      format: dataset.format,
+      partner: dataset.partner,
+      fileName: dataset.fileName,
+      sha256: dataset.sha256,
+      rowsRead: dataset.rowsRead,
+      rowsImported: dataset.rowsImported,
+      rowsRejected: dataset.rowsRejected,
+      duplicates: dataset.duplicates,
+      rowsOutOfArea: dataset.rowsOutOfArea,
+      firstMonth: dataset.firstMonth,
+      lastMonth: dataset.lastMonth,
+    },
+    rejected: report.rejected.slice(0, 1000),
+    unmappedLabels: report.unmappedLabels,
+    missingMonths: report.missingMonths,
+  };
+}
+
+interface ImportOptions {
+  workspace: string;
+  partner?: string;
+  format: ImportFormat | 'auto';
+  mapping?: string;
+  sheet?: string;
+  area?: string;
+  keepComparators?: boolean;
+  sharingAgreement?: string;
+  json?: boolean;
+}
+
+/** import, datasets, dataset report, dataset remove, counts, demo. */
+export function addDatasetCommands(program: Command): void {
+  program
+    .command('import')
+    .description('import a CSV or XLSX file as a dataset, with a data-quality report')
+    .argument('<file>', 'the file to import')
+    .addOption(workspaceOption())
+    .option('--partner <name>', 'the partner that shared the file')
+    .addOption(new Option('--format <format>', 'the layout, or auto to recognise it').choices(['auto', ...importFormats]).default('auto'))
+    .option('--mapping <file.json>', 'column (and label) mapping for a layout the workbench does not know')
+    .option('--sheet <name>', 'the worksheet to read, for an xlsx file')
+    .option('--area <name>', 'the area to import from a table covering many areas (default: the partnership’s)')
+    .option('--keep-comparators', 'keep other areas’ rows as comparators', false)
+    .option('--sharing-agreement <reference>', 'the information-sharing agreement the data came under')
+    .addOption(jsonOption())
+    .action(async (file: string, options: ImportOptions) => {
+      const mappingFile = options.mapping ? readMappingFile(resolve(options.mapping)) : {};
+      const report = await withWorkspace(options.workspace, async (host) => {
+        const staged = await call(host, 'dataset/choose', { path: resolve(file), partner: options.partner ?? null });
+        const format = options.format === 'auto' ? staged.preview.format : options.format;
+        const partner = options.partner ?? defaultPartners[format ?? 'generic'];
+        if (!format && !mappingFile.columns) {
+          const suggestion = ColumnMapping.partial().parse(staged.preview.suggestedMapping);
+          throw new WorkbenchError(
+            'invalid-input',
+            `The workbench does not recognise the layout of ${basename(file)} (columns: ${staged.preview.header.filter(Boolean).join(', ')}). ` +
+              `Give a mapping with --mapping FILE.json, for example ${JSON.stringify({ columns: { offence: suggestion.offence ?? '…', period: suggestion.period ?? '…', count: suggestion.count ?? null } })}.`,
+          );
+        }
+        return cancellable(host, (operationId) =>
+          call(host, 'dataset/import', {
+            token: staged.token,
+            operationId,
+            partner,
+            format: mappingFile.columns ? 'generic' : options.format,
+            mapping: mappingFile.columns ?? null,
+            labels: mappingFile.labels ?? {},
+            sheet: options.sheet ?? null,
+            area: options.area ?? null,
+            keepComparators: options.keepComparators ?? false,
+            sharingAgreement: options.sharingAgreement ?? null,
+          }),
+        );
+      });
+      if (options.json) printJson(importJson(report));
+      else printReport(report);
+    });
+
+  program
+    .command('datasets')
+    .description('list the datasets with their provenance')
+    .addOption(workspaceOption())
+    .addOption(jsonOption())
+    .action(async (options: { workspace: string; json?: boolean }) => {
+      const datasets = await withWorkspace(options.workspace, (host) => call(host, 'dataset/list', {}));
+      if (options.json) printJson({ datasets });
+      else printDatasets(datasets);
+    });
+
+  const dataset = program.command('dataset').description('inspect or remove one dataset');
+
+  dataset
+    .command('report')
+    .description('show a dataset’s data-quality report')
+    .argument('<id>', 'the dataset number', (value) => Number.parseInt(value, 10))
+    .addOption(workspaceOption())
+    .addOption(jsonOption())
+    .action(async (id: number, options: { workspace: string; json?: boolean }) => {
+      const report = await withWorkspace(options.workspace, (host) => call(host, 'dataset/report', { id }));
+      if (options.json) printJson(report);
+      else printReport(report);
+    });
+
+  dataset
+    .command('remove')
+    .description('remove a dataset and every row it brought')
+    .argument('<id>', 'the dataset number', (value) => Number.parseInt(value, 10))
+    .addOption(workspaceOption())
+    .addOption(jsonOption())
+    .action(async (id: number, options: { workspace: string; json?: boolean }) => {
+      const remaining = await withWorkspace(options.workspace, (host) => call(host, 'dataset/remove', { id }));
+      if (options.json) printJson({ removed: id, datasets: remaining });
+      else console.log(`Removed dataset ${id}. ${remaining.length} ${remaining.length === 1 ? 'dataset remains' : 'datasets remain'}.`);
+    });
+
+  program
+    .command('counts')
+    .description('counts inside the partnership’s area, from the precomputed aggregates')
+    .addOption(workspaceOption())
+    .option('--dataset <id>', 'one dataset only', (value) => Number.parseInt(value, 10))
+    .addOption(new Option('--by <grouping>', 'group by the source’s label, the taxonomy offence, or month').choices(countGroupings).default('category'))
+    .addOption(jsonOption())
+    .action(async (options: { workspace: string; dataset?: number; by: CountGrouping; json?: boolean }) => {
+      const { rows } = await withWorkspace(options.workspace, (host) =>
+        call(host, 'dataset/counts', { datasetId: options.dataset ?? null, by: options.by }),
+      );
+      if (options.json) {
+        printJson({ rows });
+        return;
+      }
+      const width = Math.max(10, ...rows.map((row) => row.key.length));
+      for (const row of rows) console.log(`${row.key.padEnd(width)}  ${formatCount(row.count).padStart(9)}`);
+    });
+
+  program
+    .command('demo')
+    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data')
+    .requiredOption('--out <dir>', 'the folder to write demo.sqlite into')
+    .addOption(jsonOption())
+    .action(async (options: { out: string; json?: boolean }) => {
+      const host = new ServiceHost(progressToStderr);
+      try {
+        const summary = await cancellable(host, (operationId) =>
+          call(host, 'workspace/demo', { path: join(resolve(options.out), 'demo.sqlite'), operationId }),
+        );
+        if (options.json) printJson(summary);
+        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets.`);
+      } finally {
+        host.dispose();
+      }
+    });
+}

@@ -1,0 +1,64 @@
+import type { WorkspaceSummary } from '../../shared/domain/partnership';
+import type { OperationContext } from './operation-context';
+import { importDataset, type ImportRequest } from './import/import-dataset';
+import { importPopulationEstimates } from './import/population';
+import { addMember, insertPartnership } from './partnership-store';
+import { bundledDataFile } from './resources';
+import { summarise, type WorkspaceSession } from './workspace-session';
+import { createWorkspaceFile } from './workspace-file';
+
+/** The Safer Colchester Partnership's membership, from its Key Priorities 2018–19. */
+const demoMembers = [
+  { name: 'Colchester Borough Council', statutory: true },
+  { name: 'Colchester Borough Homes', statutory: false },
+  { name: 'Essex County Council', statutory: true },
+  { name: 'Essex Police', statutory: true },
+  { name: 'Essex County Fire & Rescue Service', statutory: true },
+  { name: 'Essex CRC (Community Rehabilitation Company)', statutory: true },
+  { name: 'Colchester Garrison', statutory: false },
+  { name: 'CCVS (Colchester Community Voluntary Services)', statutory: false },
+  { name: 'North East Essex Clinical Commissioning Group (CCG)', statutory: true },
+];
+
+const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
+  format: 'auto',
+  mapping: null,
+  labels: {},
+  sheet: null,
+  area: null,
+  keepComparators: false,
+  sharingAgreement: null,
+};
+
+/**
+ * A complete example workspace from the bundled open data: the Safer Colchester Partnership
+ * with its members, the Essex force-area ONS series 2015–2024, the Colchester police.uk
+ * sample for January 2018, and ONS population estimates for both areas.
+ */
+export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
+  session.refuseWhileBusy();
+  const db = createWorkspaceFile(path, (fresh) => {
+    insertPartnership(
+      fresh,
+      { name: 'Safer Colchester Partnership', area: 'Colchester', marking: 'OFFICIAL', period: { from: '2018-04', to: '2019-03' } },
+      new Date(),
+    );
+    for (const member of demoMembers) addMember(fresh, { ...member, contact: null });
+    importPopulationEstimates(fresh, bundledDataFile('ons-mid-year-population-2011-2023.csv'), ['Colchester', 'Essex']);
+  });
+  session.replace(db);
+  await session.exclusively(async () => {
+    await importDataset(
+      db,
+      {
+        ...importDefaults,
+        path: bundledDataFile('ons-pfa-recorded-crime-ye-sep-2015-2024.csv'),
+        partner: 'Office for National Statistics',
+        area: 'Essex',
+      },
+      context,
+    );
+    await importDataset(db, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
+  });
+  return summarise(db);
+}

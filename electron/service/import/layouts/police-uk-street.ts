@@ -1,0 +1,70 @@
+import { cellText, normaliseHeader } from '../cells';
+import { indexHeader, type Layout } from './layout';
+import { cachedPeriodParser } from './period-cache';
+
+/**
+ * The data.police.uk bulk street-level file: Crime ID, Month, Reported by, Falls within,
+ * Longitude, Latitude, Location, LSOA code, LSOA name, Crime type, Last outcome category,
+ * Context. One row per crime or ASB incident; Crime ID is blank for ASB.
+ */
+const columns = ['crimeid', 'month', 'crimetype', 'lsoacode'] as const;
+const knownColumns = new Set([
+  ...columns,
+  'reportedby',
+  'fallswithin',
+  'longitude',
+  'latitude',
+  'location',
+  'lsoaname',
+  'lastoutcomecategory',
+  'context',
+]);
+
+export const policeUkStreetLayout: Layout = {
+  format: 'police-uk-street',
+  bind(header) {
+    const index = indexHeader(header, normaliseHeader);
+    if (!columns.every((column) => index.has(column))) return null;
+    const at = (column: string) => index.get(column) ?? -1;
+    const [crimeId, month, crimeType, lsoaCode, lsoaName] = [
+      at('crimeid'),
+      at('month'),
+      at('crimetype'),
+      at('lsoacode'),
+      at('lsoaname'),
+    ];
+    const parsePeriod = cachedPeriodParser();
+    return {
+      format: 'police-uk-street',
+      areaRule: 'lsoa',
+      mapping: {
+        identifier: header[crimeId],
+        period: header[month],
+        offence: header[crimeType],
+        area: header[lsoaCode],
+      },
+      ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
+      convert(cells) {
+        const label = cellText(cells[crimeType]);
+        if (!label) return { kind: 'rejected', reason: 'The crime type is blank.' };
+        const period = parsePeriod(cells[month]);
+        if (!period.ok) return { kind: 'rejected', reason: `Month: ${period.reason}` };
+        return {
+          kind: 'observations',
+          observations: [
+            {
+              crimeId: cellText(cells[crimeId]) || null,
+              periodFrom: period.period.fromMonth,
+              periodTo: period.period.toMonth,
+              label,
+              offenceCode: null,
+              areaCode: cellText(cells[lsoaCode]) || null,
+              areaName: lsoaName >= 0 ? cellText(cells[lsoaName]) || null : null,
+              count: 1,
+            },
+          ],
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,123 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { WorkbenchError } from '../../../../shared/result';
+import { openCsvTable } from './csv-reader';
+import { classifyFileHead } from './file-signature';
+import { type ReaderLimits, resolveLimits } from './reader-limits';
+import { emptyFile, invalidFile, notTextOrSpreadsheet, passwordProtected, quotedFileName, throwIfAborted } from './reader-messages';
+import { openXlsxTable } from './xlsx-reader';
+
+export type { ReaderLimits } from './reader-limits';
+export { defaultReaderLimits } from './reader-limits';
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SourceRow {
+  /** 1-based, as the analyst sees it: Excel's row number, or for CSV the record's first line. */
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+export type SourceEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
+export type SourceDelimiter = ',' | ';' | '\t';
+
+export interface SourceTableDetails {
+  encoding?: SourceEncoding;
+  delimiter?: SourceDelimiter;
+  /** Worksheet names in workbook order (chart sheets left out). */
+  sheets?: string[];
+  /** The worksheet being read. */
+  sheet?: string;
+}
+
+/**
+ * A file seen as raw rows, title rows included: header detection is the caller's job. Rows
+ * are streamed, so a file far larger than memory (or than Excel's 1,048,576 rows) is fine.
+ */
+export interface SourceTable {
+  /** Base name, for messages. */
+  fileName: string;
+  kind: 'csv' | 'xlsx';
+  /** File size in bytes. */
+  bytesTotal: number;
+  /** Progress so far, on the same scale as bytesTotal. */
+  bytesRead(): number;
+  /** Fully empty rows are skipped; the row numbers of the others stay as in the file. May be iterated once. */
+  rows(): AsyncIterable<SourceRow>;
+  /** Releases the file, also when iteration stopped early. Safe to call more than once. */
+  close(): Promise<void>;
+  details: SourceTableDetails;
+}
+
+export interface OpenSourceTableOptions {
+  /** Worksheet to read from an .xlsx; the first visible worksheet when left out. Ignored for CSV. */
+  sheet?: string;
+  signal?: AbortSignal;
+  limits?: Partial<ReaderLimits>;
+}
+
+/** Enough of the start of the file to recognise its type and encoding and to sniff the delimiter. */
+const headBytes = 1024 * 1024;
+
+/**
+ * Opens a partner's file as a table of raw rows. The type comes from the content (a zip is
+ * an .xlsx, an OLE compound file is encrypted or legacy Excel, anything else is tried as
+ * delimited text), because partners rename files and e-mail gateways mangle extensions.
+ */
+export async function openSourceTable(path: string, options: OpenSourceTableOptions = {}): Promise<SourceTable> {
+  throwIfAborted(options.signal);
+  const fileName = basename(path);
+  const limits = resolveLimits(options.limits);
+  const { head, size } = await readHead(path, fileName);
+  if (size === 0) throw emptyFile(fileName);
+
+  const kind = classifyFileHead(head);
+  switch (kind.type) {
+    case 'zip':
+      return openXlsxTable(path, { fileName, size, sheet: options.sheet, signal: options.signal, limits });
+    case 'ole':
+      throw passwordProtected(fileName);
+    case 'binary':
+      throw notTextOrSpreadsheet(fileName, kind.looksLike);
+    case 'text':
+      return openCsvTable(path, { fileName, size, head, signal: options.signal, limits });
+  }
+}
+
+async function readHead(path: string, fileName: string): Promise<{ head: Buffer; size: number }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw openFailure(error, path, fileName);
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+    const head = Buffer.alloc(Math.min(headBytes, stats.size));
+    let filled = 0;
+    while (filled < head.length) {
+      const { bytesRead } = await handle.read(head, filled, head.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { head: head.subarray(0, filled), size: stats.size };
+  } catch (error) {
+    if (error instanceof WorkbenchError) throw error;
+    throw openFailure(error, path, fileName);
+  } finally {
+    await handle.close();
+  }
+}
+
+function openFailure(error: unknown, path: string, fileName: string): WorkbenchError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
+  if (code === 'EISDIR') return invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
+    return invalidFile(
+      `${quotedFileName(fileName)} cannot be opened: it may be open in another program that locks it, or you may not have permission to read it. Close it elsewhere and try again.`,
+    );
+  }
+  return invalidFile(`${quotedFileName(fileName)} cannot be read (${code ?? 'unknown error'}). Copy it to your laptop and try again.`);
+}

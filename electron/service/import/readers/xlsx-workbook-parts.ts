@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+
+/**
+ * exceljs's streaming WorkbookReader, driven part by part.
+ *
+ * Its public `for await (worksheet of reader)` reads the zip front to back with unzipper.
+ * Excel (and exceljs itself) store the shared strings and styles *after* the worksheets, so
+ * that route first copies every worksheet, inflated, to a temporary file, with a file handle
+ * that stays open if reading stops early; it also inflates every sheet, not only the chosen
+ * one, and trusts the sizes each zip entry declares. Feeding the same reader its parts
+ * ourselves (workbook, shared strings, styles, then just the chosen sheet, from yauzl)
+ * avoids all of that while exceljs still does the XML work.
+ *
+ * The part parsers are underscore methods of WorkbookReader (exceljs 4.4.0,
+ * lib/stream/xlsx/workbook-reader.js). They are checked for at run time, so an exceljs
+ * upgrade that changes them fails with a clear message (and a failing test), not silently.
+ */
+interface WorkbookReaderInternals {
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseWorksheet(text: AsyncIterable<string>, sheetNo: string): Iterable<unknown>;
+  model?: unknown;
+  workbookRels?: unknown;
+}
+
+export interface WorkbookSheet {
+  name: string;
+  state: string;
+  /** Relationship target, e.g. "worksheets/sheet1.xml". */
+  target: string;
+  isWorksheet: boolean;
+}
+
+export type WorksheetRowReader = AsyncIterable<ExcelJS.Row>;
+
+const worksheetRelationship = /\/worksheet$/;
+
+export class WorkbookParts {
+  private readonly reader: WorkbookReaderInternals;
+
+  constructor(path: string) {
+    const reader: unknown = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    if (!hasPartParsers(reader)) {
+      throw new Error('This version of exceljs no longer has the WorkbookReader part parsers the xlsx reader relies on.');
+    }
+    this.reader = reader;
+  }
+
+  /** xl/workbook.xml: sheet names, order and visibility, and the 1900/1904 date system. */
+  readWorkbook(text: AsyncIterable<string>): Promise<void> {
+    return this.reader._parseWorkbook(Readable.from(text));
+  }
+
+  /** xl/_rels/workbook.xml.rels: which part holds each sheet. */
+  readRelationships(text: AsyncIterable<string>): Promise<void> {
+    return this.reader._parseRels(Readable.from(text));
+  }
+
+  /** xl/sharedStrings.xml, kept in memory: cells refer to strings by index. */
+  async readSharedStrings(text: AsyncIterable<string>): Promise<void> {
+    // In 'cache' mode the generator yields nothing; iterating it does the parsing.
+    for await (const _ of this.reader._parseSharedStrings(Readable.from(text))) void _;
+  }
+
+  /** xl/styles.xml: number formats, which is how exceljs knows a number is a date. */
+  readStyles(text: AsyncIterable<string>): Promise<void> {
+    return this.reader._parseStyles(Readable.from(text));
+  }
+
+  /** Sheets in workbook order, joined to the parts that hold them. */
+  sheets(): WorkbookSheet[] {
+    const model = this.reader.model;
+    const sheets = isRecord(model) && Array.isArray(model.sheets) ? model.sheets : [];
+    const relationships = Array.isArray(this.reader.workbookRels) ? this.reader.workbookRels : [];
+    const out: WorkbookSheet[] = [];
+    for (const sheet of sheets) {
+      if (!isRecord(sheet) || typeof sheet.name !== 'string') continue;
+      const relationship = relationships.find((candidate) => isRecord(candidate) && candidate.Id === sheet.rId);
+      if (!isRecord(relationship) || typeof relationship.Target !== 'string') continue;
+      out.push({
+        name: sheet.name,
+        state: typeof sheet.state === 'string' ? sheet.state : 'visible',
+        target: relationship.Target,
+        isWorksheet: typeof relationship.Type === 'string' && worksheetRelationship.test(relationship.Type),
+      });
+    }
+    return out;
+  }
+
+  /** A streaming reader over one worksheet's XML, yielding exceljs Rows. */
+  worksheet(text: AsyncIterable<string>): WorksheetRowReader {
+    // The number only names the sheet inside exceljs, which we do not use.
+    for (const event of this.reader._parseWorksheet(text, '1')) {
+      if (isRecord(event) && event.eventType === 'worksheet' && isRowSource(event.value)) return event.value;
+    }
+    throw new Error('exceljs did not create a worksheet reader.');
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function hasPartParsers(reader: unknown): reader is WorkbookReaderInternals {
+  return (
+    isRecord(reader) &&
+    typeof reader._parseRels === 'function' &&
+    typeof reader._parseWorkbook === 'function' &&
+    typeof reader._parseSharedStrings === 'function' &&
+    typeof reader._parseStyles === 'function' &&
+    typeof reader._parseWorksheet === 'function'
+  );
+}
+
+function isRowSource(value: unknown): value is WorksheetRowReader {
+  return isRecord(value) && typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+}

@@ -1,0 +1,225 @@
+import { useEffect, useRef, useState } from 'react';
+import {
+  ColumnMapping,
+  importFormatLabels,
+  type ImportFormat,
+  type MappableField,
+  type QualityReport,
+  type StagedFile,
+} from '../../../shared/domain/dataset';
+import type { Member } from '../../../shared/domain/partnership';
+import type { ProgressEvent } from '../../../shared/progress';
+import { isCancelled, newOperationId, workbench } from '../api';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatBytes } from '../format';
+import { ColumnMappingForm } from './ColumnMappingForm';
+import { PreviewTable } from './PreviewTable';
+
+/** Public sources, offered beside the partnership's members as the origin of a file. */
+const publicSources = ['data.police.uk', 'Home Office', 'Office for National Statistics'];
+const publicSourceFor: Partial<Record<ImportFormat, string>> = {
+  'police-uk-street': 'data.police.uk',
+  'police-uk-api': 'data.police.uk',
+  'ho-open-data': 'Home Office',
+  'ons-wide': 'Office for National Statistics',
+};
+
+interface ImportPanelProps {
+  members: Member[];
+  onImported(report: QualityReport): void;
+}
+
+export function ImportPanel({ members, onImported }: ImportPanelProps) {
+  const [staged, setStaged] = useState<StagedFile | null>(null);
+  const [partner, setPartner] = useState('');
+  const [otherPartner, setOtherPartner] = useState('');
+  const [mapManually, setMapManually] = useState(false);
+  const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
+  const [area, setArea] = useState('');
+  const [sharingAgreement, setSharingAgreement] = useState('');
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [mappingErrors, setMappingErrors] = useState<Partial<Record<MappableField, string>>>({});
+  const operation = useRef<string | null>(null);
+
+  useEffect(
+    () =>
+      workbench.onProgress((event) => {
+        if (event.operationId === operation.current) setProgress(event);
+      }),
+    [],
+  );
+
+  function adopt(next: StagedFile) {
+    setStaged(next);
+    setErrors([]);
+    setMappingErrors({});
+    setMapping(next.preview.suggestedMapping);
+    setMapManually(next.preview.format === null);
+    setArea(next.preview.defaultArea ?? '');
+    const source = next.preview.format ? publicSourceFor[next.preview.format] : undefined;
+    setPartner((current) => current || source || members[0]?.name || 'other');
+  }
+
+  async function choose() {
+    const result = await workbench.dataset.choose({ partner: partner && partner !== 'other' ? partner : null });
+    if (result.ok) adopt(result.value);
+    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+  }
+
+  async function changeSheet(sheet: string) {
+    if (!staged) return;
+    const result = await workbench.dataset.preview({ token: staged.token, sheet, partner: null });
+    if (result.ok) adopt({ token: staged.token, preview: result.value });
+    else setErrors([{ fieldId: null, message: result.error.message }]);
+  }
+
+  async function runImport() {
+    if (!staged) return;
+    const partnerName = partner === 'other' ? otherPartner.trim() : partner;
+    const problems: FieldError[] = [];
+    if (!partnerName) problems.push({ fieldId: partner === 'other' ? 'import-other-partner' : 'import-partner', message: 'Say which partner the data comes from.' });
+    let columns: ColumnMapping | null = null;
+    if (mapManually) {
+      const parsed = ColumnMapping.safeParse(mapping);
+      if (!parsed.success) {
+        const missing: Partial<Record<MappableField, string>> = {};
+        if (!mapping.offence) missing.offence = 'Choose the column that holds the offence.';
+        if (!mapping.period) missing.period = 'Choose the column that holds the date or period.';
+        setMappingErrors(missing);
+        for (const [field, message] of Object.entries(missing)) problems.push({ fieldId: `mapping-${field}`, message });
+      } else {
+        columns = parsed.data;
+        setMappingErrors({});
+      }
+    }
+    setErrors(problems);
+    if (problems.length > 0) return;
+
+    const operationId = newOperationId();
+    operation.current = operationId;
+    setProgress({ operationId, stage: `Importing ${staged.preview.fileName}`, done: 0, total: staged.preview.bytes, unit: 'bytes', rows: 0 });
+    const result = await workbench.dataset.import({
+      token: staged.token,
+      operationId,
+      partner: partnerName,
+      format: columns ? 'generic' : 'auto',
+      mapping: columns,
+      sheet: staged.preview.sheet,
+      area: area || null,
+      sharingAgreement: sharingAgreement.trim() || null,
+    });
+    operation.current = null;
+    setProgress(null);
+    if (result.ok) {
+      setStaged(null);
+      onImported(result.value);
+    } else if (isCancelled(result)) {
+      setErrors([{ fieldId: null, message: 'The import was cancelled. Nothing was imported.' }]);
+    } else {
+      setErrors([{ fieldId: null, message: result.error.message }]);
+    }
+  }
+
+  const preview = staged?.preview;
+  const partnerOptions = [...members.map((member) => member.name), ...publicSources.filter((source) => !members.some((member) => member.name === source))];
+
+  return (
+    <section className="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a file</h2>
+      <p>CSV or Excel (.xlsx) files from partners, data.police.uk, the Home Office or the ONS. Known layouts are recognised; anything else you map once per partner.</p>
+      <ErrorSummary errors={errors} />
+      {!preview ? (
+        <button type="button" className="button" onClick={choose}>
+          Choose a file…
+        </button>
+      ) : (
+        <div className="stack">
+          <dl className="summary-list">
+            <div>
+              <dt>File</dt>
+              <dd data-testid="staged-file">{preview.fileName}</dd>
+            </div>
+            <div>
+              <dt>Size</dt>
+              <dd>{formatBytes(preview.bytes)}</dd>
+            </div>
+            <div>
+              <dt>Layout</dt>
+              <dd data-testid="detected-layout">{preview.format ? importFormatLabels[preview.format] : 'Not recognised: map the columns below'}</dd>
+            </div>
+          </dl>
+          {preview.sheets.length > 1 ? (
+            <div className="field">
+              <label htmlFor="import-sheet">Worksheet</label>
+              <select id="import-sheet" value={preview.sheet ?? ''} onChange={(event) => void changeSheet(event.target.value)}>
+                {preview.sheets.map((sheet) => (
+                  <option key={sheet}>{sheet}</option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <PreviewTable preview={preview} />
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="import-partner">Partner</label>
+              <p className="hint" id="import-partner-hint">
+                The organisation that shared the file.
+              </p>
+              <select id="import-partner" aria-describedby="import-partner-hint" value={partner} onChange={(event) => setPartner(event.target.value)}>
+                {partnerOptions.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+                <option value="other">Another partner…</option>
+              </select>
+            </div>
+            {partner === 'other' ? (
+              <div className="field">
+                <label htmlFor="import-other-partner">Partner name</label>
+                <input id="import-other-partner" value={otherPartner} onChange={(event) => setOtherPartner(event.target.value)} />
+              </div>
+            ) : null}
+          </div>
+          {preview.areas.length > 1 ? (
+            <div className="field">
+              <label htmlFor="import-area">Area to import</label>
+              <p className="hint" id="import-area-hint">
+                The file covers several areas. Choose the partnership’s own; the others are skipped.
+              </p>
+              <select id="import-area" aria-describedby="import-area-hint" value={area} onChange={(event) => setArea(event.target.value)}>
+                <option value="">The partnership’s area</option>
+                {preview.areas.map((name) => (
+                  <option key={name}>{name}</option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="import-agreement">Information-sharing agreement (optional)</label>
+            <input id="import-agreement" value={sharingAgreement} onChange={(event) => setSharingAgreement(event.target.value)} />
+          </div>
+          {preview.format ? (
+            <div className="checkbox">
+              <input id="import-map-manually" type="checkbox" checked={mapManually} onChange={(event) => setMapManually(event.target.checked)} />
+              <label htmlFor="import-map-manually">Map the columns myself</label>
+            </div>
+          ) : null}
+          {mapManually ? <ColumnMappingForm header={preview.header} mapping={mapping} onChange={setMapping} errors={mappingErrors} /> : null}
+          {progress ? (
+            <ProgressBar event={progress} onCancel={() => void workbench.operation.cancel({ operationId: progress.operationId })} />
+          ) : (
+            <div className="actions">
+              <button type="button" className="button" onClick={runImport}>
+                Import {preview.fileName}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setStaged(null)}>
+                Choose another file
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
