@@ -86,11 +86,111 @@ describe('the workbench CLI', () => {
   }, 30_000);
 
   it('answers --help for every command', () => {
-    for (const command of [[], ['init'], ['info'], ['member'], ['member', 'add'], ['member', 'list'], ['backup']]) {
+    const commands = [
+      [],
+      ['init'],
+      ['info'],
+      ['member'],
+      ['member', 'add'],
+      ['member', 'list'],
+      ['backup'],
+      ['import'],
+      ['datasets'],
+      ['dataset'],
+      ['dataset', 'report'],
+      ['dataset', 'remove'],
+      ['counts'],
+      ['demo'],
+    ];
+    for (const command of commands) {
       const help = workbench(...command, '--help');
       expect(help.code, command.join(' ')).toBe(0);
       expect(help.stdout).toMatch(/^Usage: workbench/);
     }
     expect(workbench('member', 'add', '--help').stdout).toContain('--statutory');
   }, 60_000);
+});
+
+describe('the workbench CLI with data', () => {
+  const tempDir = useTempDir();
+  const sample = join(__dirname, '../../../resources/data/police-uk-street-colchester-2018-01.csv');
+
+  it('imports the Colchester sample, counts it by category, lists and removes the dataset', () => {
+    const workspace = join(tempDir(), 'colchester.sqlite');
+    expect(workbench('init', '--workspace', workspace, '--name', saferColchester.name, '--area', 'Colchester').code).toBe(0);
+
+    const imported = workbench('import', sample, '--workspace', workspace, '--partner', 'Essex Police', '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const result = JSON.parse(imported.stdout);
+    expect(result.dataset).toMatchObject({ id: 1, format: 'police-uk-street', rowsRead: 1660, rowsImported: 1660, rowsRejected: 0, duplicates: 0 });
+    expect(result.rejected).toEqual([]);
+
+    const counts = workbench('counts', '--workspace', workspace, '--by', 'category', '--json');
+    expect(JSON.parse(counts.stdout).rows.slice(0, 4)).toEqual([
+      { key: 'Violence and sexual offences', count: 517 },
+      { key: 'Anti-social behaviour', count: 364 },
+      { key: 'Criminal damage and arson', count: 172 },
+      { key: 'Burglary', count: 113 },
+    ]);
+    const total = JSON.parse(counts.stdout).rows.reduce((sum: number, row: { count: number }) => sum + row.count, 0);
+    expect(total).toBe(1660);
+
+    const again = workbench('import', sample, '--workspace', workspace, '--json');
+    expect(again.code).not.toBe(0);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/^workbench: police-uk-street-colchester-2018-01\.csv has already been imported/);
+
+    const datasets = JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout);
+    expect(datasets.datasets).toHaveLength(1);
+    expect(datasets.datasets[0]).toMatchObject({ partner: 'Essex Police', fileName: 'police-uk-street-colchester-2018-01.csv' });
+
+    expect(workbench('dataset', 'remove', '1', '--workspace', workspace).code).toBe(0);
+    expect(JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout).datasets).toEqual([]);
+    expect(JSON.parse(workbench('counts', '--workspace', workspace, '--json').stdout).rows).toEqual([]);
+  }, 60_000);
+
+  it('imports an unknown layout with --mapping, and explains what to do without one', () => {
+    const dir = tempDir();
+    const workspace = join(dir, 'council.sqlite');
+    workbench('init', '--workspace', workspace, '--name', 'P');
+    const file = join(dir, 'asb.csv');
+    writeFileSync(file, 'Incident category,When,How many\nASB incidents,03/01/2018,4\nFly-tipping,17/01/2018,2\n');
+
+    const without = workbench('import', file, '--workspace', workspace);
+    expect(without.code).not.toBe(0);
+    expect(without.stderr).toContain('does not recognise the layout of asb.csv');
+    expect(without.stderr).toContain('--mapping');
+
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { offence: 'Incident category', period: 'When', count: 'How many' }, labels: { 'Fly-tipping': 'indicator:asb-incidents' } }));
+    const withMapping = workbench('import', file, '--workspace', workspace, '--partner', 'Colchester Borough Council', '--mapping', mapping, '--json');
+    expect(withMapping.code, withMapping.stderr).toBe(0);
+    expect(JSON.parse(withMapping.stdout)).toMatchObject({ dataset: { format: 'generic', rowsImported: 2 }, unmappedLabels: [] });
+    expect(JSON.parse(workbench('counts', '--workspace', workspace, '--by', 'offence', '--json').stdout).rows).toEqual([
+      { key: 'Anti-social behaviour incidents', count: 6 },
+    ]);
+  }, 60_000);
+
+  it('builds the demo workspace from the bundled open data', () => {
+    const dir = tempDir();
+    const built = workbench('demo', '--out', dir, '--json');
+    expect(built.code, built.stderr).toBe(0);
+    expect(JSON.parse(built.stdout)).toMatchObject({ name: 'Safer Colchester Partnership', area: 'Colchester', datasets: 2 });
+    const workspace = join(dir, 'demo.sqlite');
+    const datasets = JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout).datasets;
+    expect(datasets.map((dataset: { format: string; rowsImported: number }) => [dataset.format, dataset.rowsImported])).toEqual([
+      ['ons-wide', 10],
+      ['police-uk-street', 1660],
+    ]);
+    expect(JSON.parse(workbench('member', 'list', '--workspace', workspace, '--json').stdout).members).toHaveLength(9);
+    expect(workbench('demo', '--out', dir).code).not.toBe(0);
+  }, 60_000);
+
+  it('prints only JSON on stdout through npm run, as scripts need', () => {
+    const workspace = join(tempDir(), 'npm.sqlite');
+    workbench('init', '--workspace', workspace, '--name', 'Npm Partnership');
+    const result = spawnSync('npm', ['run', 'workbench', '--', 'info', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..') });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Npm Partnership', datasets: 0 });
+  }, 30_000);
 });

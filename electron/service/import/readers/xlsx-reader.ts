@@ -130,7 +130,7 @@ class XlsxSourceTable implements SourceTable {
       }
       if (rowsYielded === 0) {
         throw invalidFile(
-          `The sheet “${this.sheet.name}” in ${quotedFileName(fileName)} is empty. Check that you chose the sheet with the data (the workbook's sheets are listed when you import it), or export the data from the partner's system again.`,
+          `The sheet “${this.sheet.name}” in ${quotedFileName(fileName)} is empty. Check that you chose the sheet with the data, or export the data from the partner's system again.`,
         );
       }
     } catch (error) {
