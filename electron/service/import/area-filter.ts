@@ -21,16 +21,25 @@ export function areaFilter(rule: AreaRule, targetArea: string | null): (place: P
   switch (rule) {
     case 'none':
       return () => ({ inArea: true, otherArea: null, blank: false });
-    case 'lsoa':
+    case 'lsoa': {
+      // A force's file names a few hundred LSOAs a million times: judge each name once.
+      const verdicts = new Map<string, AreaVerdict>();
       return (observation) => {
         const name = observation.areaName ?? '';
         if (!observation.areaCode && !name) return { inArea: true, otherArea: null, blank: true };
         if (!target || !name) return { inArea: true, otherArea: null, blank: !observation.areaCode };
-        const authority = localAuthorityOfLsoaName(name);
-        return normaliseArea(authority) === target
-          ? { inArea: true, otherArea: null, blank: false }
-          : { inArea: false, otherArea: authority, blank: false };
+        let verdict = verdicts.get(name);
+        if (!verdict) {
+          const authority = localAuthorityOfLsoaName(name);
+          verdict =
+            normaliseArea(authority) === target
+              ? { inArea: true, otherArea: null, blank: false }
+              : { inArea: false, otherArea: authority, blank: false };
+          verdicts.set(name, verdict);
+        }
+        return verdict;
       };
+    }
     case 'named-area':
       return (observation) => {
         const name = observation.areaName ?? '';

@@ -5,6 +5,8 @@ import { WorkbenchError } from '../../../shared/result';
 import { throwIfCancelled, type OperationContext } from '../operation-context';
 import type { WorkspaceDatabase } from '../workspace-file';
 import { areaFilter } from './area-filter';
+import { BatchedInsert } from './batched-insert';
+import { crimeIdKey, CrimeIdSet } from './crime-id-set';
 import { readQualityReport } from './dataset-store';
 import { sha256OfFile } from './file-digest';
 import { detectHeader, headerSearchRows } from './header-detection';
@@ -132,20 +134,30 @@ export async function importDataset(
           }).lastInsertRowid,
       );
 
-      const insertObservation = db.prepare(
-        `INSERT INTO observation (dataset_id, row_number, crime_id, period_from, period_to, area_code, area_name, in_area, source_label, offence_code, count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      const observations = new BatchedInsert(db, 'observation', [
+        'dataset_id',
+        'row_number',
+        'crime_id',
+        'period_from',
+        'period_to',
+        'area_code',
+        'area_name',
+        'in_area',
+        'source_label',
+        'offence_code',
+        'count',
+      ]);
       const insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, reason) VALUES (?, ?, ?)');
-      const earlierCrimeIdExists = db.prepare('SELECT 1 FROM observation WHERE crime_id = ? AND dataset_id <> ? LIMIT 1').pluck();
-      const workspaceHasCrimeIds =
-        db.prepare('SELECT 1 FROM observation WHERE crime_id IS NOT NULL AND dataset_id <> ? LIMIT 1').get(datasetId) !== undefined;
+      const crimeKeys = new BatchedInsert(db, 'crime_key', ['dataset_id', 'high', 'low']);
+      const crimeIds = new CrimeIdSet();
+      for (const key of db.prepare('SELECT high, low FROM crime_key').raw().iterate() as Iterable<[number, number]>) {
+        crimeIds.add(key[0], key[1]);
+      }
 
       const tally: Tally = { read: 0, imported: 0, rejected: 0, duplicates: 0, outOfArea: 0, blankArea: 0 };
       const reasons = new Map<string, number>();
       const otherAreas = new Map<string, number>();
       const areasSeen = new Set<string>();
-      const crimeIdsInFile = new Set<string>();
       const aggregates = new Map<string, { observation: Observation; inArea: boolean; count: number }>();
 
       const reject = (row: number, reason: string) => {
@@ -186,14 +198,15 @@ export async function importDataset(
             }
           }
           if (observation.crimeId !== null) {
-            if (crimeIdsInFile.has(observation.crimeId) || (workspaceHasCrimeIds && earlierCrimeIdExists.get(observation.crimeId, datasetId))) {
+            const [high, low] = crimeIdKey(observation.crimeId);
+            if (!crimeIds.add(high, low)) {
               duplicate = true;
               continue;
             }
-            crimeIdsInFile.add(observation.crimeId);
+            crimeKeys.add(datasetId, high, low);
           }
           const offenceCode = observation.offenceCode ?? resolver.codeOf(observation.label);
-          insertObservation.run(
+          observations.add(
             datasetId,
             row.rowNumber,
             observation.crimeId,
@@ -206,15 +219,7 @@ export async function importDataset(
             offenceCode,
             observation.count,
           );
-          const key = [
-            observation.label,
-            offenceCode ?? '',
-            observation.periodFrom,
-            observation.periodTo,
-            observation.areaCode ?? '',
-            observation.areaName ?? '',
-            verdict.inArea ? 1 : 0,
-          ].join('\u0000');
+          const key = `${observation.label}\u0000${offenceCode ?? ''}\u0000${observation.periodFrom}\u0000${observation.periodTo}\u0000${observation.areaCode ?? ''}\u0000${observation.areaName ?? ''}\u0000${verdict.inArea ? 1 : 0}`;
           const aggregate = aggregates.get(key);
           if (aggregate) aggregate.count += observation.count;
           else aggregates.set(key, { observation: { ...observation, offenceCode }, inArea: verdict.inArea, count: observation.count });
@@ -237,6 +242,8 @@ export async function importDataset(
         }
       }
       throwIfCancelled(context);
+      observations.flush();
+      crimeKeys.flush();
       report();
 
       if (tally.read === 0) {

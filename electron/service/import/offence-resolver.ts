@@ -23,6 +23,7 @@ function requireKnownKey(label: string, key: string): void {
 export class OffenceResolver {
   private readonly saved = new Map<string, string>();
   private readonly cache = new Map<string, string | null>();
+  private readonly codes = new Map<string, string | null>();
 
   constructor(
     private readonly db: WorkspaceDatabase,
@@ -53,7 +54,12 @@ export class OffenceResolver {
 
   /** A label that is itself a Home Office code ("8N") is kept as the row's code too. */
   codeOf(label: string): string | null {
-    return matchHomeOfficeCode(label) ? canonicalHomeOfficeCode(label) : null;
+    let code = this.codes.get(label);
+    if (code === undefined) {
+      code = matchHomeOfficeCode(label) ? canonicalHomeOfficeCode(label) : null;
+      this.codes.set(label, code);
+    }
+    return code;
   }
 
   /** Keeps the meanings given with this import for the partner's next files. */

@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crimeIdKey, CrimeIdSet } from '../../../electron/service/import/crime-id-set';
+
+describe('the crime identifier set', () => {
+  it('reports each identifier new once, however large it grows', () => {
+    const set = new CrimeIdSet();
+    for (let index = 0; index < 200_000; index += 1) expect(set.add(index, index * 7)).toBe(true);
+    for (let index = 0; index < 200_000; index += 1000) expect(set.add(index, index * 7)).toBe(false);
+    expect(set.add(1, 0)).toBe(true);
+  });
+
+  it('agrees with a Set of strings on any sequence of identifiers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.stringMatching(/^[0-9a-f]{16,64}$/), fc.string()), { maxLength: 300 }), (ids) => {
+        const set = new CrimeIdSet();
+        const seen = new Set<string>();
+        for (const id of ids) {
+          const [high, low] = crimeIdKey(id);
+          const normalised = /^[0-9a-f]{16}/i.test(id) ? id.slice(0, 16).toLowerCase() : id;
+          expect(set.add(high, low)).toBe(!seen.has(normalised));
+          seen.add(normalised);
+        }
+      }),
+    );
+  });
+
+  it('uses a police.uk Crime ID’s own leading digits', () => {
+    expect(crimeIdKey('910e17a935b5bd3c5d7f5e1b1f947a279b52e77933eb0fcf92b7aec8e4e6e94a')).toEqual([0x910e17a9 | 0, 0x35b5bd3c | 0]);
+  });
+});
