@@ -30,3 +30,6 @@ export type Channel = (typeof channels)[number];
 
 /** The push channel on which the service streams progress of long operations. */
 export const progressChannel = 'operation/progress';
+
+/** Sent only by the preload for a dropped file; not part of the generic API (see contract). */
+export const droppedFileChannel = 'dataset/dropped';

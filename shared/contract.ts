@@ -118,6 +118,11 @@ export type WorkbenchApi = {
   };
 } & {
   onProgress(listener: ProgressListener): () => void;
+  /**
+   * Stages a file dragged onto the window, like dataset.choose. The page hands over the File;
+   * the preload reads its path (webUtils.getPathForFile), so the page never sees one.
+   */
+  stageDroppedFile(file: File): Promise<Result<StagedFile>>;
 };
 
 /** Validates untrusted input for a channel; the error message names the first bad field. */
@@ -131,3 +136,9 @@ export function parseInput<C extends Channel>(
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return { ok: false, message: `${where}${issue?.message ?? 'The request was not valid.'}` };
 }
+
+/**
+ * The one message that carries a path from the renderer process: sent by the preload, never
+ * by the page, for a file the analyst dropped. Main checks it is an existing, readable file.
+ */
+export const DroppedFile = z.object({ path: z.string().min(1).max(4096) }).strict();

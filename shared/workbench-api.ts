@@ -5,6 +5,8 @@ export interface WorkbenchApiTransport {
   channels: readonly string[];
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribe(listener: ProgressListener): () => void;
+  /** Stages a file dropped on the window; its path is read outside the page. */
+  stageDroppedFile(file: File): Promise<unknown>;
 }
 
 /**
@@ -23,5 +25,6 @@ export function buildWorkbenchApi(transport: WorkbenchApiTransport): WorkbenchAp
     api[domain] = group;
   }
   api.onProgress = (listener: ProgressListener) => transport.subscribe(listener);
+  api.stageDroppedFile = (file: File) => transport.stageDroppedFile(file);
   return api as WorkbenchApi;
 }

@@ -5,7 +5,7 @@ import { appEntryUrl } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createDialogPathChooser } from './dialogs';
 import { registerIpcHandlers } from './ipc';
-import { createRendererHandlers } from './renderer-handlers';
+import { createDroppedFileHandler, createRendererHandlers } from './renderer-handlers';
 import { guardSession, guardWebContents, secureWindowOptions } from './security';
 import { startServiceProcess } from './service-process';
 
@@ -31,7 +31,11 @@ void app.whenReady().then(() => {
   const service = startServiceProcess(join(__dirname, 'service.js'), (event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(progressChannel, event);
   });
-  registerIpcHandlers(ipcMain, createRendererHandlers(service, createDialogPathChooser(() => mainWindow)));
+  registerIpcHandlers(
+    ipcMain,
+    createRendererHandlers(service, createDialogPathChooser(() => mainWindow)),
+    createDroppedFileHandler(service),
+  );
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();

@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
+import { extname, isAbsolute } from 'node:path';
 import { channels, type Channel } from '../../shared/channels';
-import { parseInput } from '../../shared/contract';
+import { DroppedFile, parseInput } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
 import type { ServiceCaller } from '../service/service-host';
 import { isPathChannel, type PathChannel } from '../service/service-contract';
@@ -25,4 +27,28 @@ export function createRendererHandlers(service: ServiceCaller, choosePath: PathC
     return service.call(channel, { ...input, path });
   };
   return Object.fromEntries(channels.map((channel) => [channel, handle(channel)])) as RendererHandlers;
+}
+
+const importableExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+
+/**
+ * Stages a file dropped on the window. The path comes from the preload, read from a File the
+ * analyst dropped, so it is checked like any outside input: an absolute path to an existing,
+ * ordinary file of a kind the importer reads.
+ */
+export function createDroppedFileHandler(service: ServiceCaller): (input: unknown) => Promise<Result<unknown>> {
+  return async (raw) => {
+    const parsed = DroppedFile.safeParse(raw);
+    if (!parsed.success || !parsed.data.path) return fail('invalid-input', 'Only files from your computer can be dropped here.');
+    const { path } = parsed.data;
+    if (!isAbsolute(path) || !importableExtensions.has(extname(path).toLowerCase())) {
+      return fail('invalid-input', 'Drop a CSV or Excel (.xlsx) file.');
+    }
+    try {
+      if (!statSync(path).isFile()) return fail('invalid-input', 'Drop a file, not a folder.');
+    } catch {
+      return fail('file-not-found', 'The dropped file could not be found.');
+    }
+    return service.call('dataset/choose', { path, partner: null });
+  };
 }

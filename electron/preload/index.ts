@@ -1,5 +1,5 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channels, progressChannel } from '../../shared/channels';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { channels, droppedFileChannel, progressChannel } from '../../shared/channels';
 import type { ProgressEvent } from '../../shared/progress';
 import { buildWorkbenchApi } from '../../shared/workbench-api';
 
@@ -16,5 +16,7 @@ contextBridge.exposeInMainWorld(
         ipcRenderer.removeListener(progressChannel, forward);
       };
     },
+    // A File the page made itself has no path, so only a file the analyst dropped gets through.
+    stageDroppedFile: (file) => ipcRenderer.invoke(droppedFileChannel, { path: webUtils.getPathForFile(file) }),
   }),
 );

@@ -152,3 +152,27 @@ test('a file that cannot be read gets a clear message and changes nothing', asyn
   await expect(page.getByRole('alert')).toContainText('empty');
   expect(await workbench.service.call('dataset/list', {})).toEqual({ ok: true, value: [] });
 });
+
+test('stages a file dragged onto the drop zone', async ({ page, workbench }) => {
+  await openDataScreen(page, workbench);
+  workbench.dropped['police-uk-street-colchester-2018-01.csv'] = colchesterSample;
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['not read by the page'], 'police-uk-street-colchester-2018-01.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  await page.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer });
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('staged-file')).toHaveText('police-uk-street-colchester-2018-01.csv');
+  await expect(page.getByTestId('detected-layout')).toHaveText('data.police.uk street-level crime (bulk download)');
+
+  // A file the harness has no path for is what a page-made File looks like to the preload.
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  const unknown = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], 'made-up.csv'));
+    return transfer;
+  });
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: unknown });
+  await expect(page.getByRole('alert')).toContainText('Only files from your computer can be dropped here.');
+});

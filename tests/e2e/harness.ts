@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { appOrigin, contentSecurityPolicy, contentTypeFor, resolveAppAsset } from '../../electron/main/app-origin';
-import { createRendererHandlers } from '../../electron/main/renderer-handlers';
+import { createDroppedFileHandler, createRendererHandlers } from '../../electron/main/renderer-handlers';
 import type { PathChannel } from '../../electron/service/service-contract';
 import { ServiceHost } from '../../electron/service/service-host';
 import { channels, type Channel } from '../../shared/channels';
@@ -36,6 +36,8 @@ export interface Harness {
   /** The real service behind the page. */
   service: ServiceHost;
   open(): Promise<void>;
+  /** Where a file dropped on the page "is" on disk, by its name: what webUtils would report. */
+  dropped: Record<string, string>;
   /** Holds the next call on a channel until the returned function is called. */
   hold(channel: Channel): () => void;
 }
@@ -49,6 +51,7 @@ function installScript(): string {
       channels: ${JSON.stringify(channels)},
       invoke: (channel, input) => window.__workbenchInvoke(channel, input),
       subscribe: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+      stageDroppedFile: (file) => window.__workbenchDropped(file.name),
     });
     Object.defineProperty(window, 'workbench', { value: api, writable: false });
   })();`;
@@ -90,6 +93,7 @@ export const test = base.extend<{ workbench: Harness }>({
       foreignRequests,
       consoleErrors,
       service,
+      dropped: {},
       hold: () => () => {},
       open: async () => {
         await page.goto(appUrl);
@@ -118,6 +122,8 @@ export const test = base.extend<{ workbench: Harness }>({
       }
       return handlers[channel as Channel](input);
     });
+    const stageDropped = createDroppedFileHandler(service);
+    await page.exposeBinding('__workbenchDropped', async (_source, name: string) => stageDropped({ path: harness.dropped[name] ?? '' }));
     await page.addInitScript({ content: installScript() });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());

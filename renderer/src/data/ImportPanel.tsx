@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   ColumnMapping,
   importFormatLabels,
@@ -68,6 +68,18 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
     else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
   }
 
+  const [dragging, setDragging] = useState(false);
+
+  async function drop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    const result = await workbench.stageDroppedFile(file);
+    if (result.ok) adopt(result.value);
+    else setErrors([{ fieldId: null, message: result.error.message }]);
+  }
+
   async function changeSheet(sheet: string) {
     if (!staged) return;
     const result = await workbench.dataset.preview({ token: staged.token, sheet, partner: null });
@@ -131,9 +143,21 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
       <p>CSV or Excel (.xlsx) files from partners, data.police.uk, the Home Office or the ONS. Known layouts are recognised; anything else you map once per partner.</p>
       <ErrorSummary errors={errors} />
       {!preview ? (
-        <button type="button" className="button" onClick={choose}>
-          Choose a file…
-        </button>
+        <div
+          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+          data-testid="drop-zone"
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => void drop(event)}
+        >
+          <p>Drag a file here, or</p>
+          <button type="button" className="button" onClick={choose}>
+            Choose a file…
+          </button>
+        </div>
       ) : (
         <div className="stack">
           <dl className="summary-list">

@@ -66,12 +66,23 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
             ? 'No missing months in the range covered.'
             : `Months with no rows: ${report.missingMonths.map(formatYearMonth).join(', ')}.`}
         </li>
-        <li>
-          <span className={report.blankAreaCodes === 0 ? 'check-ok' : 'check-warn'} aria-hidden="true">
-            {report.blankAreaCodes === 0 ? '✓' : '!'}
-          </span>
-          {report.blankAreaCodes === 0 ? 'Every row has an area.' : `${formatCount(report.blankAreaCodes)} rows have a blank area (LSOA) code.`}
-        </li>
+        {report.mapping.area ? (
+          <li>
+            <span className={report.blankAreaCodes === 0 ? 'check-ok' : 'check-warn'} aria-hidden="true">
+              {report.blankAreaCodes === 0 ? '✓' : '!'}
+            </span>
+            {report.blankAreaCodes === 0
+              ? `Every row has an area (${report.mapping.area}).`
+              : `${formatCount(report.blankAreaCodes)} rows have a blank area (${report.mapping.area}).`}
+          </li>
+        ) : (
+          <li>
+            <span className="check-info" aria-hidden="true">
+              i
+            </span>
+            The file has no area column, so its rows cannot be checked against the partnership’s area.
+          </li>
+        )}
         <li>
           <span className={report.unmappedLabels.length === 0 ? 'check-ok' : 'check-warn'} aria-hidden="true">
             {report.unmappedLabels.length === 0 ? '✓' : '!'}

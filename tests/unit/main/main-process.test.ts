@@ -74,7 +74,7 @@ describe('the main process', () => {
     world.sessionRecord.beforeRequest!({ url: 'https://www.google.com/' }, (response) => (cancelled = response.cancel));
     expect(cancelled).toBe(true);
 
-    expect(world.ipcChannels.sort()).toEqual([...channels].sort());
+    expect(world.ipcChannels.sort()).toEqual([...channels, 'dataset/dropped'].sort());
     expect(world.forked).toHaveLength(1);
     expect(world.forked[0]).toMatch(/service\.js$/);
   });

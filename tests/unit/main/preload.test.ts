@@ -9,6 +9,7 @@ vi.mock('electron', () => ({
       exposed.api = api;
     },
   },
+  webUtils: { getPathForFile: (file: { name: string }) => `/home/analyst/${file.name}` },
   ipcRenderer: {
     invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
     on: vi.fn(),
@@ -28,7 +29,7 @@ describe('the preload', () => {
     const exposedNames = Object.entries(api).flatMap(([domain, group]) =>
       typeof group === 'function' ? [domain] : Object.keys(group).map((verb) => `${domain}/${verb}`),
     );
-    expect(exposedNames.sort()).toEqual([...channels, 'onProgress'].sort());
+    expect(exposedNames.sort()).toEqual([...channels, 'onProgress', 'stageDroppedFile'].sort());
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
   });
@@ -51,5 +52,12 @@ describe('the preload', () => {
     expect(seen).toEqual([{ operationId: 'op-000001', done: 1 }]);
     unsubscribe();
     expect(ipcRenderer.removeListener).toHaveBeenCalledWith(progressChannel, forward[1]);
+  });
+
+  it('reads a dropped file’s path itself, so the page never supplies one', async () => {
+    await import('../../../electron/preload/index');
+    const api = exposed.api as WorkbenchApi;
+    await api.stageDroppedFile({ name: 'street.csv' } as File);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('dataset/dropped', { path: '/home/analyst/street.csv' });
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRendererHandlers, type PathChooser } from '../../../electron/main/renderer-handlers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDroppedFileHandler, createRendererHandlers, type PathChooser } from '../../../electron/main/renderer-handlers';
+import { useTempDir } from '../../fixtures/temp-dir';
 import type { ServiceCaller } from '../../../electron/service/service-host';
 import type { Channel } from '../../../shared/channels';
 
@@ -61,5 +64,28 @@ describe('the renderer-facing handlers', () => {
     const handlers = createRendererHandlers(service, async () => null);
     await handlers['member/add']({ name: ' Essex Police ', statutory: true });
     expect(calls).toEqual([['member/add', { name: 'Essex Police', statutory: true, contact: null }]]);
+  });
+});
+
+describe('the dropped-file handler', () => {
+  const tempDir = useTempDir();
+
+  it('stages an existing CSV or xlsx file and refuses anything else', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'street.csv');
+    writeFileSync(csv, 'a,b\n1,2\n');
+    writeFileSync(join(dir, 'notes.docx'), 'x');
+    const { service, calls } = recordingService();
+    const stage = createDroppedFileHandler(service);
+
+    expect(await stage({ path: csv })).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([['dataset/choose', { path: csv, partner: null }]]);
+
+    expect(await stage({ path: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await stage({ path: 'relative/street.csv' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await stage({ path: join(dir, 'notes.docx') })).toMatchObject({ ok: false, error: { message: 'Drop a CSV or Excel (.xlsx) file.' } });
+    expect(await stage({ path: join(dir, 'missing.csv') })).toMatchObject({ ok: false, error: { code: 'file-not-found' } });
+    expect(await stage({ path: csv, extra: true })).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
   });
 });

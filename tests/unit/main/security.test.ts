@@ -130,14 +130,24 @@ describe('IPC', () => {
     const rendererHandlers = Object.fromEntries(
       channels.map((channel) => [channel, async (input: unknown) => (calls.push([channel, input]), { ok: true, value: 'done' })]),
     ) as unknown as RendererHandlers;
-    registerIpcHandlers(ipcMain as unknown as IpcMain, rendererHandlers);
+    const stageDropped = async (input: unknown) => (calls.push(['dataset/dropped', input]), { ok: true as const, value: 'staged' });
+    registerIpcHandlers(ipcMain as unknown as IpcMain, rendererHandlers, stageDropped);
     return { handlers, calls };
   }
 
   const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
-  it('registers exactly one handler per contract channel', () => {
-    expect([...registered().handlers.keys()].sort()).toEqual([...channels].sort());
+  it('registers exactly one handler per contract channel, and the dropped-file channel', () => {
+    expect([...registered().handlers.keys()].sort()).toEqual([...channels, 'dataset/dropped'].sort());
+  });
+
+  it('checks the sender of a dropped file too', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { handlers, calls } = registered();
+    const dropped = handlers.get('dataset/dropped')!;
+    expect(await dropped(frame('https://evil.example/'), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([]);
+    expect(await dropped(frame('app://workbench/index.html'), { path: '/data/street.csv' })).toEqual({ ok: true, value: 'staged' });
   });
 
   it('answers the app’s own top-level page', async () => {

@@ -102,6 +102,7 @@ describe('buildWorkbenchApi', () => {
       channels,
       invoke: async (channel, input) => (sent.push([channel, input]), { ok: true, value: null }),
       subscribe: () => () => {},
+      stageDroppedFile: async () => null,
     });
     await api.member.reorder({ ids: [2, 1] });
     await api.partnership.get();
@@ -114,7 +115,7 @@ describe('buildWorkbenchApi', () => {
   it('is self-contained, so the test harness can inject its source into a page', () => {
     const source = buildWorkbenchApi.toString();
     const rebuilt = new Function(`return (${source})`)() as typeof buildWorkbenchApi;
-    const api = rebuilt({ channels: ['workspace/current'], invoke: async () => 'answer', subscribe: () => () => {} });
+    const api = rebuilt({ channels: ['workspace/current'], invoke: async () => 'answer', subscribe: () => () => {}, stageDroppedFile: async () => null });
     return expect(api.workspace.current()).resolves.toBe('answer');
   });
 });
