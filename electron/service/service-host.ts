@@ -24,6 +24,8 @@ function describeInvalid(issues: readonly { path: readonly PropertyKey[]; messag
  */
 export class ServiceHost implements ServiceCaller {
   private readonly running = new Map<string, AbortController>();
+  /** Cancels that arrived before their operation did (a Cancel pressed straight away). */
+  private readonly cancelledEarly = new Set<string>();
   readonly session: WorkspaceSession;
   private readonly handlers: ServiceHandlers;
 
@@ -43,8 +45,13 @@ export class ServiceHost implements ServiceCaller {
     if (channel === 'operation/cancel') {
       const { operationId } = parsed.data as { operationId: string };
       const controller = this.running.get(operationId);
-      controller?.abort();
-      return ok({ cancelled: controller !== undefined });
+      if (controller) {
+        controller.abort();
+      } else {
+        this.cancelledEarly.add(operationId);
+        if (this.cancelledEarly.size > 100) this.cancelledEarly.delete(this.cancelledEarly.values().next().value!);
+      }
+      return ok({ cancelled: true });
     }
 
     const operationId = (parsed.data as { operationId?: string }).operationId;
@@ -52,7 +59,10 @@ export class ServiceHost implements ServiceCaller {
       return fail('invalid-input', 'That operation is already running.');
     }
     const controller = new AbortController();
-    if (operationId !== undefined) this.running.set(operationId, controller);
+    if (operationId !== undefined) {
+      this.running.set(operationId, controller);
+      if (this.cancelledEarly.delete(operationId)) controller.abort();
+    }
     const startedAt = performance.now();
     const context: OperationContext = {
       signal: controller.signal,

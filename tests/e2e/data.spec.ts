@@ -84,7 +84,19 @@ test('imports an xlsx with title rows above the header', async ({ page, workbenc
   await page.getByLabel('Worksheet').selectOption('Data');
   await expect(page.getByTestId('detected-layout')).toHaveText('Home Office police recorded crime open data (long)');
   await expect(page.getByRole('region', { name: 'The first rows of the file' })).toContainText('under the header on row 4');
+
+  // Cancelled straight away: nothing is imported, and the file can still be imported.
+  let release = workbench.hold('dataset/import');
   await page.getByRole('button', { name: 'Import csp-quarterly.xlsx' }).click();
+  await page.getByTestId('progress').getByRole('button', { name: 'Cancel' }).click();
+  release();
+  await expect(page.getByRole('alert')).toContainText('The import was cancelled. Nothing was imported.');
+  expect(await workbench.service.call('dataset/list', {})).toEqual({ ok: true, value: [] });
+
+  release = workbench.hold('dataset/import');
+  await page.getByRole('button', { name: 'Import csp-quarterly.xlsx' }).click();
+  await expect(page.getByTestId('progress').getByRole('progressbar')).toBeVisible();
+  release();
   const report = page.getByTestId('quality-report');
   await expect(report.getByTestId('report-imported')).toHaveText('3');
   await expect(report).toContainText('Covers April 2018 to September 2018.');

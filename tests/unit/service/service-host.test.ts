@@ -153,7 +153,12 @@ describe('the service host', () => {
     expect(value(await host.call('operation/cancel', { operationId: 'long-00001' }))).toEqual({ cancelled: true });
     expect(await running).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled. Nothing was changed.' } });
     expect(chunksDone).toBeLessThan(1000);
-    expect(value(await host.call('operation/cancel', { operationId: 'long-00001' }))).toEqual({ cancelled: false });
+
+    // A Cancel that overtakes its operation still stops it.
+    expect(value(await host.call('operation/cancel', { operationId: 'long-00002' }))).toEqual({ cancelled: true });
+    const before = chunksDone;
+    expect(await host.call('workspace/backup', { path: '/unused', operationId: 'long-00002' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(chunksDone).toBe(before);
   });
 
   it('works the same across a message pipe, as between main and the service process', async () => {
