@@ -2,10 +2,29 @@ import { dialog, type BrowserWindow } from 'electron';
 import type { PathChooser } from './renderer-handlers';
 
 const workspaceFilters = [{ name: 'Workbench workspace', extensions: ['sqlite'] }];
+const importFilters = [
+  { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 function safeFileName(name: unknown): string {
   const base = typeof name === 'string' ? name.replace(/[\\/:*?"<>|]+/g, ' ').trim() : '';
   return base || 'Workspace';
+}
+
+async function saveAs(window: BrowserWindow, title: string, defaultPath: string): Promise<string | null> {
+  const result = await dialog.showSaveDialog(window, {
+    title,
+    defaultPath,
+    filters: workspaceFilters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function openOne(window: BrowserWindow, title: string, filters: Electron.FileFilter[]): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title, filters, properties: ['openFile'] });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** Native dialogs: the only place a file path is chosen for the renderer. */
@@ -14,53 +33,16 @@ export function createDialogPathChooser(getWindow: () => BrowserWindow | null): 
     const window = getWindow();
     if (!window) return null;
     switch (channel) {
-      case 'workspace/create': {
-        const result = await dialog.showSaveDialog(window, {
-          title: 'Create a workspace',
-          defaultPath: `${safeFileName(input.name)}.sqlite`,
-          filters: workspaceFilters,
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      }
-      case 'workspace/open': {
-        const result = await dialog.showOpenDialog(window, {
-          title: 'Open a workspace',
-          filters: workspaceFilters,
-          properties: ['openFile'],
-        });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      }
-      case 'workspace/backup': {
-        const stamp = new Date().toISOString().slice(0, 10);
-        const result = await dialog.showSaveDialog(window, {
-          title: 'Back up the workspace',
-          defaultPath: `Workspace backup ${stamp}.sqlite`,
-          filters: workspaceFilters,
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      }
-      case 'workspace/demo': {
-        const result = await dialog.showSaveDialog(window, {
-          title: 'Save the demo workspace',
-          defaultPath: 'Demo workspace.sqlite',
-          filters: workspaceFilters,
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-        });
-        return result.canceled || !result.filePath ? null : result.filePath;
-      }
-      case 'dataset/choose': {
-        const result = await dialog.showOpenDialog(window, {
-          title: 'Choose a file to import',
-          filters: [
-            { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
-            { name: 'All files', extensions: ['*'] },
-          ],
-          properties: ['openFile'],
-        });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      }
+      case 'workspace/create':
+        return saveAs(window, 'Create a workspace', `${safeFileName(input.name)}.sqlite`);
+      case 'workspace/open':
+        return openOne(window, 'Open a workspace', workspaceFilters);
+      case 'workspace/backup':
+        return saveAs(window, 'Back up the workspace', `Workspace backup ${new Date().toISOString().slice(0, 10)}.sqlite`);
+      case 'workspace/demo':
+        return saveAs(window, 'Save the demo workspace', 'Demo workspace.sqlite');
+      case 'dataset/choose':
+        return openOne(window, 'Choose a file to import', importFilters);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { saferColchester } from '../../shared/demo/safer-colchester';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import type { OperationContext } from './operation-context';
 import { importDataset, type ImportRequest } from './import/import-dataset';
@@ -6,19 +7,6 @@ import { addMember, insertPartnership } from './partnership-store';
 import { bundledDataFile } from './resources';
 import { summarise, type WorkspaceSession } from './workspace-session';
 import { createWorkspaceFile } from './workspace-file';
-
-/** The Safer Colchester Partnership's membership, from its Key Priorities 2018–19. */
-const demoMembers = [
-  { name: 'Colchester Borough Council', statutory: true },
-  { name: 'Colchester Borough Homes', statutory: false },
-  { name: 'Essex County Council', statutory: true },
-  { name: 'Essex Police', statutory: true },
-  { name: 'Essex County Fire & Rescue Service', statutory: true },
-  { name: 'Essex CRC (Community Rehabilitation Company)', statutory: true },
-  { name: 'Colchester Garrison', statutory: false },
-  { name: 'CCVS (Colchester Community Voluntary Services)', statutory: false },
-  { name: 'North East Essex Clinical Commissioning Group (CCG)', statutory: true },
-];
 
 const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
   format: 'auto',
@@ -40,10 +28,10 @@ export async function buildDemoWorkspace(session: WorkspaceSession, path: string
   const db = createWorkspaceFile(path, (fresh) => {
     insertPartnership(
       fresh,
-      { name: 'Safer Colchester Partnership', area: 'Colchester', marking: 'OFFICIAL', period: { from: '2018-04', to: '2019-03' } },
+      { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { from: '2018-04', to: '2019-03' } },
       new Date(),
     );
-    for (const member of demoMembers) addMember(fresh, { ...member, contact: null });
+    for (const member of saferColchester.members) addMember(fresh, { ...member, contact: null });
     importPopulationEstimates(fresh, bundledDataFile('ons-mid-year-population-2011-2023.csv'), ['Colchester', 'Essex']);
   });
   session.replace(db);

@@ -1,26 +1,7 @@
 import { monthsBetween } from '../../../shared/dates';
-import type { CountGrouping, CountRow, DatasetSummary, ImportFormat, MappableField, QualityReport } from '../../../shared/domain/dataset';
+import type { CountGrouping, CountRow, DatasetSummary, MappableField, QualityReport } from '../../../shared/domain/dataset';
 import { WorkbenchError } from '../../../shared/result';
 import type { WorkspaceDatabase } from '../workspace-file';
-
-interface DatasetRow {
-  id: number;
-  partner: string;
-  fileName: string;
-  sha256: string;
-  bytes: number;
-  format: ImportFormat;
-  sheet: string | null;
-  importedAt: string;
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  duplicates: number;
-  rowsOutOfArea: number;
-  firstMonth: string | null;
-  lastMonth: string | null;
-  sharingAgreement: string | null;
-}
 
 const datasetColumns = `
   id, partner_name AS partner, source_file_name AS fileName, source_sha256 AS sha256, source_bytes AS bytes,
@@ -29,11 +10,11 @@ const datasetColumns = `
   first_month AS firstMonth, last_month AS lastMonth, sharing_agreement AS sharingAgreement`;
 
 export function listDatasets(db: WorkspaceDatabase): DatasetSummary[] {
-  return db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetRow[];
+  return db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetSummary[];
 }
 
 export function readDataset(db: WorkspaceDatabase, id: number): DatasetSummary {
-  const row = db.prepare(`SELECT ${datasetColumns} FROM dataset WHERE id = ?`).get(id) as DatasetRow | undefined;
+  const row = db.prepare(`SELECT ${datasetColumns} FROM dataset WHERE id = ?`).get(id) as DatasetSummary | undefined;
   if (!row) throw new WorkbenchError('not-found', `There is no dataset ${id} in this workspace.`);
   return row;
 }

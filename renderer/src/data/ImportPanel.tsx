@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import {
   ColumnMapping,
   importFormatLabels,
@@ -8,10 +8,10 @@ import {
   type StagedFile,
 } from '../../../shared/domain/dataset';
 import type { Member } from '../../../shared/domain/partnership';
-import type { ProgressEvent } from '../../../shared/progress';
-import { isCancelled, newOperationId, workbench } from '../api';
+import { isCancelled, workbench } from '../api';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { ProgressBar } from '../components/ProgressBar';
+import { useOperation } from '../components/useOperation';
 import { formatBytes } from '../format';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { PreviewTable } from './PreviewTable';
@@ -38,18 +38,9 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
   const [area, setArea] = useState('');
   const [sharingAgreement, setSharingAgreement] = useState('');
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [mappingErrors, setMappingErrors] = useState<Partial<Record<MappableField, string>>>({});
-  const operation = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      workbench.onProgress((event) => {
-        if (event.operationId === operation.current) setProgress(event);
-      }),
-    [],
-  );
+  const { progress, run, cancel } = useOperation();
 
   function adopt(next: StagedFile) {
     setStaged(next);
@@ -109,21 +100,19 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
     setErrors(problems);
     if (problems.length > 0) return;
 
-    const operationId = newOperationId();
-    operation.current = operationId;
-    setProgress({ operationId, stage: `Importing ${staged.preview.fileName}`, done: 0, total: staged.preview.bytes, unit: 'bytes', rows: 0 });
-    const result = await workbench.dataset.import({
-      token: staged.token,
-      operationId,
-      partner: partnerName,
-      format: columns ? 'generic' : 'auto',
-      mapping: columns,
-      sheet: staged.preview.sheet,
-      area: area || null,
-      sharingAgreement: sharingAgreement.trim() || null,
-    });
-    operation.current = null;
-    setProgress(null);
+    const first = { stage: `Importing ${staged.preview.fileName}`, done: 0, total: staged.preview.bytes, unit: 'bytes' as const, rows: 0 };
+    const result = await run(first, (operationId) =>
+      workbench.dataset.import({
+        token: staged.token,
+        operationId,
+        partner: partnerName,
+        format: columns ? 'generic' : 'auto',
+        mapping: columns,
+        sheet: staged.preview.sheet,
+        area: area || null,
+        sharingAgreement: sharingAgreement.trim() || null,
+      }),
+    );
     if (result.ok) {
       setStaged(null);
       onImported(result.value);
@@ -231,7 +220,7 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
           ) : null}
           {mapManually ? <ColumnMappingForm header={preview.header} mapping={mapping} onChange={setMapping} errors={mappingErrors} /> : null}
           {progress ? (
-            <ProgressBar event={progress} onCancel={() => void workbench.operation.cancel({ operationId: progress.operationId })} />
+            <ProgressBar event={progress} onCancel={cancel} />
           ) : (
             <div className="actions">
               <button type="button" className="button" onClick={runImport}>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ProgressEvent } from '../../../shared/progress';
+import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { PartnershipName, type ProtectiveMarking, type WorkspaceSummary } from '../../../shared/domain/partnership';
-import { isCancelled, newOperationId, workbench } from '../api';
+import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
+import { useOperation } from '../components/useOperation';
 import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
 import { MarkingChoice } from '../components/MarkingChoice';
 import { TextField } from '../components/TextField';
@@ -17,25 +17,13 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
   const [marking, setMarking] = useState<ProtectiveMarking>('OFFICIAL');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
-  const operation = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      workbench.onProgress((event) => {
-        if (event.operationId === operation.current) setProgress(event);
-      }),
-    [],
-  );
+  const { progress, run, cancel } = useOperation();
 
   async function buildDemo() {
-    const operationId = newOperationId();
-    operation.current = operationId;
     setBusy(true);
-    setProgress({ operationId, stage: 'Choosing where to save the demo', done: 0, total: null, unit: 'steps' });
-    const result = await workbench.workspace.demo({ operationId });
-    operation.current = null;
-    setProgress(null);
+    const result = await run({ stage: 'Choosing where to save the demo', done: 0, total: null, unit: 'steps' }, (operationId) =>
+      workbench.workspace.demo({ operationId }),
+    );
     setBusy(false);
     if (result.ok) onOpened(result.value);
     else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
@@ -109,7 +97,7 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
             Colchester’s police.uk crimes for January 2018.
           </p>
           {progress ? (
-            <ProgressBar event={progress} onCancel={() => void workbench.operation.cancel({ operationId: progress.operationId })} />
+            <ProgressBar event={progress} onCancel={cancel} />
           ) : (
             <button type="button" className="button button-secondary" onClick={buildDemo} disabled={busy}>
               Build the demo workspace…

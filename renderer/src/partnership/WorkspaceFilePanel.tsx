@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ProgressEvent } from '../../../shared/progress';
+import { useState } from 'react';
 import type { WorkspaceSummary } from '../../../shared/domain/partnership';
-import { isCancelled, newOperationId, workbench } from '../api';
+import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
+import { useOperation } from '../components/useOperation';
 import { formatBytes, formatCount } from '../format';
 
 interface WorkspaceFilePanelProps {
@@ -11,26 +11,14 @@ interface WorkspaceFilePanelProps {
 }
 
 export function WorkspaceFilePanel({ workspace, onClosed }: WorkspaceFilePanelProps) {
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [message, setMessage] = useState('');
-  const operation = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      workbench.onProgress((event) => {
-        if (event.operationId === operation.current) setProgress(event);
-      }),
-    [],
-  );
+  const { progress, run, cancel } = useOperation();
 
   async function backUp() {
-    const operationId = newOperationId();
-    operation.current = operationId;
     setMessage('');
-    setProgress({ operationId, stage: 'Choosing where to save the backup', done: 0, total: null, unit: 'steps' });
-    const result = await workbench.workspace.backup({ operationId });
-    operation.current = null;
-    setProgress(null);
+    const result = await run({ stage: 'Choosing where to save the backup', done: 0, total: null, unit: 'steps' }, (operationId) =>
+      workbench.workspace.backup({ operationId }),
+    );
     if (result.ok) setMessage(`Backup saved as ${result.value.fileName} (${formatBytes(result.value.bytes)}).`);
     else if (!isCancelled(result)) setMessage(result.error.message);
   }
@@ -58,10 +46,7 @@ export function WorkspaceFilePanel({ workspace, onClosed }: WorkspaceFilePanelPr
         </div>
       </dl>
       {progress ? (
-        <ProgressBar
-          event={progress}
-          onCancel={() => void workbench.operation.cancel({ operationId: progress.operationId })}
-        />
+        <ProgressBar event={progress} onCancel={cancel} />
       ) : null}
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={backUp} disabled={progress !== null}>

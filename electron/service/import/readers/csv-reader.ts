@@ -4,6 +4,7 @@ import { sniffDelimiter } from './csv-delimiter';
 import { CsvRecordSplitter } from './csv-record-splitter';
 import { type ReaderLimits } from './reader-limits';
 import { cancelled, emptyFile, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
+import { OnceReadTable } from './once-read-table';
 import { type SourceDelimiter, type SourceEncoding, type SourceRow, type SourceTable } from './source-table';
 
 export interface CsvTableInput {
@@ -40,17 +41,10 @@ export function openCsvTable(path: string, input: CsvTableInput): SourceTable {
   return new CsvSourceTable(path, input, encoding, delimiter, lineBreak);
 }
 
-class CsvSourceTable implements SourceTable {
+class CsvSourceTable extends OnceReadTable {
   readonly kind = 'csv';
-  readonly fileName: string;
-  readonly bytesTotal: number;
   readonly details: SourceTable['details'];
   private consumed = 0;
-  private started = false;
-  private closed = false;
-  /** Aborted by close(), to stop a read in progress as the caller's signal would. */
-  private readonly stop = new AbortController();
-  private reading: AsyncGenerator<SourceRow> | undefined;
 
   constructor(
     private readonly path: string,
@@ -59,8 +53,7 @@ class CsvSourceTable implements SourceTable {
     private readonly delimiter: SourceDelimiter,
     private readonly lineBreak: '\n' | '\r',
   ) {
-    this.fileName = input.fileName;
-    this.bytesTotal = input.size;
+    super(input.fileName, input.size, input.signal);
     this.details = { encoding, delimiter };
   }
 
@@ -68,25 +61,8 @@ class CsvSourceTable implements SourceTable {
     return this.consumed;
   }
 
-  rows(): AsyncIterable<SourceRow> {
-    if (this.started) throw new Error(`The rows of ${this.fileName} have already been read; open the file again to reread it.`);
-    if (this.closed) throw new Error(`${this.fileName} has been closed.`);
-    this.started = true;
-    this.reading = this.readRows();
-    return this.reading;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.stop.abort();
-    // Runs the reader's finally blocks if it is paused between rows.
-    await this.reading?.return(undefined);
-  }
-
-  private async *readRows(): AsyncGenerator<SourceRow> {
+  protected async *readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow> {
     const { fileName, signal, limits } = this.input;
-    const stopOrCancel = signal === undefined ? this.stop.signal : AbortSignal.any([signal, this.stop.signal]);
     const decoder = createTextDecoder(this.encoding);
     const splitter = new CsvRecordSplitter({
       fileName,

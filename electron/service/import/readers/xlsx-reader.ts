@@ -4,6 +4,7 @@ import { type Entry } from 'yauzl';
 import { WorkbenchError } from '../../../../shared/result';
 import { type ReaderLimits } from './reader-limits';
 import { cancelled, damagedWorkbook, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
+import { OnceReadTable } from './once-read-table';
 import { type CellValue, type SourceRow, type SourceTable } from './source-table';
 import { columnLetters, toCellValue } from './xlsx-cell-value';
 import { likelyZipBomb, openXlsxPackage, type XlsxPackage } from './xlsx-package';
@@ -52,18 +53,11 @@ export async function openXlsxTable(path: string, input: XlsxTableInput): Promis
   }
 }
 
-class XlsxSourceTable implements SourceTable {
+class XlsxSourceTable extends OnceReadTable {
   readonly kind = 'xlsx';
-  readonly fileName: string;
-  readonly bytesTotal: number;
   readonly details: SourceTable['details'];
   /** Progress in bytes of the file, counting a part's share of its compressed size as it inflates. */
   private progress = 0;
-  private started = false;
-  private closed = false;
-  /** Aborted by close(), to stop a read in progress as the caller's signal would. */
-  private readonly stop = new AbortController();
-  private reading: AsyncGenerator<SourceRow> | undefined;
 
   constructor(
     private readonly path: string,
@@ -73,8 +67,7 @@ class XlsxSourceTable implements SourceTable {
     private readonly sheet: WorkbookSheet,
     private readonly partName: string,
   ) {
-    this.fileName = input.fileName;
-    this.bytesTotal = input.size;
+    super(input.fileName, input.size, input.signal);
     this.details = { sheets: worksheets.map((candidate) => candidate.name), sheet: sheet.name };
   }
 
@@ -82,25 +75,8 @@ class XlsxSourceTable implements SourceTable {
     return Math.min(this.bytesTotal, Math.round(this.progress));
   }
 
-  rows(): AsyncIterable<SourceRow> {
-    if (this.started) throw new Error(`The rows of ${this.fileName} have already been read; open the file again to reread it.`);
-    if (this.closed) throw new Error(`${this.fileName} has been closed.`);
-    this.started = true;
-    this.reading = this.readRows();
-    return this.reading;
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.stop.abort();
-    // Runs the reader's finally blocks (closing the zip) if it is paused between rows.
-    await this.reading?.return(undefined);
-  }
-
-  private async *readRows(): AsyncGenerator<SourceRow> {
-    const { fileName, signal, limits } = this.input;
-    const stopOrCancel = signal === undefined ? this.stop.signal : AbortSignal.any([signal, this.stop.signal]);
+  protected async *readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow> {
+    const { fileName, limits } = this.input;
     let lastRowNumber = 0;
     let rowsYielded = 0;
     // Reopened and re-checked: the file may have changed since it was opened.
