@@ -83,6 +83,6 @@ export class ServiceHost implements ServiceCaller {
 
   dispose(): void {
     for (const controller of this.running.values()) controller.abort();
-    this.session.close();
+    this.session.close({ force: true });
   }
 }

@@ -26,8 +26,12 @@ export class WorkspaceSession {
     this.db = db;
   }
 
-  close(): void {
-    this.refuseWhileBusy();
+  /**
+   * Closes the workspace. When the service itself is shutting down (force), an import still
+   * running loses its connection, and SQLite rolls its transaction back.
+   */
+  close({ force = false }: { force?: boolean } = {}): void {
+    if (!force) this.refuseWhileBusy();
     this.db?.close();
     this.db = null;
     this.stagedFiles.clear();

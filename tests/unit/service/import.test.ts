@@ -298,3 +298,25 @@ describe('importing data', () => {
     expect(await workbench.call('member/add', { name: 'Essex Police', statutory: true })).toMatchObject({ ok: true });
   });
 });
+
+describe('shutting the service down mid-import', () => {
+  const tempDir = useTempDir();
+
+  it('closes the workspace and rolls the import back', async () => {
+    const dir = tempDir();
+    const workbench = new TestWorkbench(dir);
+    await workbench.create();
+    const file = join(dir, 'big.csv');
+    const rows = [streetHeader];
+    for (let index = 0; index < 40_000; index += 1) rows.push(streetRow(`id${index}`, '2018-01', 'Burglary'));
+    writeFileSync(file, rows.join('\n'));
+    const running = workbench.importFile(file, {}, 'shutdown-0001');
+    while (!workbench.progress.some((event) => (event.rows ?? 0) > 0)) await new Promise((resolve) => setTimeout(resolve, 1));
+    workbench.dispose();
+    expect((await running).ok).toBe(false);
+    const db = new Database(workbench.path, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM dataset').pluck().get()).toBe(0);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
