@@ -16,7 +16,7 @@ describe('the native dialogs', () => {
   it('suggest a file name from the partnership, stripped of characters no file system allows', async () => {
     const choose = createDialogPathChooser(() => window);
     expect(await choose('workspace/create', { name: 'Safer: Colchester/Partnership' })).toBe('/home/analyst/Safer Colchester.sqlite');
-    expect(vi.mocked(dialog.showSaveDialog).mock.calls[0]![1]).toMatchObject({
+    expect((vi.mocked(dialog.showSaveDialog).mock.calls[0] as unknown[])[1]).toMatchObject({
       defaultPath: 'Safer  Colchester Partnership.sqlite',
       filters: [{ name: 'Workbench workspace', extensions: ['sqlite'] }],
     });
@@ -24,7 +24,7 @@ describe('the native dialogs', () => {
 
   it('answer null when the analyst cancels, or when there is no window', async () => {
     expect(await createDialogPathChooser(() => window)('dataset/choose', {})).toBeNull();
-    expect(vi.mocked(dialog.showOpenDialog).mock.calls[0]![1]).toMatchObject({ properties: ['openFile'] });
+    expect((vi.mocked(dialog.showOpenDialog).mock.calls[0] as unknown[])[1]).toMatchObject({ properties: ['openFile'] });
     expect(await createDialogPathChooser(() => null)('workspace/open', {})).toBeNull();
   });
 });
