@@ -1,0 +1,67 @@
+/**
+ * Honest statistics for the Analysis step (brief.md, workflow 3): counts in assessment periods
+ * with their coverage, rates per 1,000, change with the Poisson significance test, three-year
+ * trends, rolling 12 months, month-of-year profiles and ONS Crime Severity Score harm. Pure
+ * functions of precomputed counts; no I/O.
+ */
+export {
+  assertPeriod,
+  defaultAssessmentPeriods,
+  describePeriod,
+  financialYearPeriod,
+  isMonthKey,
+  periodContainsMonth,
+  periodLength,
+  periodMonths,
+  previousPeriod,
+  yearEndingPeriod,
+  type AssessmentPeriods,
+  type Period,
+} from './periods';
+export {
+  annualTotals,
+  countInPeriod,
+  countsWithinPeriod,
+  monthlySeries,
+  withReportedZeros,
+  type AnnualTotal,
+  type CountInPeriod,
+  type Coverage,
+  type MonthlyCount,
+  type PeriodCount,
+} from './period-counts';
+export {
+  offenceRate,
+  rateBaseFor,
+  ratePer1000,
+  ratePer1000Households,
+  type Denominators,
+  type OffenceRate,
+  type RateBase,
+} from './rates';
+export {
+  compareCounts,
+  describeChange,
+  formatCount,
+  significanceThreshold,
+  type ChangeVerdict,
+  type CountComparison,
+} from './change';
+export {
+  flatTrendShareOfMean,
+  monthOfYearProfile,
+  rolling12Months,
+  threeYearTrend,
+  type MonthOfYearEntry,
+  type Rolling12Month,
+  type ThreeYearTrend,
+  type TrendDirection,
+} from './trend';
+export { harmFallbackFor, harmOf, type Harm, type HarmFallback, type HarmFallbackBasis, type HarmMethod } from './harm';
+export {
+  summariseOffence,
+  type OffenceHistory,
+  type OffenceSummary,
+  type OffenceSummaryInput,
+  type PeriodFigures,
+} from './offence-summary';

@@ -1,0 +1,141 @@
+import { addMonths } from '../dates';
+import { compareCounts, describeChange, type CountComparison } from './change';
+import { harmOf, type Harm } from './harm';
+import {
+  annualTotals,
+  countInPeriod,
+  countsWithinPeriod,
+  monthlySeries,
+  type AnnualTotal,
+  type CountInPeriod,
+  type MonthlyCount,
+  type PeriodCount,
+} from './period-counts';
+import { describePeriod, type AssessmentPeriods, type Period } from './periods';
+import { offenceRate, type Denominators, type RateBase } from './rates';
+import {
+  monthOfYearProfile,
+  rolling12Months,
+  threeYearTrend,
+  type MonthOfYearEntry,
+  type Rolling12Month,
+  type ThreeYearTrend,
+} from './trend';
+
+/**
+ * Everything the Analysis table and its charts show for one offence type or indicator (brief.md,
+ * workflow 3), from its precomputed counts: pure, so the service, the workbook export and the
+ * tests all get the same numbers from the same inputs.
+ */
+
+export interface OffenceSummaryInput {
+  offenceKey: string;
+  /**
+   * The offence key's counts, every period and code. Where the sources list offences rather
+   * than zeros, pass them through withReportedZeros first, or quiet months read as unknown.
+   */
+  counts: readonly PeriodCount[];
+  periods: AssessmentPeriods;
+  /**
+   * One set of denominators for both periods, as the workspace holds one population (brief.md,
+   * workflow 1); a year's growth in population is small beside the noise in the counts.
+   */
+  denominators: Denominators;
+}
+
+export interface PeriodFigures extends CountInPeriod {
+  period: Period;
+  /** 'April 2018 to March 2019'. */
+  label: string;
+  /** Per 1,000 of the offence's base; null unless the data covers the whole period and the denominator is known. */
+  ratePer1000: number | null;
+  /** One entry per month of the period. */
+  monthly: MonthlyCount[];
+}
+
+export interface OffenceHistory {
+  /** The months charted: the three trend years and both assessment periods. */
+  period: Period;
+  monthly: MonthlyCount[];
+  rolling12: Rolling12Month[];
+}
+
+export interface OffenceSummary {
+  offenceKey: string;
+  rateBase: RateBase;
+  /** The residents or households the rates are per 1,000 of; null when not known. */
+  denominator: number | null;
+  current: PeriodFigures;
+  comparison: PeriodFigures;
+  /** Null unless the data covers both periods completely: a part period against a whole one would invent a fall. */
+  change: CountComparison | null;
+  /** The sentence to show beside the change, or why there is no change to show. */
+  changeSentence: string;
+  /** The harm of the current period's offences. */
+  harm: Harm;
+  /** The three 12-month years ending with the current period, oldest first. */
+  annualTotals: AnnualTotal[];
+  trend: ThreeYearTrend | null;
+  history: OffenceHistory;
+  /** The seasonal profile over the whole history. */
+  monthOfYear: MonthOfYearEntry[];
+}
+
+const trendYears = 3;
+
+function periodFigures(input: OffenceSummaryInput, period: Period): PeriodFigures {
+  const inPeriod = countInPeriod(input.counts, period);
+  const count = inPeriod.coverage === 'complete' ? inPeriod.count : null;
+  return {
+    ...inPeriod,
+    period,
+    label: describePeriod(period),
+    ratePer1000: offenceRate(input.offenceKey, count, input.denominators).ratePer1000,
+    monthly: monthlySeries(input.counts, period),
+  };
+}
+
+function unavailableChangeSentence(current: PeriodFigures, comparison: PeriodFigures): string {
+  const incomplete = [current, comparison].filter((figures) => figures.coverage !== 'complete');
+  const described = incomplete.map((figures) =>
+    figures.coverage === 'none'
+      ? `there are no figures for ${figures.label}`
+      : `the figures cover only ${figures.monthsCovered} of the ${figures.monthsInPeriod} months of ${figures.label}`,
+  );
+  return `No comparison: ${described.join(', and ')}.`;
+}
+
+const earlierOf = (a: string, b: string): string => (a < b ? a : b);
+const laterOf = (a: string, b: string): string => (a > b ? a : b);
+
+/** The figures for one offence key in the two assessment periods, with their history. */
+export function summariseOffence(input: OffenceSummaryInput): OffenceSummary {
+  const { current: currentPeriod, comparison: comparisonPeriod } = input.periods;
+  const current = periodFigures(input, currentPeriod);
+  const comparison = periodFigures(input, comparisonPeriod);
+  const comparable = current.coverage === 'complete' && comparison.coverage === 'complete';
+  const change = comparable ? compareCounts(current.count, comparison.count) : null;
+
+  const yearly = annualTotals(input.counts, currentPeriod.to, trendYears);
+  const historyPeriod: Period = {
+    from: earlierOf(earlierOf(currentPeriod.from, comparisonPeriod.from), addMonths(currentPeriod.to, -(12 * trendYears - 1))),
+    to: laterOf(currentPeriod.to, comparisonPeriod.to),
+  };
+  const historyMonthly = monthlySeries(input.counts, historyPeriod);
+  const rate = offenceRate(input.offenceKey, null, input.denominators);
+
+  return {
+    offenceKey: input.offenceKey,
+    rateBase: rate.base,
+    denominator: rate.denominator,
+    current,
+    comparison,
+    change,
+    changeSentence: change === null ? unavailableChangeSentence(current, comparison) : describeChange(change),
+    harm: harmOf(input.offenceKey, countsWithinPeriod(input.counts, currentPeriod)),
+    annualTotals: yearly,
+    trend: threeYearTrend(yearly.map((year) => year.count)),
+    history: { period: historyPeriod, monthly: historyMonthly, rolling12: rolling12Months(historyMonthly) },
+    monthOfYear: monthOfYearProfile(historyMonthly),
+  };
+}
