@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DatasetSummary } from '../../../shared/domain/dataset';
+import { RemovableRowActions, RowButton } from '../components/RowActions';
 import { formatCount, formatDate, formatYearMonth } from '../format';
 
 interface DatasetListProps {
@@ -53,25 +54,18 @@ export function DatasetList({ datasets, selected, onShowReport, onRemove }: Data
               <td className="numeric">{formatCount(dataset.rowsRejected)}</td>
               <td className="numeric">{formatCount(dataset.duplicates)}</td>
               <td className="row-actions">
-                {confirming === dataset.id ? (
-                  <>
-                    <button type="button" className="button-link danger" onClick={() => (setConfirming(null), onRemove(dataset.id))}>
-                      Confirm removal<span className="visually-hidden"> of {dataset.fileName}</span>
-                    </button>
-                    <button type="button" className="button-link" onClick={() => setConfirming(null)}>
-                      Keep<span className="visually-hidden"> {dataset.fileName}</span>
-                    </button>
-                  </>
-                ) : (
-                  <>
-                    <button type="button" className="button-link" onClick={() => onShowReport(dataset.id)}>
-                      Data quality<span className="visually-hidden"> of {dataset.fileName}</span>
-                    </button>
-                    <button type="button" className="button-link danger" onClick={() => setConfirming(dataset.id)}>
-                      Remove<span className="visually-hidden"> {dataset.fileName}</span>
-                    </button>
-                  </>
-                )}
+                <RemovableRowActions
+                  subject={dataset.fileName}
+                  confirming={confirming === dataset.id}
+                  onAskToRemove={() => setConfirming(dataset.id)}
+                  onConfirm={() => {
+                    setConfirming(null);
+                    onRemove(dataset.id);
+                  }}
+                  onKeep={() => setConfirming(null)}
+                >
+                  <RowButton action="Data quality" subject={`of ${dataset.fileName}`} onClick={() => onShowReport(dataset.id)} />
+                </RemovableRowActions>
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { importFormatLabels, type QualityReport } from '../../../shared/domain/dataset';
 import { offenceChoices } from '../../../shared/domain/offence-key';
 import { workbench } from '../api';
+import { RowButton } from '../components/RowActions';
 import { formatCount, formatDate, formatYearMonth } from '../format';
 
 const shownRejections = 20;
@@ -155,9 +156,7 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
                     </select>
                   </td>
                   <td>
-                    <button type="button" className="button-link" onClick={() => void mapLabel(label.label)}>
-                      Save<span className="visually-hidden"> the meaning of {label.label}</span>
-                    </button>
+                    <RowButton action="Save" subject={`the meaning of ${label.label}`} onClick={() => void mapLabel(label.label)} />
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { MemberInput, type Member } from '../../../shared/domain/partnership';
 import type { Result } from '../../../shared/result';
 import { workbench } from '../api';
 import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { RemovableRowActions, RowButton } from '../components/RowActions';
 import { TextField } from '../components/TextField';
 
 const fieldIds = { name: 'member-name', contact: 'member-contact' };
@@ -128,43 +129,23 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
                 <td>{member.statutory ? 'Statutory' : <span className="muted">Not statutory</span>}</td>
                 <td>{member.contact ?? <span className="muted">None</span>}</td>
                 <td className="row-actions">
-                  {confirmingRemoval === member.id ? (
-                    <>
-                      <button type="button" className="button-link danger" onClick={() => remove(member)}>
-                        Confirm removal<span className="visually-hidden"> of {member.name}</span>
-                      </button>
-                      <button type="button" className="button-link" onClick={() => setConfirmingRemoval(null)}>
-                        Keep<span className="visually-hidden"> {member.name}</span>
-                      </button>
-                    </>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        id={`move-up-${member.id}`}
-                        className="button-link"
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        Move up<span className="visually-hidden"> {member.name}</span>
-                      </button>
-                      <button
-                        type="button"
-                        id={`move-down-${member.id}`}
-                        className="button-link"
-                        disabled={index === members.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        Move down<span className="visually-hidden"> {member.name}</span>
-                      </button>
-                      <button type="button" className="button-link" onClick={() => startEditing(member)}>
-                        Edit<span className="visually-hidden"> {member.name}</span>
-                      </button>
-                      <button type="button" className="button-link danger" onClick={() => setConfirmingRemoval(member.id)}>
-                        Remove<span className="visually-hidden"> {member.name}</span>
-                      </button>
-                    </>
-                  )}
+                  <RemovableRowActions
+                    subject={member.name}
+                    confirming={confirmingRemoval === member.id}
+                    onAskToRemove={() => setConfirmingRemoval(member.id)}
+                    onConfirm={() => void remove(member)}
+                    onKeep={() => setConfirmingRemoval(null)}
+                  >
+                    <RowButton id={`move-up-${member.id}`} action="Move up" subject={member.name} disabled={index === 0} onClick={() => void move(index, -1)} />
+                    <RowButton
+                      id={`move-down-${member.id}`}
+                      action="Move down"
+                      subject={member.name}
+                      disabled={index === members.length - 1}
+                      onClick={() => void move(index, 1)}
+                    />
+                    <RowButton action="Edit" subject={member.name} onClick={() => startEditing(member)} />
+                  </RemovableRowActions>
                 </td>
               </tr>
             ))}
