@@ -20,46 +20,42 @@ const fivePointJudgement = [2, 3, 4, 5];
 
 const judgementLabels = ['very low', 'low', 'moderate', 'high', 'very high'];
 
+/** The shape every 1–5 judgement shares: read one to one, 3 when no judgement is recorded. */
+function judgementFactor(
+  factor: Pick<JudgementFactor, 'id' | 'label' | 'description' | 'bandLabels' | 'role' | 'weight'>,
+): JudgementFactor {
+  return { ...factor, kind: 'judgement', scale: 5, thresholds: fivePointJudgement, atThreshold: 'upper-band', missingScore: 3 };
+}
+
 /**
  * Vulnerability / hidden harm: the analyst's 1–5 with rationale (DA, hate, child, repeat-victim
  * flags, partner intelligence; Colchester's "Hidden Harms"; MoRiLE's victim vulnerability).
  */
 function vulnerability(role: 'weighted' | 'impact'): JudgementFactor {
-  return {
+  return judgementFactor({
     id: 'vulnerability',
     label: 'Vulnerability and hidden harm',
     description:
       "The analyst's judgement, 1 (none known) to 5 (very high), with a written rationale: domestic abuse, hate, child and repeat-victim flags and partner intelligence. Without a judgement the factor scores 3.",
-    kind: 'judgement',
     role,
     weight: 1,
-    scale: 5,
-    thresholds: fivePointJudgement,
-    atThreshold: 'upper-band',
-    missingScore: 3,
     bandLabels: ['none known', 'low', 'moderate', 'high', 'very high'],
-  };
+  });
 }
 
 /** Public concern: fear-of-crime or resident survey, or the analyst's judgement (Colchester, Maldon). */
 function publicConcern(role: 'weighted' | 'impact'): JudgementFactor {
-  return {
+  return judgementFactor({
     id: 'concern',
     label: 'Public concern',
     description:
       "The analyst's judgement or a resident survey, 1 (very low) to 5 (very high), with a written rationale. Without a judgement the factor scores 3.",
-    kind: 'judgement',
     role,
     weight: 1,
-    scale: 5,
-    thresholds: fivePointJudgement,
-    atThreshold: 'upper-band',
-    missingScore: 3,
     bandLabels: judgementLabels,
-  };
+  });
 }
 
-/** Volume: rate per 1,000 by quintile across the scored types (top 20% = 5). */
 function volumeQuintiles(role: 'weighted' | 'likelihood'): QuintileFactor {
   return {
     id: 'volume',
@@ -149,38 +145,28 @@ function peerComparison(): PeerFactor {
 
 /** Graded beside the score, never in it (domain.md §1.3, §6: MoRiLE's organisational position). */
 function organisationalPosition(): JudgementFactor {
-  return {
+  return judgementFactor({
     id: 'organisational-position',
     label: 'Organisational position (capacity and capability)',
     description:
       "The partners' judgement of their capacity and capability to respond, 1 (well covered) to 5 (no capacity or capability: a gap). Shown beside the score; it does not change it.",
-    kind: 'judgement',
     role: 'beside',
     weight: 0,
-    scale: 5,
-    thresholds: fivePointJudgement,
-    atThreshold: 'upper-band',
-    missingScore: 3,
     bandLabels: ['well covered', 'mostly covered', 'partly covered', 'little capacity or capability', 'no capacity or capability (a gap)'],
-  };
+  });
 }
 
 /** Confidence in the evidence: shown, not summed (domain.md §6). */
 function confidence(): JudgementFactor {
-  return {
+  return judgementFactor({
     id: 'confidence',
     label: 'Confidence in the evidence',
     description:
       "The analyst's confidence in the data behind the score, 1 (very low) to 5 (very high). Shown beside the score; it does not change it.",
-    kind: 'judgement',
     role: 'beside',
     weight: 0,
-    scale: 5,
-    thresholds: fivePointJudgement,
-    atThreshold: 'upper-band',
-    missingScore: 3,
     bandLabels: ['very low', 'low', 'medium', 'high', 'very high'],
-  };
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ColumnMapping, MappableField } from '../../../shared/domain/dataset';
+import { Field } from '../components/Field';
 
 const fieldLabels: Record<MappableField, { label: string; hint: string; required: boolean }> = {
   offence: { label: 'Offence or indicator', hint: 'The offence name, Home Office code or category.', required: true },
@@ -28,34 +29,23 @@ export function ColumnMappingForm({ header, mapping, onChange, errors }: ColumnM
           const id = `mapping-${field}`;
           const error = errors[field];
           return (
-            <div key={field} className={`field${error ? ' field-error' : ''}`}>
-              <label htmlFor={id}>
-                {info.label}
-                {info.required ? '' : ' (optional)'}
-              </label>
-              <p className="hint" id={`${id}-hint`}>
-                {info.hint}
-              </p>
-              {error ? (
-                <p className="error-message" id={`${id}-error`}>
-                  <span className="visually-hidden">Error: </span>
-                  {error}
-                </p>
-              ) : null}
-              <select
-                id={id}
-                value={mapping[field] ?? ''}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                onChange={(event) => onChange({ ...mapping, [field]: event.target.value || null })}
-              >
-                <option value="">{info.required ? 'Choose a column' : 'None'}</option>
-                {columns.map((column) => (
-                  <option key={column} value={column}>
-                    {column}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field key={field} id={id} label={`${info.label}${info.required ? '' : ' (optional)'}`} hint={info.hint} error={error}>
+              {(describedBy) => (
+                <select
+                  id={id}
+                  value={mapping[field] ?? ''}
+                  aria-describedby={describedBy}
+                  onChange={(event) => onChange({ ...mapping, [field]: event.target.value || null })}
+                >
+                  <option value="">{info.required ? 'Choose a column' : 'None'}</option>
+                  {columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           );
         })}
       </div>
