@@ -23,6 +23,22 @@ import {
   type QualityReport,
   type StagedFile,
 } from './domain/dataset';
+import {
+  DenominatorsInput,
+  FactorSettingInput,
+  JudgementInput,
+  PeriodsInput,
+  RemoveJudgementInput,
+  RunId,
+  RunName,
+  SensitivityInput,
+  type AnalysisView,
+  type MatrixState,
+  type NamedRunComparison,
+  type RunSummary,
+  type StoredRun,
+} from './domain/analysis';
+import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -95,6 +111,20 @@ export const contract = {
       })
       .strict(),
   ),
+  'analysis/get': operation<AnalysisView>()(none),
+  'analysis/setPeriods': operation<AnalysisView>()(z.object({ periods: PeriodsInput }).strict()),
+  'analysis/setDenominators': operation<AnalysisView>()(DenominatorsInput),
+  'matrix/get': operation<MatrixState>()(z.object({ template: MatrixTemplateId.optional() }).strict()),
+  'matrix/setTemplate': operation<MatrixState>()(z.object({ template: MatrixTemplateId }).strict()),
+  'matrix/setFactor': operation<MatrixState>()(FactorSettingInput),
+  'matrix/reset': operation<MatrixState>()(z.object({ template: MatrixTemplateId, factor: FactorId.optional() }).strict()),
+  'matrix/judge': operation<MatrixState>()(JudgementInput),
+  'matrix/unjudge': operation<MatrixState>()(RemoveJudgementInput),
+  'matrix/sensitivity': operation<SensitivityResult>()(SensitivityInput),
+  'run/freeze': operation<RunSummary>()(z.object({ name: RunName, template: MatrixTemplateId.optional() }).strict()),
+  'run/list': operation<RunSummary[]>()(none),
+  'run/show': operation<StoredRun>()(z.object({ id: RunId }).strict()),
+  'run/compare': operation<NamedRunComparison>()(z.object({ before: RunId, after: RunId }).strict()),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
+import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addPartnershipCommands } from './partnership-commands';
 
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   addPartnershipCommands(program);
   addDatasetCommands(program);
+  addAnalysisCommands(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
-import { saferColchester } from '../../shared/demo/safer-colchester';
+import { saferColchester, saferColchesterJudgements, saferColchesterPeriod } from '../../shared/demo/safer-colchester';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import type { OperationContext } from './operation-context';
+import { saveJudgement } from './analysis/matrix-store';
 import { importDataset, type ImportRequest } from './import/import-dataset';
 import { importPopulationEstimates } from './import/population';
 import { addMember, insertPartnership } from './partnership-store';
@@ -21,18 +22,21 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
 /**
  * A complete example workspace from the bundled open data: the Safer Colchester Partnership
  * with its members, the Essex force-area ONS series 2015–2024, the Colchester police.uk
- * sample for January 2018, and ONS population estimates for both areas.
+ * sample for January 2018, ONS population estimates for both areas, and example judgements
+ * with their rationale, so that the demo's ranking is complete.
  */
 export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
   session.refuseWhileBusy();
   const db = createWorkspaceFile(path, (fresh) => {
     insertPartnership(
       fresh,
-      { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { from: '2018-04', to: '2019-03' } },
+      { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { ...saferColchesterPeriod } },
       new Date(),
     );
     for (const member of saferColchester.members) addMember(fresh, { ...member, contact: null });
     importPopulationEstimates(fresh, bundledDataFile('ons-mid-year-population-2011-2023.csv'), ['Colchester', 'Essex']);
+    const createdAt = new Date();
+    for (const judgement of saferColchesterJudgements) saveJudgement(fresh, judgement, createdAt);
   });
   session.replace(db);
   await session.exclusively(async () => {

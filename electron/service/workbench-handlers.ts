@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Channel } from '../../shared/channels';
 import type { OutputOf } from '../../shared/contract';
 import { throwIfCancelled, type OperationContext } from './operation-context';
+import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
@@ -20,6 +21,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
 
   return {
     ...createDatasetHandlers(session),
+    ...createAnalysisHandlers(session, now),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>

@@ -17,3 +17,46 @@ export const saferColchester = {
     { name: 'North East Essex Clinical Commissioning Group (CCG)', statutory: true },
   ],
 } as const;
+
+/**
+ * The demo's assessment: the ONS series end in September, so the nearest whole year to the
+ * seed plan's April 2018 to March 2019 is the year ending September 2019, against the year
+ * before.
+ */
+export const saferColchesterPeriod = { from: '2018-10', to: '2019-09' } as const;
+
+type DemoJudgement = readonly [offenceKey: string, vulnerability: 1 | 2 | 3 | 4 | 5, concern: 1 | 2 | 3 | 4 | 5, why: string];
+
+/**
+ * Example judgements, written as a Colchester analyst might have in 2018–19: the seed plan's
+ * priorities (hidden harms, gangs and county lines, violence with sexual and weapons
+ * offences, high-harm ASB and hate crime) shape the vulnerability and concern scores. They
+ * illustrate the method; they are not the partnership's own scores.
+ */
+const demoJudgementTable: readonly DemoJudgement[] = [
+  ['subgroup:violence-with-injury', 4, 5, 'Much of it is domestic abuse and night-time economy violence; residents name it first in the survey.'],
+  ['subgroup:violence-without-injury', 4, 3, 'Includes domestic abuse and coercive behaviour that is under-reported; lower public profile.'],
+  ['subgroup:stalking-and-harassment', 5, 3, 'A hidden harm: victims are mostly women known to the offender, and repeat victimisation is common.'],
+  ['subgroup:homicide', 4, 4, 'Rare but each case is grave; domestic homicide reviews show missed chances to protect.'],
+  ['subgroup:death-or-serious-injury-unlawful-driving', 2, 3, 'Few cases; road safety is raised at ward meetings but is led by the Safer Essex Roads Partnership.'],
+  ['subgroup:possession-of-weapons', 4, 5, 'Knife carrying is linked to county lines exploitation of young people; high public concern.'],
+  ['subgroup:public-order', 2, 3, 'Mostly town-centre disorder; some incidents are racially or religiously aggravated.'],
+  ['subgroup:miscellaneous-crimes', 2, 1, 'A mixed group of low-visibility offences with little public awareness.'],
+  ['subgroup:residential-burglary', 3, 4, 'Older residents are targeted; burglary of a home drives fear of crime.'],
+  ['subgroup:non-residential-burglary', 1, 2, 'Sheds, garages and businesses; little evidence of harm to vulnerable people.'],
+  ['subgroup:vehicle-offences', 1, 3, 'Concern is steady in rural wards; victims are rarely vulnerable.'],
+  ['subgroup:theft-from-the-person', 3, 3, 'Older people and night-time economy visitors are targeted.'],
+  ['subgroup:bicycle-theft', 1, 2, 'Low harm; raised mainly by students and commuters.'],
+  ['subgroup:shoplifting', 1, 2, 'Retailers raise it; some offending is linked to drug dependency.'],
+  ['subgroup:other-theft-offences', 1, 2, 'A broad group of lower-harm thefts.'],
+  ['group:sexual-offences', 5, 4, 'Rape and child sexual abuse are the clearest hidden harms; reporting is rising but still low.'],
+  ['group:drug-offences', 4, 4, 'Trafficking through county lines exploits children and vulnerable adults (cuckooing).'],
+  ['group:robbery', 3, 4, 'Young people robbed by other young people, often linked to gangs.'],
+  ['group:criminal-damage-and-arson', 2, 3, 'Often part of repeat anti-social behaviour against the same households.'],
+];
+
+/** The demo's judgements, each with its written rationale, for the two judged factors of every template. */
+export const saferColchesterJudgements = demoJudgementTable.flatMap(([offenceKey, vulnerability, concern, why]) => [
+  { factor: 'vulnerability', offenceKey, score: vulnerability, rationale: why },
+  { factor: 'concern', offenceKey, score: concern, rationale: why },
+]);

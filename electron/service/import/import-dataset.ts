@@ -12,6 +12,7 @@ import { detectHeader, headerSearchRows } from './header-detection';
 import { OffenceResolver } from './offence-resolver';
 import { openSourceTable } from './readers/source-table';
 import type { SourceRow } from './readers/source-table';
+import { refreshOffenceTotals } from '../analysis/offence-totals';
 
 export interface ImportRequest {
   path: string;
@@ -153,6 +154,7 @@ export async function importDataset(
       }
 
       writer.writeRecords(layout.mapping, layout.ignoredColumns);
+      refreshOffenceTotals(db, [datasetId]);
       resolver.rememberLabels();
       if (layout.format === 'generic' && request.mapping) {
         const saveColumn = db.prepare(

@@ -3,6 +3,7 @@ import { isKnownOffenceKey, offenceDisplayLabel, offenceKeyForLabel } from '../.
 import { canonicalHomeOfficeCode, matchHomeOfficeCode } from '../../../shared/taxonomy';
 import { WorkbenchError } from '../../../shared/result';
 import type { WorkspaceDatabase } from '../workspace-file';
+import { refreshOffenceTotals } from '../analysis/offence-totals';
 
 export { offenceDisplayLabel };
 
@@ -87,4 +88,6 @@ export function mapLabel(db: WorkspaceDatabase, datasetId: number, label: string
   db.prepare(
     'UPDATE offence_count SET offence_key = ? WHERE source_label = ? AND dataset_id IN (SELECT id FROM dataset WHERE partner_name = ?)',
   ).run(key, label, dataset.partner);
+  const partnerDatasets = db.prepare('SELECT id FROM dataset WHERE partner_name = ?').pluck().all(dataset.partner) as number[];
+  refreshOffenceTotals(db, partnerDatasets);
 }

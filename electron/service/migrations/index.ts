@@ -3,11 +3,12 @@ import type { Migration } from './migration';
 import { createPartnership } from './0010-create-partnership';
 import { createDataset } from './0020-create-dataset';
 import { createObservations } from './0030-create-observations';
+import { createAnalysis } from './0040-create-analysis';
 
 export type { Migration } from './migration';
 
 /** The explicit, ordered list: never discovered from the file system. */
-export const migrations: readonly Migration[] = [createPartnership, createDataset, createObservations];
+export const migrations: readonly Migration[] = [createPartnership, createDataset, createObservations, createAnalysis];
 
 export const latestSchemaVersion = migrations.length;
 

@@ -1,0 +1,104 @@
+import type { AnalysisSettings, DenominatorFigure, DenominatorsInput, PeriodsInput } from '../../../shared/domain/analysis';
+import type { MatrixTemplateId } from '../../../shared/matrix';
+import { addMonths } from '../../../shared/dates';
+import { defaultAssessmentPeriods, previousPeriod, type AssessmentPeriods } from '../../../shared/statistics';
+import { readPartnershipDetails } from '../partnership-store';
+import type { WorkspaceDatabase } from '../workspace-file';
+
+interface SettingsRow {
+  comparison_from: string | null;
+  comparison_to: string | null;
+  population: number | null;
+  households: number | null;
+  matrix_template: MatrixTemplateId;
+}
+
+function readRow(db: WorkspaceDatabase): SettingsRow {
+  return db
+    .prepare('SELECT comparison_from, comparison_to, population, households, matrix_template FROM analysis_settings WHERE id = 1')
+    .get() as SettingsRow;
+}
+
+const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+
+/**
+ * The last month of in-area data that is over: the current calendar month is still being
+ * recorded, so a year ending in it would read low.
+ */
+export function latestCompleteMonth(db: WorkspaceDatabase, now: Date): string | null {
+  const latest = db.prepare('SELECT max(period_to) FROM offence_total').pluck().get() as string | null;
+  if (latest === null) return null;
+  const lastOver = addMonths(monthOf(now), -1);
+  return latest < lastOver ? latest : lastOver;
+}
+
+/**
+ * The assessment period is the partnership's (the one the plan is about); the comparison is
+ * the analyst's choice or the same length of time just before it. Without a chosen period,
+ * the latest 12 complete months of data, or of the calendar when there is no data yet.
+ */
+export function resolvePeriods(db: WorkspaceDatabase, now: Date): { periods: AssessmentPeriods; chosen: boolean; latest: string | null } {
+  const latest = latestCompleteMonth(db, now);
+  const { period } = readPartnershipDetails(db);
+  if (!period) return { periods: defaultAssessmentPeriods(latest ?? addMonths(monthOf(now), -1)), chosen: false, latest };
+  const row = readRow(db);
+  const comparison = row.comparison_from && row.comparison_to ? { from: row.comparison_from, to: row.comparison_to } : previousPeriod(period);
+  return { periods: { current: { ...period }, comparison }, chosen: true, latest };
+}
+
+export function savePeriods(db: WorkspaceDatabase, periods: PeriodsInput): void {
+  db.prepare('UPDATE partnership SET period_from = ?, period_to = ? WHERE id = 1').run(periods?.current.from ?? null, periods?.current.to ?? null);
+  db.prepare('UPDATE analysis_settings SET comparison_from = ?, comparison_to = ? WHERE id = 1').run(
+    periods?.comparison?.from ?? null,
+    periods?.comparison?.to ?? null,
+  );
+}
+
+export function saveDenominators(db: WorkspaceDatabase, denominators: DenominatorsInput): void {
+  db.prepare('UPDATE analysis_settings SET population = ?, households = ? WHERE id = 1').run(denominators.population, denominators.households);
+}
+
+export function readMatrixTemplate(db: WorkspaceDatabase): MatrixTemplateId {
+  return readRow(db).matrix_template;
+}
+
+export function saveMatrixTemplate(db: WorkspaceDatabase, template: MatrixTemplateId): void {
+  db.prepare('UPDATE analysis_settings SET matrix_template = ? WHERE id = 1').run(template);
+}
+
+/**
+ * The residents of an area for a period: the hand-entered figure if there is one, otherwise
+ * the ONS mid-year estimate for the year the period ends in, or the latest earlier one
+ * (estimates are published about a year late).
+ */
+export function populationFor(db: WorkspaceDatabase, area: string | null, periodEnd: string): DenominatorFigure {
+  const { population } = readRow(db);
+  if (population !== null) return { value: population, source: 'entered by hand' };
+  if (area === null) return { value: null, source: 'no area set, so no ONS estimate applies' };
+  const year = Number(periodEnd.slice(0, 4));
+  const estimate = db
+    .prepare(
+      `SELECT area_name AS area, mid_year AS year, population FROM area_population
+       WHERE lower(area_name) = lower(?) ORDER BY (mid_year <= ?) DESC, abs(mid_year - ?) LIMIT 1`,
+    )
+    .get(area, year, year) as { area: string; year: number; population: number } | undefined;
+  if (!estimate) return { value: null, source: `no population estimate for ${area}` };
+  return { value: estimate.population, source: `ONS mid-${estimate.year} estimate for ${estimate.area}` };
+}
+
+export function householdsFigure(db: WorkspaceDatabase): DenominatorFigure {
+  const { households } = readRow(db);
+  return households !== null ? { value: households, source: 'entered by hand' } : { value: null, source: 'not given' };
+}
+
+export function readAnalysisSettings(db: WorkspaceDatabase, now: Date): AnalysisSettings {
+  const { periods, chosen, latest } = resolvePeriods(db, now);
+  const { area } = readPartnershipDetails(db);
+  return {
+    periods,
+    periodsChosen: chosen,
+    latestCompleteMonth: latest,
+    population: populationFor(db, area, periods.current.to),
+    households: householdsFigure(db),
+  };
+}

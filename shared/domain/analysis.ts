@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { AssessmentPeriods, OffenceSummary, Period } from '../statistics';
+import {
+  FactorId,
+  Judgement,
+  MatrixTemplateId,
+  type MatrixDefinition,
+  type OffenceInputs,
+  type RankedOffence,
+  type RunComparison,
+  type FrozenRun,
+} from '../matrix';
+import { AssessmentPeriod } from './partnership';
+
+/**
+ * What the Analysis and Matrix steps exchange between the service and the screens (brief.md,
+ * workflow 3 and 4): the settings the workspace stores, the figures per offence type, the
+ * matrix with its judgements, and frozen runs.
+ */
+
+/** The two periods the analyst chose; the comparison defaults to the one before the assessment period. */
+export const PeriodsInput = z
+  .strictObject({ current: AssessmentPeriod, comparison: AssessmentPeriod.nullable() })
+  .nullable()
+  .describe('null: use the latest 12 complete months and the 12 before');
+export type PeriodsInput = z.infer<typeof PeriodsInput>;
+
+const Denominator = z.number().int('Give a whole number.').positive('Give a number above 0.').max(100_000_000).nullable();
+export const DenominatorsInput = z.strictObject({ population: Denominator, households: Denominator });
+export type DenominatorsInput = z.infer<typeof DenominatorsInput>;
+
+export interface DenominatorFigure {
+  value: number | null;
+  /** Where it came from: "entered by hand", or the ONS estimate's area and year. */
+  source: string;
+}
+
+export interface AnalysisSettings {
+  periods: AssessmentPeriods;
+  /** 'default': the latest 12 complete months and the 12 before; 'chosen': set by the analyst. */
+  periodsChosen: boolean;
+  /** The last month of in-area data that is complete, or null without data. */
+  latestCompleteMonth: string | null;
+  population: DenominatorFigure;
+  households: DenominatorFigure;
+}
+
+/** The kind of entry an offence key is, for grouping and for the overlap warning. */
+export type OffenceKind = 'subgroup' | 'group' | 'police-uk' | 'indicator' | 'total';
+
+/** The dataset an offence type's figures come from. One dataset per type, so nothing is counted twice. */
+export interface OffenceSource {
+  datasetId: number;
+  fileName: string;
+  partner: string;
+  area: string | null;
+  /** Other datasets that also carry the type, not used for it. */
+  otherDatasets: number;
+}
+
+export interface OffenceAnalysis {
+  key: string;
+  label: string;
+  kind: OffenceKind;
+  source: OffenceSource;
+  summary: OffenceSummary;
+  /** What the matrix reads, or null when the type cannot be scored (see notScored). */
+  inputs: OffenceInputs | null;
+  notScored: string | null;
+}
+
+export interface AnalysisView {
+  settings: AnalysisSettings;
+  offences: OffenceAnalysis[];
+}
+
+export const JudgementInput = Judgement;
+export type JudgementInput = z.infer<typeof JudgementInput>;
+
+export const RemoveJudgementInput = z.strictObject({
+  factor: z.string().trim().min(1).max(60),
+  offenceKey: z.string().trim().min(1).max(200),
+});
+
+export const FactorSettingInput = z
+  .strictObject({
+    template: MatrixTemplateId,
+    factor: FactorId,
+    weight: z.number().finite().nonnegative('A weight cannot be negative.').max(1000).optional(),
+    thresholds: z.array(z.number().finite()).min(1).max(4).optional(),
+  })
+  .refine((value) => value.weight !== undefined || value.thresholds !== undefined, 'Give a weight, thresholds or both.');
+export type FactorSettingInput = z.infer<typeof FactorSettingInput>;
+
+/** The matrix as the workspace holds it now, with everything needed to score it anywhere. */
+export interface MatrixState {
+  template: MatrixTemplateId;
+  definition: MatrixDefinition;
+  /** Every judgement recorded, for any template. */
+  judgements: Judgement[];
+  /** The offence types scored, from the analysis. */
+  offences: OffenceInputs[];
+  periods: AssessmentPeriods;
+  /** Where the matrix differs from the shipped template (factor ids). */
+  edited: string[];
+  ranking: RankedOffence[];
+}
+
+export const SensitivityInput = z.strictObject({
+  template: MatrixTemplateId.optional(),
+  draws: z.number().int().min(1).max(100_000).default(2000),
+  spread: z.number().min(0).max(0.95).default(0.25),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1998),
+});
+
+export const RunName = z.string().trim().min(1, 'Give the run a name.').max(200, 'A run name is 200 characters or fewer.');
+export const RunId = z.number().int().positive();
+
+export interface RunSummary {
+  id: number;
+  name: string;
+  createdAt: string;
+  template: MatrixTemplateId;
+  periods: AssessmentPeriods;
+  offences: number;
+  /** The four highest-ranked types, as the seed plan's priorities are four. */
+  top: string[];
+}
+
+/** Where each scored type's figures came from when the run was frozen. */
+export interface RunSource {
+  offenceKey: string;
+  datasetId: number;
+  fileName: string;
+  sha256: string;
+}
+
+export interface StoredRun extends RunSummary {
+  run: FrozenRun;
+  sources: RunSource[];
+  /** True when re-scoring the stored inputs gives the stored results exactly. */
+  identical: boolean;
+  differences: string[];
+}
+
+export interface NamedRunComparison extends RunComparison {
+  before: RunSummary;
+  after: RunSummary;
+}
+
+/** One factor's working in the CLI's `score --json` shape. */
+export interface ReportedFactor {
+  input: number | null;
+  score: number;
+  weight: number;
+  contribution: number;
+}
+
+/** The CLI contract of `score --json` and `run show --json`. */
+export interface ScoreReport {
+  template: MatrixTemplateId;
+  period: { current: Period; comparison: Period };
+  ranking: { rank: number; offence: string; score: number; factors: Record<string, ReportedFactor> }[];
+}
+
+export function scoreReport(template: MatrixTemplateId, periods: AssessmentPeriods, ranking: readonly RankedOffence[]): ScoreReport {
+  return {
+    template,
+    period: { current: { ...periods.current }, comparison: { ...periods.comparison } },
+    ranking: ranking.map((row) => ({
+      rank: row.rank,
+      offence: row.label,
+      score: row.score,
+      factors: Object.fromEntries(
+        Object.entries(row.factors).map(([id, working]) => [
+          id,
+          { input: working.input, score: working.score, weight: working.weight, contribution: working.contribution },
+        ]),
+      ),
+    })),
+  };
+}
+
