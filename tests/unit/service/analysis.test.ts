@@ -1,0 +1,198 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnalysisView, OffenceAnalysis } from '../../../shared/domain/analysis';
+import { monthsBetween } from '../../../shared/dates';
+import { useTempDir } from '../../fixtures/temp-dir';
+import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
+import { workspaceFingerprint } from '../../fixtures/workspace-fingerprint';
+
+const onsTable = join(__dirname, '../../../resources/data/ons-pfa-recorded-crime-ye-sep-2015-2024.csv');
+const streetHeader = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+
+/**
+ * A police.uk street file with exact counts per month and type. Every month also has one
+ * anti-social behaviour incident, so the file reports on all of its months and a type with
+ * no crimes in a month counts 0 there rather than "no figure".
+ */
+function writeStreetFile(path: string, months: readonly string[], counts: Record<string, (month: string) => number>, prefix = 'c'): void {
+  const lines = [streetHeader];
+  let serial = 0;
+  for (const month of months) {
+    lines.push(`,${month},Essex Police,Essex Police,0.93,51.92,On or near Lodge Lane,E01021655,Colchester 001A,Anti-social behaviour,,`);
+    for (const [type, countFor] of Object.entries(counts)) {
+      for (let index = 0; index < countFor(month); index += 1) {
+        serial += 1;
+        lines.push(`${prefix}${String(serial).padStart(8, '0')},${month},Essex Police,Essex Police,0.93,51.92,On or near Lodge Lane,E01021655,Colchester 001A,${type},Under investigation,`);
+      }
+    }
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+const months2023 = monthsBetween('2023-01', '2023-12');
+const months2024 = monthsBetween('2024-01', '2024-12');
+const inYear = (year: string, total: number) => (month: string) => {
+  // Spread `total` over the year's months: one each from January until it runs out.
+  if (!month.startsWith(year)) return 0;
+  const index = Number(month.slice(5)) - 1;
+  return Math.floor(total / 12) + (index < total % 12 ? 1 : 0);
+};
+const both = (first: number, second: number) => (month: string) => inYear('2023', first)(month) + inYear('2024', second)(month);
+
+const offence = (view: AnalysisView, key: string): OffenceAnalysis => {
+  const found = view.offences.find((entry) => entry.key === key);
+  if (!found) throw new Error(`No ${key} in ${view.offences.map((entry) => entry.key).join(', ')}`);
+  return found;
+};
+
+describe('the Analysis figures', () => {
+  const tempDir = useTempDir();
+  let workbench: TestWorkbench;
+  afterEach(() => workbench?.dispose());
+
+  async function workspaceWith(counts: Record<string, (month: string) => number>) {
+    const dir = tempDir();
+    workbench = new TestWorkbench(dir);
+    await workbench.create('Colchester');
+    const file = join(dir, 'street.csv');
+    writeStreetFile(file, [...months2023, ...months2024], counts);
+    valueOf(await workbench.importFile(file));
+    return dir;
+  }
+
+  it('defaults to the latest 12 complete months and the 12 before, with hand-worked change and significance', async () => {
+    await workspaceWith({ Burglary: both(10, 20), 'Bicycle theft': both(4, 6) });
+    const view = valueOf(await workbench.call('analysis/get', {}));
+
+    expect(view.settings.periods).toEqual({ current: { from: '2024-01', to: '2024-12' }, comparison: { from: '2023-01', to: '2023-12' } });
+    expect(view.settings.periodsChosen).toBe(false);
+    expect(view.settings.latestCompleteMonth).toBe('2024-12');
+
+    // Burglary 10 → 20: +100%, Z = 2(√20 − √10) = 2(4.4721360 − 3.1622777) = 2.6197166 > 1.96.
+    const burglary = offence(view, 'police-uk:burglary');
+    expect(burglary.summary.current.count).toBe(20);
+    expect(burglary.summary.comparison.count).toBe(10);
+    expect(burglary.summary.change?.percentChange).toBe(100);
+    expect(burglary.summary.change?.z).toBeCloseTo(2.6197166, 6);
+    expect(burglary.summary.change?.verdict).toBe('significant increase');
+
+    // Bicycle theft 4 → 6: +50%, but Z = 2(√6 − √4) = 0.898979, not significant.
+    const bicycles = offence(view, 'subgroup:bicycle-theft');
+    expect(bicycles.summary.change).toMatchObject({ current: 6, previous: 4, percentChange: 50, significant: false });
+    expect(bicycles.summary.changeSentence).toBe('Up 50% (from 4 to 6): not a significant change');
+    // Months without a bicycle theft are reported zeros, not gaps: the file reports every month.
+    expect(bicycles.summary.current.monthly.filter((month) => month.count === 0)).toHaveLength(6);
+    expect(bicycles.summary.current.coverage).toBe('complete');
+
+    expect(bicycles.inputs).toEqual({
+      key: 'subgroup:bicycle-theft',
+      label: 'Bicycle theft',
+      ratePer1000: null,
+      currentCount: 6,
+      previousCount: 4,
+      percentChange: 50,
+      significant: false,
+      meanHarmWeight: bicycles.summary.harm.meanWeight,
+      totalHarm: bicycles.summary.harm.totalHarm,
+      peerRatio: null,
+    });
+    expect(bicycles.source).toMatchObject({ fileName: 'street.csv', partner: 'Essex Police', otherDatasets: 0 });
+  });
+
+  it('uses a population entered by hand for rates, and says so', async () => {
+    await workspaceWith({ Burglary: both(10, 20) });
+    const view = valueOf(await workbench.call('analysis/setDenominators', { population: 200_000, households: 80_000 }));
+    expect(view.settings.population).toEqual({ value: 200_000, source: 'entered by hand' });
+    // 20 burglaries ÷ 200,000 residents × 1,000 = 0.1 (the broad police.uk type is per resident).
+    expect(offence(view, 'police-uk:burglary').summary.current.ratePer1000).toBeCloseTo(0.1, 12);
+    expect(offence(view, 'police-uk:burglary').inputs?.ratePer1000).toBeCloseTo(0.1, 12);
+
+    const cleared = valueOf(await workbench.call('analysis/setDenominators', { population: null, households: null }));
+    expect(cleared.settings.population.value).toBeNull();
+    expect(offence(cleared, 'police-uk:burglary').summary.current.ratePer1000).toBeNull();
+  });
+
+  it('keeps chosen periods, defaults the comparison to the same length before, and says when data falls short', async () => {
+    await workspaceWith({ Burglary: both(12, 24) });
+    const half = valueOf(await workbench.call('analysis/setPeriods', { periods: { current: { from: '2024-01', to: '2024-06' }, comparison: null } }));
+    expect(half.settings.periods).toEqual({ current: { from: '2024-01', to: '2024-06' }, comparison: { from: '2023-07', to: '2023-12' } });
+    expect(half.settings.periodsChosen).toBe(true);
+    // 24 a year over 12 months is 2 a month: 12 in each half-year.
+    expect(offence(half, 'police-uk:burglary').summary.change).toMatchObject({ current: 12, previous: 6 });
+
+    const beyond = valueOf(
+      await workbench.call('analysis/setPeriods', { periods: { current: { from: '2024-07', to: '2025-06' }, comparison: { from: '2023-07', to: '2024-06' } } }),
+    );
+    const burglary = offence(beyond, 'police-uk:burglary');
+    expect(burglary.inputs).toBeNull();
+    expect(burglary.notScored).toBe('The figures cover only 6 of the 12 months of July 2024 to June 2025.');
+
+    const reset = valueOf(await workbench.call('analysis/setPeriods', { periods: null }));
+    expect(reset.settings.periodsChosen).toBe(false);
+    expect(reset.settings.periods.current).toEqual({ from: '2024-01', to: '2024-12' });
+  });
+
+  it('refuses a period that ends before it starts and leaves the workspace as it was', async () => {
+    const dir = await workspaceWith({ Burglary: both(1, 2) });
+    const before = workspaceFingerprint(join(dir, 'workspace.sqlite'));
+    const refused = await workbench.call('analysis/setPeriods', { periods: { current: { from: '2024-06', to: '2024-01' }, comparison: null } });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('The period must end on or after the month it starts.');
+    expect(workspaceFingerprint(join(dir, 'workspace.sqlite'))).toEqual(before);
+  });
+
+  it('takes each type from one dataset, so a second file for the same months is not added on', async () => {
+    const dir = await workspaceWith({ Burglary: both(10, 20) });
+    const second = join(dir, 'street-again.csv');
+    // A later extract of 2024 only, with different crime IDs: it covers the assessment period
+    // but not the comparison, so the first file, covering both, is used.
+    writeStreetFile(second, months2024, { Burglary: inYear('2024', 30) }, 'd');
+    valueOf(await workbench.importFile(second, {}, 'import-0002'));
+    const burglary = offence(valueOf(await workbench.call('analysis/get', {})), 'police-uk:burglary');
+    expect(burglary.summary.current.count).toBe(20);
+    expect(burglary.source).toMatchObject({ fileName: 'street.csv', otherDatasets: 1 });
+  });
+
+  it('scores a group through its subgroups when they have figures, and never scores total recorded crime', async () => {
+    const dir = tempDir();
+    workbench = new TestWorkbench(dir);
+    await workbench.create('Essex');
+    valueOf(await workbench.importFile(onsTable, { partner: 'Office for National Statistics' }));
+    valueOf(await workbench.call('analysis/setPeriods', { periods: { current: { from: '2018-10', to: '2019-09' }, comparison: null } }));
+    const view = valueOf(await workbench.call('analysis/get', {}));
+
+    const violence = offence(view, 'group:violence-against-the-person');
+    expect(violence.inputs).toBeNull();
+    expect(violence.notScored).toContain('Scored through its subgroups');
+    expect(violence.notScored).toContain('Violence with injury');
+    expect(offence(view, 'total:recorded-crime').notScored).toBe('Total recorded crime is the sum of the offence types, not one of them.');
+    // Robbery has no subgroup figures in the ONS table, so the group itself is scored.
+    expect(offence(view, 'group:robbery').inputs).not.toBeNull();
+
+    // Cross-checked with sqlite3 on the bundled file: Essex, year ending September 2019.
+    const injury = offence(view, 'subgroup:violence-with-injury');
+    const db = new Database(workbench.path, { readonly: true });
+    const stored = db
+      .prepare("SELECT sum(count) AS n FROM offence_count WHERE offence_key = 'subgroup:violence-with-injury' AND period_from = '2018-10' AND in_area = 1")
+      .get() as { n: number };
+    db.close();
+    expect(injury.summary.current.count).toBe(stored.n);
+    expect(injury.summary.annualTotals.map((year) => year.period.to)).toEqual(['2017-09', '2018-09', '2019-09']);
+    // With no population in the workspace, the rate waits for one.
+    expect(injury.summary.current.ratePer1000).toBeNull();
+  });
+
+  it('re-keys the Analysis totals when a label is mapped, without importing again', async () => {
+    await workspaceWith({ Burglary: both(1, 1), 'Cheque fraud': both(3, 5) });
+    const before = valueOf(await workbench.call('analysis/get', {}));
+    expect(before.offences.map((entry) => entry.key)).not.toContain('subgroup:miscellaneous-crimes');
+    valueOf(await workbench.call('dataset/mapLabel', { datasetId: 1, label: 'Cheque fraud', offence: 'subgroup:miscellaneous-crimes' }));
+    const after = valueOf(await workbench.call('analysis/get', {}));
+    expect(offence(after, 'subgroup:miscellaneous-crimes').summary.change).toMatchObject({ current: 5, previous: 3 });
+
+    valueOf(await workbench.call('dataset/remove', { id: 1 }));
+    expect(valueOf(await workbench.call('analysis/get', {})).offences).toEqual([]);
+  });
+});
