@@ -8,6 +8,34 @@ import { useTempDir } from '../../fixtures/temp-dir';
 
 const cli = join(__dirname, '../../../electron/cli/workbench.ts');
 
+interface ScoreJson {
+  template: string;
+  period: { current: { from: string; to: string }; comparison: { from: string; to: string } };
+  ranking: { rank: number; offence: string; score: number; factors: Record<string, { input: number | null; score: number; weight: number; contribution: number }> }[];
+}
+
+const demoScoredTypes = [
+  'Bicycle theft',
+  'Criminal damage and arson',
+  'Death or serious injury - unlawful driving',
+  'Drug offences',
+  'Homicide',
+  'Miscellaneous crimes against society',
+  'Non-residential burglary',
+  'Other theft offences',
+  'Possession of weapons offences',
+  'Public order offences',
+  'Residential burglary',
+  'Robbery',
+  'Sexual offences',
+  'Shoplifting',
+  'Stalking and harassment',
+  'Theft from the person',
+  'Vehicle offences',
+  'Violence with injury',
+  'Violence without injury',
+];
+
 /** Runs the real CLI in its own Node process, as `npm run workbench --` does. */
 function workbench(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
@@ -185,6 +213,69 @@ describe('the workbench CLI with data', () => {
     expect(JSON.parse(workbench('member', 'list', '--workspace', workspace, '--json').stdout).members).toHaveLength(9);
     expect(workbench('demo', '--out', dir).code).not.toBe(0);
   }, 60_000);
+
+  it('scores the demo, judges, freezes runs and explains what a weight change moved', () => {
+    const dir = tempDir();
+    expect(workbench('demo', '--out', dir).code).toBe(0);
+    const workspace = join(dir, 'demo.sqlite');
+    const score = (...extra: string[]) => {
+      const result = workbench('score', '--workspace', workspace, '--json', ...extra);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as ScoreJson;
+    };
+
+    const scored = score();
+    expect(scored.template).toBe('partnership');
+    expect(scored.period).toEqual({ current: { from: '2018-10', to: '2019-09' }, comparison: { from: '2017-10', to: '2018-09' } });
+    // Every scored type: the subgroups and the groups without subgroup figures (the demo's 19).
+    expect(scored.ranking.map((row) => row.offence).sort()).toEqual(demoScoredTypes);
+    expect(scored.ranking.map((row) => row.rank)).toEqual(scored.ranking.map((_, index) => index + 1));
+    for (const row of scored.ranking) {
+      const contributions = Object.values(row.factors).reduce((total, factor) => total + factor.contribution, 0);
+      expect(row.score).toBeCloseTo(contributions, 10);
+      for (const factor of Object.values(row.factors)) expect(factor.contribution).toBeCloseTo(factor.score * factor.weight, 10);
+      expect(Object.keys(row.factors)).toEqual(['volume', 'trend', 'harm', 'vulnerability', 'concern', 'peer']);
+    }
+    expect(score('--template', 'grid-4x4').template).toBe('grid-4x4');
+
+    const frozen = workbench('run', 'freeze', '--workspace', workspace, '--name', 'Draft');
+    expect(frozen.code, frozen.stderr).toBe(0);
+    expect(frozen.stdout).toContain('Froze run 1 ("Draft"): 19 offence types');
+
+    const judged = workbench('judge', '--workspace', workspace, '--factor', 'vulnerability', '--offence', 'bicycle theft', '--score', '5', '--rationale', 'Linked to child exploitation.');
+    expect(judged.code, judged.stderr).toBe(0);
+    expect(judged.stdout).toMatch(/^Recorded vulnerability 5 for Bicycle theft: now rank \d+/);
+    const set = workbench('matrix', 'set', '--workspace', workspace, '--factor', 'harm', '--weight', '0');
+    expect(set.code, set.stderr).toBe(0);
+    expect(workbench('matrix', 'show', '--workspace', workspace).stdout).toMatch(/harm +bands +weighted +weight 0; thresholds 10, 50, 200, 1000 \(edited\)/);
+
+    // The frozen run is shown exactly as it was scored, whatever changed since.
+    const shown = workbench('run', 'show', '1', '--workspace', workspace, '--json');
+    expect(JSON.parse(shown.stdout)).toEqual(scored);
+    expect(score().ranking).not.toEqual(scored.ranking);
+
+    expect(workbench('run', 'freeze', '--workspace', workspace, '--name', 'Final').code).toBe(0);
+    const listed = JSON.parse(workbench('run', 'list', '--workspace', workspace, '--json').stdout) as { name: string }[];
+    expect(listed.map((run) => run.name)).toEqual(['Draft', 'Final']);
+    const compared = workbench('run', 'compare', '1', '2', '--workspace', workspace);
+    expect(compared.code, compared.stderr).toBe(0);
+    expect(compared.stdout).toContain('Weight of Harm (mean crime severity weight): 2 → 0');
+    // Bicycle theft's score is unchanged (+4 judged vulnerability, −4 harm at weight 0), yet it
+    // rises because harm no longer lifts the types above it.
+    expect(compared.stdout).toContain(
+      'Bicycle theft: rank 19 → 13 (up 6), score 15 → 15; moved by Harm (mean crime severity weight) -4, Vulnerability and hidden harm +4',
+    );
+
+    const sensitivity = JSON.parse(workbench('sensitivity', '--workspace', workspace, '--draws', '100', '--seed', '3', '--json').stdout);
+    expect(sensitivity).toMatchObject({ draws: 100, spread: 0.25, seed: 3 });
+    expect(sensitivity.offences).toHaveLength(19);
+
+    const wrong = workbench('judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Piracy', '--score', '2', '--rationale', 'x');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('No scored offence type is called "Piracy"');
+    const badScore = workbench('judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Robbery', '--score', '7', '--rationale', 'x');
+    expect(badScore.stderr).toContain('A judgement is a whole number from 1 to 5, not 7.');
+  }, 120_000);
 
   it('prints only JSON on stdout through npm run, as scripts need', () => {
     const workspace = join(tempDir(), 'npm.sqlite');
