@@ -3,6 +3,7 @@
  *   rescore: one scoreMatrix call, working and all, as the renderer makes on every weight edit.
  *            Bar ≤ 1 ms.
  *   sensitivity: 2,000 draws of ±25% on every weight. Bar ≤ 500 ms.
+ *   analysis load: see analysis-load.ts. Bar ≤ 0.1 of one SELECT count(*) over the rows.
  * Each figure is the median of several timed runs after a warm-up, so that a JIT pause or a
  * garbage collection does not decide it. Not part of npm test: timings do not belong in tests.
  */
@@ -16,6 +17,7 @@ import {
   type JudgementScore,
   type OffenceInputs,
 } from '../shared/matrix';
+import { measureAnalysisLoad } from './analysis-load';
 
 const offenceCount = 60;
 const rescoreBarMs = 1;
@@ -92,4 +94,6 @@ for (const template of matrixTemplateIds) {
   );
 }
 
-if (failed) process.exitCode = 1;
+void measureAnalysisLoad().then((within) => {
+  if (failed || !within) process.exitCode = 1;
+});

@@ -1,6 +1,7 @@
 import type { Member, Partnership, PartnershipDetails } from '../../shared/domain/partnership';
 import { WorkbenchError } from '../../shared/result';
 import type { WorkspaceDatabase } from './workspace-file';
+import { cachedStatement } from './statement-cache';
 
 interface PartnershipRow {
   name: string;
@@ -38,8 +39,7 @@ export function insertPartnership(db: WorkspaceDatabase, details: PartnershipDet
 }
 
 export function readPartnershipDetails(db: WorkspaceDatabase): PartnershipDetails {
-  const row = db
-    .prepare('SELECT name, area, marking, period_from, period_to FROM partnership WHERE id = 1')
+  const row = cachedStatement(db, 'SELECT name, area, marking, period_from, period_to FROM partnership WHERE id = 1')
     .get() as PartnershipRow | undefined;
   if (!row) throw new WorkbenchError('not-a-workspace', 'This workspace has no partnership details. It may be damaged.');
   return {

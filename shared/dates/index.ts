@@ -4,6 +4,6 @@
  */
 export type { ParsedPeriod, PeriodGranularity, PeriodParseResult } from './period';
 export { parseFinancialYearQuarter, parseUkPeriod, type ParseUkPeriodOptions } from './parse-uk-period';
-export { addMonths, financialYearOf, formatFinancialYear, formatMonthLong, monthsBetween } from './months';
+export { addMonths, financialYearOf, formatFinancialYear, formatMonthLong, isMonthKey, monthCount, monthsBetween } from './months';
 export { readExcelSerial, type ExcelSerialReading } from './excel-serial';
 export { earliestAcceptedYear, expandTwoDigitYear, latestAcceptedYear, type CalendarDay } from './calendar';

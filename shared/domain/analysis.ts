@@ -48,13 +48,20 @@ export interface AnalysisSettings {
 /** The kind of entry an offence key is, for grouping and for the overlap warning. */
 export type OffenceKind = 'subgroup' | 'group' | 'police-uk' | 'indicator' | 'total';
 
-/** The dataset an offence type's figures come from. One dataset per type, so nothing is counted twice. */
+/**
+ * Where an offence type's figures come from: one source series, the files one partner shared
+ * in one layout, so that two sources for the same months are never added together.
+ */
 export interface OffenceSource {
-  datasetId: number;
-  fileName: string;
   partner: string;
+  /** The import layout, e.g. 'police-uk-street' or 'ons-wide'. */
+  format: string;
+  /** "street.csv", or "60 files, 2020-01 to 2024-12". */
+  fileName: string;
+  /** The datasets used, newest first. */
+  datasetIds: number[];
   area: string | null;
-  /** Other datasets that also carry the type, not used for it. */
+  /** Datasets of other series that also carry the type, not used for it. */
   otherDatasets: number;
 }
 
@@ -72,6 +79,8 @@ export interface OffenceAnalysis {
 export interface AnalysisView {
   settings: AnalysisSettings;
   offences: OffenceAnalysis[];
+  /** Types whose figures all lie outside the three years the Analysis reads, by label. */
+  outsidePeriods: string[];
 }
 
 export const JudgementInput = Judgement;
@@ -130,9 +139,8 @@ export interface RunSummary {
 /** Where each scored type's figures came from when the run was frozen. */
 export interface RunSource {
   offenceKey: string;
-  datasetId: number;
-  fileName: string;
-  sha256: string;
+  /** The files the type's figures came from, by name and SHA-256, newest first. */
+  files: { datasetId: number; fileName: string; sha256: string }[];
 }
 
 export interface StoredRun extends RunSummary {

@@ -59,6 +59,7 @@ export {
 } from './trend';
 export { harmFallbackFor, harmOf, type Harm, type HarmFallback, type HarmFallbackBasis, type HarmMethod } from './harm';
 export {
+  historyPeriodOf,
   summariseOffence,
   type OffenceHistory,
   type OffenceSummary,

@@ -11,7 +11,7 @@ import {
   type MonthlyCount,
   type PeriodCount,
 } from './period-counts';
-import { describePeriod, type AssessmentPeriods, type Period } from './periods';
+import { describePeriod, periodContainsMonth, type AssessmentPeriods, type Period } from './periods';
 import { offenceRate, type Denominators, type RateBase } from './rates';
 import {
   monthOfYearProfile,
@@ -83,7 +83,11 @@ export interface OffenceSummary {
 
 const trendYears = 3;
 
-function periodFigures(input: OffenceSummaryInput, period: Period): PeriodFigures {
+/**
+ * The period's figures. Its months are taken from the history's monthly series, which holds
+ * both periods: a month's figure does not depend on the span it is read over.
+ */
+function periodFigures(input: OffenceSummaryInput, period: Period, historyMonthly: readonly MonthlyCount[]): PeriodFigures {
   const inPeriod = countInPeriod(input.counts, period);
   const count = inPeriod.coverage === 'complete' ? inPeriod.count : null;
   return {
@@ -91,7 +95,7 @@ function periodFigures(input: OffenceSummaryInput, period: Period): PeriodFigure
     period,
     label: describePeriod(period),
     ratePer1000: offenceRate(input.offenceKey, count, input.denominators).ratePer1000,
-    monthly: monthlySeries(input.counts, period),
+    monthly: historyMonthly.filter((entry) => periodContainsMonth(period, entry.month)),
   };
 }
 
@@ -108,20 +112,29 @@ function unavailableChangeSentence(current: PeriodFigures, comparison: PeriodFig
 const earlierOf = (a: string, b: string): string => (a < b ? a : b);
 const laterOf = (a: string, b: string): string => (a > b ? a : b);
 
+/**
+ * The months a summary reads: the three trend years ending with the assessment period, and
+ * both periods. Counts outside it change nothing, so a caller may read only these months.
+ */
+export function historyPeriodOf(periods: AssessmentPeriods): Period {
+  const { current, comparison } = periods;
+  return {
+    from: earlierOf(earlierOf(current.from, comparison.from), addMonths(current.to, -(12 * trendYears - 1))),
+    to: laterOf(current.to, comparison.to),
+  };
+}
+
 /** The figures for one offence key in the two assessment periods, with their history. */
 export function summariseOffence(input: OffenceSummaryInput): OffenceSummary {
   const { current: currentPeriod, comparison: comparisonPeriod } = input.periods;
-  const current = periodFigures(input, currentPeriod);
-  const comparison = periodFigures(input, comparisonPeriod);
+  const historyPeriod = historyPeriodOf(input.periods);
+  const historyMonthly = monthlySeries(input.counts, historyPeriod);
+  const current = periodFigures(input, currentPeriod, historyMonthly);
+  const comparison = periodFigures(input, comparisonPeriod, historyMonthly);
   const comparable = current.coverage === 'complete' && comparison.coverage === 'complete';
   const change = comparable ? compareCounts(current.count, comparison.count) : null;
 
   const yearly = annualTotals(input.counts, currentPeriod.to, trendYears);
-  const historyPeriod: Period = {
-    from: earlierOf(earlierOf(currentPeriod.from, comparisonPeriod.from), addMonths(currentPeriod.to, -(12 * trendYears - 1))),
-    to: laterOf(currentPeriod.to, comparisonPeriod.to),
-  };
-  const historyMonthly = monthlySeries(input.counts, historyPeriod);
   const rate = offenceRate(input.offenceKey, null, input.denominators);
 
   return {

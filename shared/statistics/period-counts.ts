@@ -47,7 +47,25 @@ export interface AnnualTotal {
   count: number | null;
 }
 
+/** Adds every month of a span to a set; a single month, the commonest span, without a list. */
+function addMonthsOf(months: Set<string>, from: string, to: string): void {
+  if (from === to) months.add(from);
+  else for (const month of monthsBetween(from, to)) months.add(month);
+}
+
+/**
+ * Lists already checked. A summary reads the same list many times, so each list is checked
+ * once; lists of counts are read, never changed, by everything here.
+ */
+const checkedLists = new WeakSet<readonly PeriodCount[]>();
+
 /** Counts come from the workspace, which stores them as whole numbers ≥ 0; anything else is a bug. */
+function assertPeriodCounts(counts: readonly PeriodCount[]): void {
+  if (checkedLists.has(counts)) return;
+  counts.forEach(assertPeriodCount);
+  checkedLists.add(counts);
+}
+
 function assertPeriodCount(row: PeriodCount): void {
   if (!isMonthKey(row.periodFrom) || !isMonthKey(row.periodTo) || row.periodTo < row.periodFrom) {
     throw new RangeError(`A count's period must run between months in the form YYYY-MM, not "${row.periodFrom}" to "${row.periodTo}".`);
@@ -66,10 +84,8 @@ function overlaps(row: PeriodCount, period: Period): boolean {
 /** The rows whose source period lies wholly inside the period: the ones countInPeriod adds up. */
 export function countsWithinPeriod(counts: readonly PeriodCount[], period: Period): PeriodCount[] {
   assertPeriod(period);
-  return counts.filter((row) => {
-    assertPeriodCount(row);
-    return liesWhollyInside(row, period);
-  });
+  assertPeriodCounts(counts);
+  return counts.filter((row) => liesWhollyInside(row, period));
 }
 
 /**
@@ -83,11 +99,11 @@ export function countInPeriod(counts: readonly PeriodCount[], period: Period): C
   const coveredMonths = new Set<string>();
   let count = 0;
   let straddlingCount = 0;
+  assertPeriodCounts(counts);
   for (const row of counts) {
-    assertPeriodCount(row);
     if (liesWhollyInside(row, period)) {
       count += row.count;
-      for (const month of monthsBetween(row.periodFrom, row.periodTo)) coveredMonths.add(month);
+      addMonthsOf(coveredMonths, row.periodFrom, row.periodTo);
     } else if (overlaps(row, period)) {
       straddlingCount += row.count;
     }
@@ -107,14 +123,14 @@ export function monthlySeries(counts: readonly PeriodCount[], period: Period): M
   const months = periodMonths(period);
   const monthlyTotals = new Map<string, number>();
   const coveredByCoarserRow = new Set<string>();
+  assertPeriodCounts(counts);
   for (const row of counts) {
-    assertPeriodCount(row);
     if (row.periodFrom === row.periodTo) {
       if (periodContainsMonth(period, row.periodFrom)) {
         monthlyTotals.set(row.periodFrom, (monthlyTotals.get(row.periodFrom) ?? 0) + row.count);
       }
     } else if (overlaps(row, period)) {
-      for (const month of monthsBetween(row.periodFrom, row.periodTo)) coveredByCoarserRow.add(month);
+      addMonthsOf(coveredByCoarserRow, row.periodFrom, row.periodTo);
     }
   }
   return months.map((month) => ({
@@ -153,18 +169,16 @@ export function annualTotals(counts: readonly PeriodCount[], endMonth: string, y
  */
 export function withReportedZeros(counts: readonly PeriodCount[], reportedPeriods: readonly Period[]): PeriodCount[] {
   const monthsWithRows = new Set<string>();
-  for (const row of counts) {
-    assertPeriodCount(row);
-    for (const month of monthsBetween(row.periodFrom, row.periodTo)) monthsWithRows.add(month);
-  }
+  assertPeriodCounts(counts);
+  for (const row of counts) addMonthsOf(monthsWithRows, row.periodFrom, row.periodTo);
   const shortestFirst = reportedPeriods
-    .map((period) => ({ period, months: periodMonths(period) }))
-    .sort((a, b) => a.months.length - b.months.length || a.period.from.localeCompare(b.period.from));
+    .map((period) => ({ period, months: period.from === period.to ? [period.from] : periodMonths(period) }))
+    .sort((a, b) => a.months.length - b.months.length || (a.period.from < b.period.from ? -1 : a.period.from > b.period.from ? 1 : 0));
   const zeros: PeriodCount[] = [];
   for (const { period, months } of shortestFirst) {
     if (months.some((month) => monthsWithRows.has(month))) continue;
     zeros.push({ periodFrom: period.from, periodTo: period.to, count: 0, offenceCode: null });
-    for (const month of months) monthsWithRows.add(month);
+    addMonthsOf(monthsWithRows, period.from, period.to);
   }
   return [...counts, ...zeros];
 }

@@ -1,4 +1,6 @@
-import { addMonths, formatMonthLong, monthsBetween, parseUkPeriod } from '../dates';
+import { addMonths, formatMonthLong, isMonthKey, monthCount, monthsBetween, parseUkPeriod } from '../dates';
+
+export { isMonthKey };
 
 /**
  * Assessment periods: runs of whole calendar months, 'YYYY-MM' at both ends and both ends
@@ -14,13 +16,6 @@ export interface Period {
 export interface AssessmentPeriods {
   current: Period;
   comparison: Period;
-}
-
-const monthKeyPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** Whether a text is a month key 'YYYY-MM'. */
-export function isMonthKey(text: string): boolean {
-  return monthKeyPattern.test(text);
 }
 
 /** A malformed month or a period that ends before it starts is a programming error: it throws. */
@@ -39,7 +34,8 @@ export function periodMonths(period: Period): string[] {
 
 /** The number of months in the period: 12 for a year, 3 for a quarter, 1 for a month. */
 export function periodLength(period: Period): number {
-  return periodMonths(period).length;
+  assertPeriod(period);
+  return monthCount(period.from, period.to);
 }
 
 /** Whether a month falls inside the period. 'YYYY-MM' keys sort as text in calendar order. */

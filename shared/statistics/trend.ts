@@ -1,5 +1,5 @@
 import { linearRegression, mean } from 'simple-statistics';
-import { addMonths } from '../dates';
+import { monthCount } from '../dates';
 import { monthName } from '../dates/months';
 import type { MonthlyCount } from './period-counts';
 
@@ -86,7 +86,7 @@ function assertConsecutive(monthly: readonly MonthlyCount[]): void {
   for (let index = 1; index < monthly.length; index += 1) {
     const previous = monthly[index - 1]!.month;
     const month = monthly[index]!.month;
-    if (addMonths(previous, 1) !== month) {
+    if (month <= previous || monthCount(previous, month) !== 2) {
       throw new RangeError(`A monthly series must run month by month, but ${month} follows ${previous}.`);
     }
   }

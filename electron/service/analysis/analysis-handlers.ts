@@ -29,11 +29,9 @@ export function readMatrixState(db: WorkspaceDatabase, now: Date, template: Matr
 }
 
 function runSources(db: WorkspaceDatabase, now: Date): RunSource[] {
-  const digest = db.prepare('SELECT source_sha256 FROM dataset WHERE id = ?').pluck();
+  const file = db.prepare('SELECT id AS datasetId, source_file_name AS fileName, source_sha256 AS sha256 FROM dataset WHERE id = ?');
   return buildAnalysis(db, now).offences.flatMap((offence) =>
-    offence.inputs
-      ? [{ offenceKey: offence.key, datasetId: offence.source.datasetId, fileName: offence.source.fileName, sha256: digest.get(offence.source.datasetId) as string }]
-      : [],
+    offence.inputs ? [{ offenceKey: offence.key, files: offence.source.datasetIds.map((id) => file.get(id) as RunSource['files'][number]) }] : [],
   );
 }
 

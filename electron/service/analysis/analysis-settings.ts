@@ -4,6 +4,7 @@ import { addMonths } from '../../../shared/dates';
 import { defaultAssessmentPeriods, previousPeriod, type AssessmentPeriods } from '../../../shared/statistics';
 import { readPartnershipDetails } from '../partnership-store';
 import type { WorkspaceDatabase } from '../workspace-file';
+import { cachedStatement } from '../statement-cache';
 
 interface SettingsRow {
   comparison_from: string | null;
@@ -14,9 +15,7 @@ interface SettingsRow {
 }
 
 function readRow(db: WorkspaceDatabase): SettingsRow {
-  return db
-    .prepare('SELECT comparison_from, comparison_to, population, households, matrix_template FROM analysis_settings WHERE id = 1')
-    .get() as SettingsRow;
+  return cachedStatement(db, 'SELECT comparison_from, comparison_to, population, households, matrix_template FROM analysis_settings WHERE id = 1').get() as SettingsRow;
 }
 
 const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
@@ -26,7 +25,7 @@ const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() 
  * recorded, so a year ending in it would read low.
  */
 export function latestCompleteMonth(db: WorkspaceDatabase, now: Date): string | null {
-  const latest = db.prepare('SELECT max(period_to) FROM offence_total').pluck().get() as string | null;
+  const latest = cachedStatement(db, 'SELECT max(period_to) FROM offence_total').pluck().get() as string | null;
   if (latest === null) return null;
   const lastOver = addMonths(monthOf(now), -1);
   return latest < lastOver ? latest : lastOver;
@@ -76,8 +75,8 @@ export function populationFor(db: WorkspaceDatabase, area: string | null, period
   if (population !== null) return { value: population, source: 'entered by hand' };
   if (area === null) return { value: null, source: 'no area set, so no ONS estimate applies' };
   const year = Number(periodEnd.slice(0, 4));
-  const estimate = db
-    .prepare(
+  const estimate = cachedStatement(
+    db,
       `SELECT area_name AS area, mid_year AS year, population FROM area_population
        WHERE lower(area_name) = lower(?) ORDER BY (mid_year <= ?) DESC, abs(mid_year - ?) LIMIT 1`,
     )

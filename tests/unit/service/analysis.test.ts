@@ -98,7 +98,7 @@ describe('the Analysis figures', () => {
       totalHarm: bicycles.summary.harm.totalHarm,
       peerRatio: null,
     });
-    expect(bicycles.source).toMatchObject({ fileName: 'street.csv', partner: 'Essex Police', otherDatasets: 0 });
+    expect(bicycles.source).toEqual({ partner: 'Essex Police', format: 'police-uk-street', fileName: 'street.csv', datasetIds: [1], area: 'Colchester', otherDatasets: 0 });
   });
 
   it('uses a population entered by hand for rates, and says so', async () => {
@@ -143,16 +143,49 @@ describe('the Analysis figures', () => {
     expect(workspaceFingerprint(join(dir, 'workspace.sqlite'))).toEqual(before);
   });
 
-  it('takes each type from one dataset, so a second file for the same months is not added on', async () => {
-    const dir = await workspaceWith({ Burglary: both(10, 20) });
-    const second = join(dir, 'street-again.csv');
-    // A later extract of 2024 only, with different crime IDs: it covers the assessment period
-    // but not the comparison, so the first file, covering both, is used.
-    writeStreetFile(second, months2024, { Burglary: inYear('2024', 30) }, 'd');
-    valueOf(await workbench.importFile(second, {}, 'import-0002'));
-    const burglary = offence(valueOf(await workbench.call('analysis/get', {})), 'police-uk:burglary');
-    expect(burglary.summary.current.count).toBe(20);
-    expect(burglary.source).toMatchObject({ fileName: 'street.csv', otherDatasets: 1 });
+  it('adds up monthly police.uk files of one series, but never adds a second source for the same months', async () => {
+    const dir = tempDir();
+    workbench = new TestWorkbench(dir);
+    await workbench.create('Colchester');
+    // Two years of monthly downloads, one file a month, as a partnership collects them.
+    for (const [index, month] of [...months2023, ...months2024].entries()) {
+      const file = join(dir, `${month}-essex-street.csv`);
+      writeStreetFile(file, [month], { Burglary: both(12, 36) }, `m${index}-`);
+      valueOf(await workbench.importFile(file, {}, `import-${String(index).padStart(4, '0')}`));
+    }
+    const monthly = offence(valueOf(await workbench.call('analysis/get', {})), 'police-uk:burglary');
+    expect(monthly.summary.change).toMatchObject({ current: 36, previous: 12 });
+    expect(monthly.source).toMatchObject({ partner: 'Essex Police', fileName: '24 files, 2023-01 to 2024-12', otherDatasets: 0 });
+    expect(monthly.source.datasetIds).toHaveLength(24);
+
+    // The same months from another partner's table: a second source, not extra burglaries.
+    const table = join(dir, 'council-table.csv');
+    writeFileSync(table, ['Offence,Month,Count', ...months2024.map((month) => `Burglary,${month},5`)].join('\n'));
+    valueOf(
+      await workbench.importFile(table, { partner: 'Colchester Borough Council', format: 'generic', mapping: { offence: 'Offence', period: 'Month', count: 'Count' } }, 'import-table'),
+    );
+    const after = offence(valueOf(await workbench.call('analysis/get', {})), 'police-uk:burglary');
+    // The police.uk series covers both periods; the council's table only the current one.
+    expect(after.summary.change).toMatchObject({ current: 36, previous: 12 });
+    expect(after.source.otherDatasets).toBe(1);
+  });
+
+  it('lets a newer edition of a table replace the months an older one gave', async () => {
+    const dir = tempDir();
+    workbench = new TestWorkbench(dir);
+    await workbench.create('Colchester');
+    const edition = (name: string, rows: [string, number][]) => {
+      const file = join(dir, name);
+      writeFileSync(file, ['Offence,Month,Count', ...rows.map(([month, count]) => `Robbery,${month},${count}`)].join('\n'));
+      return file;
+    };
+    const settings = { partner: 'Colchester Borough Council', format: 'generic' as const, mapping: { offence: 'Offence', period: 'Month', count: 'Count' } };
+    valueOf(await workbench.importFile(edition('2024-edition.csv', [...months2023, ...months2024].map((month) => [month, 2])), settings, 'import-old'));
+    // The revised edition restates 2024 at 3 a month.
+    valueOf(await workbench.importFile(edition('2025-edition.csv', months2024.map((month) => [month, 3])), settings, 'import-new'));
+    const robbery = offence(valueOf(await workbench.call('analysis/get', {})), 'group:robbery');
+    expect(robbery.summary.change).toMatchObject({ current: 36, previous: 24 });
+    expect(robbery.source.fileName).toBe('2 files, 2023-01 to 2024-12');
   });
 
   it('scores a group through its subgroups when they have figures, and never scores total recorded crime', async () => {
