@@ -11,6 +11,7 @@ import {
   type FrozenRun,
 } from '../matrix';
 import { AssessmentPeriod } from './partnership';
+import { monthCount } from '../dates';
 
 /**
  * What the Analysis and Matrix steps exchange between the service and the screens (brief.md,
@@ -21,6 +22,20 @@ import { AssessmentPeriod } from './partnership';
 /** The two periods the analyst chose; the comparison defaults to the one before the assessment period. */
 export const PeriodsInput = z
   .strictObject({ current: AssessmentPeriod, comparison: AssessmentPeriod.nullable() })
+  .superRefine(({ current, comparison }, context) => {
+    if (!comparison) return;
+    // A change between periods of different lengths, or overlapping ones, would mislead.
+    const length = (period: { from: string; to: string }) => monthCount(period.from, period.to);
+    if (length(comparison) !== length(current)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['comparison'],
+        message: `The comparison period must be as long as the assessment period (${length(current)} months), so that the change compares like with like.`,
+      });
+    } else if (comparison.from <= current.to && comparison.to >= current.from) {
+      context.addIssue({ code: 'custom', path: ['comparison'], message: 'The comparison period must not overlap the assessment period.' });
+    }
+  })
   .nullable()
   .describe('null: use the latest 12 complete months and the 12 before');
 export type PeriodsInput = z.infer<typeof PeriodsInput>;

@@ -229,3 +229,31 @@ describe('the Analysis figures', () => {
     expect(valueOf(await workbench.call('analysis/get', {})).offences).toEqual([]);
   });
 });
+
+describe('the choice of periods', () => {
+  const tempDir = useTempDir();
+
+  it('refuses a comparison period of another length, or one that overlaps, naming the problem', async () => {
+    const workbench = new TestWorkbench(tempDir());
+    try {
+      await workbench.create('Colchester');
+      const shorter = await workbench.call('analysis/setPeriods', {
+        periods: { current: { from: '2024-01', to: '2024-12' }, comparison: { from: '2023-07', to: '2023-12' } },
+      });
+      expect(shorter.ok).toBe(false);
+      if (!shorter.ok) expect(shorter.error.message).toContain('The comparison period must be as long as the assessment period (12 months)');
+      const overlapping = await workbench.call('analysis/setPeriods', {
+        periods: { current: { from: '2024-01', to: '2024-12' }, comparison: { from: '2023-06', to: '2024-05' } },
+      });
+      expect(overlapping.ok).toBe(false);
+      if (!overlapping.ok) expect(overlapping.error.message).toContain('must not overlap');
+      const financialYears = valueOf(
+        await workbench.call('analysis/setPeriods', { periods: { current: { from: '2018-04', to: '2019-03' }, comparison: { from: '2017-04', to: '2018-03' } } }),
+      );
+      expect(financialYears.settings.periods.comparison).toEqual({ from: '2017-04', to: '2018-03' });
+      expect(valueOf(await workbench.call('partnership/get', {})).period).toEqual({ from: '2018-04', to: '2019-03' });
+    } finally {
+      workbench.dispose();
+    }
+  });
+});
