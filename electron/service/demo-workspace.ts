@@ -3,7 +3,7 @@ import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import type { OperationContext } from './operation-context';
 import { saveJudgement } from './analysis/matrix-store';
 import { importDataset, type ImportRequest } from './import/import-dataset';
-import { importPopulationEstimates } from './import/population';
+import { bundledPopulationFile, importPopulationEstimates } from './import/population';
 import { addMember, insertPartnership } from './partnership-store';
 import { bundledDataFile } from './resources';
 import { summarise, type WorkspaceSession } from './workspace-session';
@@ -34,7 +34,7 @@ export async function buildDemoWorkspace(session: WorkspaceSession, path: string
       new Date(),
     );
     for (const member of saferColchester.members) addMember(fresh, { ...member, contact: null });
-    importPopulationEstimates(fresh, bundledDataFile('ons-mid-year-population-2011-2023.csv'), ['Colchester', 'Essex']);
+    importPopulationEstimates(fresh, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
     const createdAt = new Date();
     for (const judgement of saferColchesterJudgements) saveJudgement(fresh, judgement, createdAt);
   });

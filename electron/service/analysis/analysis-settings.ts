@@ -5,6 +5,7 @@ import { defaultAssessmentPeriods, previousPeriod, type AssessmentPeriods } from
 import { readPartnershipDetails } from '../partnership-store';
 import type { WorkspaceDatabase } from '../workspace-file';
 import { cachedStatement } from '../statement-cache';
+import { bundledPopulationEstimate } from '../import/population';
 
 interface SettingsRow {
   comparison_from: string | null;
@@ -68,7 +69,8 @@ export function saveMatrixTemplate(db: WorkspaceDatabase, template: MatrixTempla
 /**
  * The residents of an area for a period: the hand-entered figure if there is one, otherwise
  * the ONS mid-year estimate for the year the period ends in, or the latest earlier one
- * (estimates are published about a year late).
+ * (estimates are published about a year late). The workspace's own estimates come first, then
+ * those shipped with the app.
  */
 export function populationFor(db: WorkspaceDatabase, area: string | null, periodEnd: string): DenominatorFigure {
   const { population } = readRow(db);
@@ -77,12 +79,16 @@ export function populationFor(db: WorkspaceDatabase, area: string | null, period
   const year = Number(periodEnd.slice(0, 4));
   const estimate = cachedStatement(
     db,
-      `SELECT area_name AS area, mid_year AS year, population FROM area_population
+      `SELECT area_name AS area, mid_year AS year, population, source FROM area_population
        WHERE lower(area_name) = lower(?) ORDER BY (mid_year <= ?) DESC, abs(mid_year - ?) LIMIT 1`,
     )
-    .get(area, year, year) as { area: string; year: number; population: number } | undefined;
-  if (!estimate) return { value: null, source: `no population estimate for ${area}` };
-  return { value: estimate.population, source: `ONS mid-${estimate.year} estimate for ${estimate.area}` };
+    .get(area, year, year) as { area: string; year: number; population: number; source: string } | undefined;
+  if (!estimate) {
+    const shipped = bundledPopulationEstimate(area, year);
+    if (shipped) return { value: shipped.population, source: `ONS mid-year population estimates for ${shipped.area}, shipped with the app, mid-${shipped.year}` };
+    return { value: null, source: `no population estimate for ${area}: enter it by hand` };
+  }
+  return { value: estimate.population, source: `${estimate.source}, mid-${estimate.year}` };
 }
 
 export function householdsFigure(db: WorkspaceDatabase): DenominatorFigure {

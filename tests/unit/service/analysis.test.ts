@@ -89,7 +89,8 @@ describe('the Analysis figures', () => {
     expect(bicycles.inputs).toEqual({
       key: 'subgroup:bicycle-theft',
       label: 'Bicycle theft',
-      ratePer1000: null,
+      // Per 1,000 of Colchester's 196,998 residents (mid-2023, the estimate shipped with the app).
+      ratePer1000: (6 / 196_998) * 1000,
       currentCount: 6,
       previousCount: 4,
       percentChange: 50,
@@ -109,9 +110,11 @@ describe('the Analysis figures', () => {
     expect(offence(view, 'police-uk:burglary').summary.current.ratePer1000).toBeCloseTo(0.1, 12);
     expect(offence(view, 'police-uk:burglary').inputs?.ratePer1000).toBeCloseTo(0.1, 12);
 
+    // Cleared, the rate falls back to the ONS estimate shipped with the app: mid-2023 is the
+    // latest up to the period's end in 2024 (resources/data/README.md: Colchester 196,998).
     const cleared = valueOf(await workbench.call('analysis/setDenominators', { population: null, households: null }));
-    expect(cleared.settings.population.value).toBeNull();
-    expect(offence(cleared, 'police-uk:burglary').summary.current.ratePer1000).toBeNull();
+    expect(cleared.settings.population).toEqual({ value: 196_998, source: 'ONS mid-year population estimates for Colchester, shipped with the app, mid-2023' });
+    expect(offence(cleared, 'police-uk:burglary').summary.current.ratePer1000).toBeCloseTo((20 / 196_998) * 1000, 12);
   });
 
   it('keeps chosen periods, defaults the comparison to the same length before, and says when data falls short', async () => {
@@ -213,8 +216,11 @@ describe('the Analysis figures', () => {
     db.close();
     expect(injury.summary.current.count).toBe(stored.n);
     expect(injury.summary.annualTotals.map((year) => year.period.to)).toEqual(['2017-09', '2018-09', '2019-09']);
-    // With no population in the workspace, the rate waits for one.
-    expect(injury.summary.current.ratePer1000).toBeNull();
+    // The rate is per 1,000 residents of the Essex police force area at mid-2019, the estimate
+    // for the period's end: Essex county 1,489,341 + Southend-on-Sea + Thurrock (bundled table).
+    const essex2019 = injury.summary.denominator!;
+    expect(essex2019).toBe(1_489_341 + 182_115 + 174_924);
+    expect(injury.summary.current.ratePer1000).toBeCloseTo((stored.n / essex2019) * 1000, 12);
   });
 
   it('re-keys the Analysis totals when a label is mapped, without importing again', async () => {
