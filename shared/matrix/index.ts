@@ -64,6 +64,7 @@ export {
   type TopShare,
 } from './sensitivity';
 export { createSeededRandom } from './seeded-random';
+export { formatInput } from './bands';
 export {
   compareRuns,
   type DefinitionChange,

@@ -1,0 +1,63 @@
+import type { RefObject } from 'react';
+import type { StoredRun } from '../../../shared/domain/analysis';
+import { describePeriod } from '../../../shared/statistics';
+import { formatDateTime, formatScore, shortLabel, templateName } from './matrix-format';
+
+/** A frozen run's ranking exactly as stored, never re-scored for display. */
+export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const stored = run.run;
+  const hasBands = stored.definition.scoreBands.length > 0;
+  const weighted = stored.definition.factors.filter((factor) => factor.role !== 'beside');
+  return (
+    <div className="subpanel" data-testid="frozen-run">
+      <h3 ref={headingRef} tabIndex={-1}>
+        Frozen run: {run.name}
+      </h3>
+      <p>
+        Frozen {formatDateTime(run.createdAt)} with the {templateName(run.template)}, for {describePeriod(run.periods.current)} against{' '}
+        {describePeriod(run.periods.comparison)}. Weights: {weighted.map((factor) => `${shortLabel(factor)} ${formatScore(factor.weight)}`).join(', ')}.
+      </p>
+      {run.identical ? (
+        <p className="matrix-check">Re-scoring its stored inputs gives exactly this ranking.</p>
+      ) : (
+        <div className="matrix-notice" role="note">
+          <p>Re-scoring this run's stored inputs does not give the stored ranking, which is shown as frozen:</p>
+          <ul>
+            {run.differences.map((difference) => (
+              <li key={difference}>{difference}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="frozen-run-caption">
+        <table className="table table-compact" data-testid="frozen-ranking">
+          <caption id="frozen-run-caption" className="caption">
+            Ranking frozen in “{run.name}”
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                Rank
+              </th>
+              <th scope="col">Offence type</th>
+              <th scope="col" className="numeric">
+                Score
+              </th>
+              {hasBands ? <th scope="col">Band</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {stored.ranking.map((row) => (
+              <tr key={row.key} data-testid="frozen-row">
+                <td className="numeric">{row.rank}</td>
+                <th scope="row">{row.label}</th>
+                <td className="numeric">{formatScore(row.score)}</td>
+                {hasBands ? <td>{row.band ?? '—'}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { FactorsPanel } from './FactorsPanel';
+import { JudgementsPanel } from './JudgementsPanel';
+import { RankingPanel } from './RankingPanel';
+import { RunsPanel } from './RunsPanel';
+import { SensitivityPanel } from './SensitivityPanel';
+import { TemplateChoice } from './TemplateChoice';
+import { useMatrix } from './useMatrix';
+import './matrix.css';
+
+/**
+ * The Matrix step (brief §4 "Score"): choose a template, edit its factors, weights and
+ * thresholds with the ranking re-scored at once, record judgements, test how stable the
+ * ranking is, and freeze and compare runs.
+ */
+export function MatrixScreen() {
+  const matrix = useMatrix();
+  const { state } = matrix;
+
+  if (matrix.loadError) {
+    return (
+      <div className="error-summary" role="alert">
+        <h2 className="error-summary-title">The matrix could not be loaded</h2>
+        <p>{matrix.loadError}</p>
+      </div>
+    );
+  }
+  if (!state) return <p role="status">Loading the matrix…</p>;
+
+  return (
+    <div className="stack matrix-screen">
+      <TemplateChoice template={state.template} periods={state.periods} onChoose={matrix.chooseTemplate} />
+      <FactorsPanel
+        state={state}
+        weightDrafts={matrix.weightDrafts}
+        weightErrors={matrix.weightErrors}
+        thresholdErrors={matrix.thresholdErrors}
+        status={matrix.factorStatus}
+        onEditWeight={matrix.editWeight}
+        onCommitWeight={matrix.commitWeight}
+        onSaveThresholds={(factor, text) => void matrix.saveThresholds(factor, text)}
+        onReset={matrix.reset}
+      />
+      {state.offences.length === 0 ? (
+        <section className="empty-state" aria-labelledby="matrix-empty-heading" data-testid="matrix-empty">
+          <h2 id="matrix-empty-heading">Nothing to score yet</h2>
+          <p>
+            No offence type has figures for the whole assessment period. Import data on the Data screen first, and check the periods on the
+            Analysis screen.
+          </p>
+        </section>
+      ) : (
+        <>
+          <RankingPanel state={state} />
+          <SensitivityPanel state={state} />
+          <JudgementsPanel state={state} onJudge={matrix.judge} onUnjudge={matrix.unjudge} />
+          <RunsPanel state={state} flush={matrix.flush} />
+        </>
+      )}
+    </div>
+  );
+}
