@@ -7,6 +7,8 @@ import { screens, type ScreenId } from './screens/screens';
 import { PartnershipScreen } from './screens/PartnershipScreen';
 import { UpcomingScreen } from './screens/UpcomingScreen';
 import { DataScreen } from './data/DataScreen';
+import { AnalysisScreen } from './analysis/AnalysisScreen';
+import { MatrixScreen } from './matrix/MatrixScreen';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
@@ -76,6 +78,10 @@ export function App() {
             />
           ) : screen === 'data' && workspace ? (
             <DataScreen key={generation} onDatasetsChanged={refreshWorkspace} />
+          ) : screen === 'analysis' && workspace ? (
+            <AnalysisScreen key={generation} />
+          ) : screen === 'matrix' && workspace ? (
+            <MatrixScreen key={generation} />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}
