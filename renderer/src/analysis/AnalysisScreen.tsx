@@ -1,4 +1,69 @@
-/** The Analysis step: figures per offence type. */
+import './analysis.css';
+import { useRef, useState } from 'react';
+import type { AnalysisView } from '../../../shared/domain/analysis';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { OffenceDetail } from './OffenceDetail';
+import { OffenceTable } from './OffenceTable';
+import { SettingsPanel } from './SettingsPanel';
+import { useAnalysis } from './useAnalysis';
+
+/** The Analysis step: counts, rates, change with its significance, trends and charts per offence type. */
 export function AnalysisScreen() {
-  return <p>Analysis</p>;
+  const { state, retry, replace } = useAnalysis();
+
+  if (state.status === 'loading') {
+    return (
+      <p role="status" className="analysis-loading">
+        Loading the figures…
+      </p>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <div className="analysis-screen">
+        <ErrorSummary errors={[{ fieldId: null, message: `The figures could not be worked out: ${state.message}` }]} />
+        <button type="button" className="button button-secondary" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return <AnalysisFigures view={state.view} onViewChange={replace} />;
+}
+
+function AnalysisFigures({ view, onViewChange }: { view: AnalysisView; onViewChange(view: AnalysisView): void }) {
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const detailHeading = useRef<HTMLHeadingElement>(null);
+  const selected = view.offences.find((offence) => offence.key === selectedKey) ?? null;
+
+  function showCharts(key: string) {
+    setSelectedKey(key);
+    // Taking focus to the figures tells keyboard and screen-reader users where they went.
+    requestAnimationFrame(() => detailHeading.current?.focus());
+  }
+
+  return (
+    <div className="stack analysis-screen">
+      {view.offences.length === 0 ? <NoFigures /> : null}
+      <SettingsPanel settings={view.settings} onViewChange={onViewChange} />
+      {view.outsidePeriods.length > 0 ? (
+        <p className="analysis-outside" data-testid="outside-periods">
+          Not shown, as all their figures lie outside the three years up to the assessment period’s end: {view.outsidePeriods.join(', ')}.
+        </p>
+      ) : null}
+      {view.offences.length > 0 ? (
+        <OffenceTable offences={view.offences} periods={view.settings.periods} selectedKey={selected?.key ?? null} onShowCharts={showCharts} />
+      ) : null}
+      {selected ? <OffenceDetail offence={selected} offences={view.offences} headingRef={detailHeading} onChoose={setSelectedKey} /> : null}
+    </div>
+  );
+}
+
+function NoFigures() {
+  return (
+    <div className="empty-state" data-testid="analysis-empty">
+      <h2>No figures yet</h2>
+      <p>Import data on the Data screen first. Each offence type and indicator in the data for the partnership’s area will then be shown here.</p>
+    </div>
+  );
 }

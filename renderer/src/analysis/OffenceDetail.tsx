@@ -1,0 +1,120 @@
+import type { Ref } from 'react';
+import type { OffenceAnalysis } from '../../../shared/domain/analysis';
+import { significanceThreshold } from '../../../shared/statistics/change';
+import { OffenceCharts } from './OffenceCharts';
+import {
+  formatCount,
+  formatOneDecimal,
+  formatRate,
+  formatSignedPercent,
+  formatZ,
+  harmMethodLabels,
+  missingRateReason,
+  rateUnit,
+  trendLabels,
+} from './analysis-format';
+
+interface OffenceDetailProps {
+  offence: OffenceAnalysis;
+  offences: readonly OffenceAnalysis[];
+  headingRef: Ref<HTMLHeadingElement>;
+  onChoose(key: string): void;
+}
+
+/** One offence type's figures in words, and its charts. */
+export function OffenceDetail({ offence, offences, headingRef, onChoose }: OffenceDetailProps) {
+  return (
+    <section className="panel" aria-labelledby="offence-detail-heading" data-testid="offence-detail">
+      <h2 id="offence-detail-heading" ref={headingRef} tabIndex={-1}>
+        {offence.label}
+      </h2>
+      <div className="field">
+        <label htmlFor="offence-detail-choice">Show the figures and charts for</label>
+        <select id="offence-detail-choice" value={offence.key} onChange={(event) => onChoose(event.target.value)}>
+          {offences.map((entry) => (
+            <option key={entry.key} value={entry.key}>
+              {entry.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <FiguresInWords offence={offence} />
+      <h3>Charts</h3>
+      <OffenceCharts summary={offence.summary} />
+    </section>
+  );
+}
+
+function periodInWords(figures: OffenceAnalysis['summary']['current']): string {
+  if (figures.coverage === 'none') return `No figures for ${figures.label}.`;
+  const partial = figures.coverage === 'partial' ? ` (the figures cover only ${figures.monthsCovered} of its ${figures.monthsInPeriod} months)` : '';
+  const straddling =
+    figures.straddlingCount > 0 ? ` A further ${formatCount(figures.straddlingCount)} fall in source periods that cross its edges and are left out.` : '';
+  return `${formatCount(figures.count)} in ${figures.label}${partial}.${straddling}`;
+}
+
+function significanceInWords(offence: OffenceAnalysis): string {
+  const { change } = offence.summary;
+  if (!change) return 'Not tested: there is no comparison.';
+  const threshold = significanceThreshold.toLocaleString('en-GB');
+  const verdict = change.significant ? 'significant at the 5% level' : 'not significant at the 5% level';
+  return `${formatZ(change.z)}: ${verdict} (the Poisson test; significant when Z is above ${threshold} or below −${threshold}).`;
+}
+
+function rateInWords(offence: OffenceAnalysis): string {
+  const { summary } = offence;
+  if (summary.current.ratePer1000 === null) return `${missingRateReason(offence)}.`;
+  const area = offence.source.area ? `, ${offence.source.area}` : '';
+  return `${formatRate(summary.current.ratePer1000)} ${rateUnit(offence)} (of ${formatCount(summary.denominator!)}${area}).`;
+}
+
+function harmInWords(offence: OffenceAnalysis): string {
+  const { harm } = offence.summary;
+  if (harm.method === 'not-applicable') return 'Not applicable: not a crime, so it has no severity weight.';
+  if (harm.meanWeight === null) return 'No offences in the assessment period to weigh.';
+  const total = harm.totalHarm === null ? '' : `; ${formatCount(harm.totalHarm)} days in all`;
+  return `Mean Crime Severity Score weight ${formatOneDecimal(harm.meanWeight)} days per offence, priced by ${harmMethodLabels[harm.method]}${total}.`;
+}
+
+function trendInWords(offence: OffenceAnalysis): string {
+  const { trend } = offence.summary;
+  if (!trend) return 'No trend: it needs three complete years of figures.';
+  const [first, , last] = trend.totals;
+  const share = trend.slopePercentOfMean === null ? '' : ` (${formatSignedPercent(trend.slopePercentOfMean)} of the yearly mean)`;
+  return `${trendLabels[trend.direction].text}: ${trend.slopePerYear >= 0 ? 'up' : 'down'} ${formatOneDecimal(Math.abs(trend.slopePerYear))}${offence.kind === 'indicator' ? '' : ' offences'} a year${share}, from ${formatCount(first)} to ${formatCount(last)} over three years.`;
+}
+
+function sourceInWords(offence: OffenceAnalysis): string {
+  const { source } = offence;
+  const area = source.area ? `, for ${source.area}` : '';
+  const others =
+    source.otherDatasets > 0
+      ? ` ${source.otherDatasets} other ${source.otherDatasets === 1 ? 'dataset also carries' : 'datasets also carry'} this type and ${source.otherDatasets === 1 ? 'is' : 'are'} not used, so no offence is counted twice.`
+      : '';
+  return `${source.fileName}, from ${source.partner}${area}.${others}`;
+}
+
+function FiguresInWords({ offence }: { offence: OffenceAnalysis }) {
+  const { summary } = offence;
+  const rows: [string, string, string][] = [
+    ['Assessment period', periodInWords(summary.current), 'detail-current'],
+    ['Comparison period', periodInWords(summary.comparison), 'detail-comparison'],
+    ['Change', summary.changeSentence, 'detail-change'],
+    ['Significance', significanceInWords(offence), 'detail-significance'],
+    ['Rate', rateInWords(offence), 'detail-rate'],
+    ['Harm', harmInWords(offence), 'detail-harm'],
+    ['Three-year trend', trendInWords(offence), 'detail-trend'],
+    ['Source', sourceInWords(offence), 'detail-source'],
+    ['Scored in the matrix', offence.notScored === null ? 'Yes.' : `No. ${offence.notScored}`, 'detail-scored'],
+  ];
+  return (
+    <dl className="analysis-words">
+      {rows.map(([term, words, testId]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd data-testid={testId}>{words}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { PeriodsInput } from '../../../shared/domain/analysis';
+import type { AssessmentPeriods } from '../../../shared/statistics/periods';
+import { errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { TextField } from '../components/TextField';
+
+const fieldIds = {
+  'current.from': 'periods-current-from',
+  'current.to': 'periods-current-to',
+  current: 'periods-current-from',
+  'comparison.from': 'periods-comparison-from',
+  'comparison.to': 'periods-comparison-to',
+  comparison: 'periods-comparison-from',
+};
+
+interface PeriodsFormProps {
+  periods: AssessmentPeriods;
+  errors: FieldError[];
+  busy: boolean;
+  onErrors(errors: FieldError[]): void;
+  onSave(periods: PeriodsInput): void;
+  onUseDefault(): void;
+}
+
+type Months = { from: string; to: string };
+
+/** Blank months get a message that says what to give, rather than the format's. */
+function blankMonthErrors(current: Months, comparison: Months): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!current.from) errors.push({ fieldId: fieldIds['current.from'], message: 'Give the first month of the assessment period.' });
+  if (!current.to) errors.push({ fieldId: fieldIds['current.to'], message: 'Give the last month of the assessment period.' });
+  if (comparison.to && !comparison.from) {
+    errors.push({ fieldId: fieldIds['comparison.from'], message: 'Give the first month of the comparison period, or leave both of its months blank.' });
+  }
+  if (comparison.from && !comparison.to) {
+    errors.push({ fieldId: fieldIds['comparison.to'], message: 'Give the last month of the comparison period, or leave both of its months blank.' });
+  }
+  return errors;
+}
+
+/** The assessment and comparison periods, as months; a blank comparison is the same length just before. */
+export function PeriodsForm({ periods, errors, busy, onErrors, onSave, onUseDefault }: PeriodsFormProps) {
+  const [current, setCurrent] = useState<Months>(periods.current);
+  const [comparison, setComparison] = useState<Months>(periods.comparison);
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    const blanks = blankMonthErrors(current, comparison);
+    if (blanks.length > 0) {
+      onErrors(blanks);
+      return;
+    }
+    const parsed = PeriodsInput.safeParse({ current, comparison: comparison.from || comparison.to ? comparison : null });
+    if (!parsed.success) {
+      onErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
+      return;
+    }
+    onSave(parsed.data);
+  }
+
+  return (
+    <form onSubmit={save} noValidate>
+      <h3 id="periods-form-heading">Change the periods</h3>
+      <div className="field-row">
+        <TextField
+          id={fieldIds['current.from']}
+          label="Assessment period from"
+          type="month"
+          value={current.from}
+          onChange={(event) => setCurrent({ ...current, from: event.target.value })}
+          error={errorFor(errors, fieldIds['current.from'])}
+        />
+        <TextField
+          id={fieldIds['current.to']}
+          label="Assessment period to"
+          type="month"
+          value={current.to}
+          onChange={(event) => setCurrent({ ...current, to: event.target.value })}
+          error={errorFor(errors, fieldIds['current.to'])}
+        />
+      </div>
+      <p className="hint" id="periods-comparison-hint">
+        Leave both comparison months blank to compare with the same length of time just before the assessment period.
+      </p>
+      <div className="field-row">
+        <TextField
+          id={fieldIds['comparison.from']}
+          label="Comparison period from"
+          type="month"
+          value={comparison.from}
+          onChange={(event) => setComparison({ ...comparison, from: event.target.value })}
+          error={errorFor(errors, fieldIds['comparison.from'])}
+        />
+        <TextField
+          id={fieldIds['comparison.to']}
+          label="Comparison period to"
+          type="month"
+          value={comparison.to}
+          onChange={(event) => setComparison({ ...comparison, to: event.target.value })}
+          error={errorFor(errors, fieldIds['comparison.to'])}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          Save periods
+        </button>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={onUseDefault}>
+          Use the default periods
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { AnalysisSettings, AnalysisView, DenominatorFigure, DenominatorsInput, PeriodsInput } from '../../../shared/domain/analysis';
+import type { Result } from '../../../shared/result';
+import { describePeriod } from '../../../shared/statistics/periods';
+import { workbench } from '../api';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
+import { formatYearMonth } from '../format';
+import { DenominatorsForm } from './DenominatorsForm';
+import { PeriodsForm } from './PeriodsForm';
+import { formatCount } from './analysis-format';
+
+interface SettingsPanelProps {
+  settings: AnalysisSettings;
+  onViewChange(view: AnalysisView): void;
+}
+
+function periodsBasis(settings: AnalysisSettings): string {
+  if (settings.periodsChosen) return 'Chosen for this assessment.';
+  const latest = settings.latestCompleteMonth ? ` (to ${formatYearMonth(settings.latestCompleteMonth)})` : '';
+  return `The default: the latest 12 complete months${latest} and the 12 before.`;
+}
+
+function DenominatorValue({ figure }: { figure: DenominatorFigure }) {
+  return (
+    <>
+      {figure.value === null ? 'Not known' : formatCount(figure.value)}
+      <span className="cell-note">{figure.source === 'not given' ? 'Not given' : capitalise(figure.source)}</span>
+    </>
+  );
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The periods and denominators every figure depends on, in words, with forms to change them. */
+export function SettingsPanel({ settings, onViewChange }: SettingsPanelProps) {
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { current, comparison } = settings.periods;
+  // A new key after each save starts the forms again from what was saved.
+  const formKey = `${current.from}-${current.to}-${comparison.from}-${comparison.to}-${settings.population.value}-${settings.households.value}`;
+
+  async function apply(request: Promise<Result<AnalysisView>>, describe: (view: AnalysisView) => string) {
+    setErrors([]);
+    setStatus('Working out the figures…');
+    setBusy(true);
+    const result = await request;
+    setBusy(false);
+    if (!result.ok) {
+      setStatus('');
+      setErrors([{ fieldId: null, message: result.error.message }]);
+      return;
+    }
+    onViewChange(result.value);
+    setStatus(describe(result.value));
+  }
+
+  const describePeriods = (view: AnalysisView) =>
+    `${describePeriod(view.settings.periods.current)} is now compared with ${describePeriod(view.settings.periods.comparison)}.`;
+
+  const savePeriods = (periods: PeriodsInput) => void apply(workbench.analysis.setPeriods({ periods }), (view) => `Saved the periods. ${describePeriods(view)}`);
+  const useDefault = () => void apply(workbench.analysis.setPeriods({ periods: null }), (view) => `Using the default periods. ${describePeriods(view)}`);
+  const saveDenominators = (denominators: DenominatorsInput) =>
+    void apply(workbench.analysis.setDenominators(denominators), () => 'Saved the population and households; the rates are worked out again.');
+
+  return (
+    <section className="panel" aria-labelledby="analysis-settings-heading">
+      <h2 id="analysis-settings-heading">Periods and denominators</h2>
+      <dl className="summary-list analysis-settings">
+        <div>
+          <dt>Assessment period</dt>
+          <dd data-testid="current-period">{describePeriod(current)}</dd>
+        </div>
+        <div>
+          <dt>Comparison period</dt>
+          <dd data-testid="comparison-period">{describePeriod(comparison)}</dd>
+        </div>
+        <div>
+          <dt>Periods</dt>
+          <dd data-testid="periods-basis">{periodsBasis(settings)}</dd>
+        </div>
+        <div>
+          <dt>Population</dt>
+          <dd data-testid="population">
+            <DenominatorValue figure={settings.population} />
+          </dd>
+        </div>
+        <div>
+          <dt>Households</dt>
+          <dd data-testid="households">
+            <DenominatorValue figure={settings.households} />
+          </dd>
+        </div>
+      </dl>
+      <p className="footnote">
+        Each type’s rate uses the ONS population of the area its source covers, unless a population is entered here, which is used for every type.
+      </p>
+      <p role="status" className="status-message" data-testid="settings-status">
+        {status}
+      </p>
+      <ErrorSummary errors={errors} />
+      <details className="analysis-change">
+        <summary>Change the periods, population or households</summary>
+        <div className="analysis-forms" key={formKey}>
+          <PeriodsForm
+            periods={settings.periods}
+            errors={errors}
+            busy={busy}
+            onErrors={setErrors}
+            onSave={savePeriods}
+            onUseDefault={useDefault}
+          />
+          <DenominatorsForm settings={settings} errors={errors} busy={busy} onErrors={setErrors} onSave={saveDenominators} />
+        </div>
+      </details>
+    </section>
+  );
+}

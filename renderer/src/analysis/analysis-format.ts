@@ -1,0 +1,101 @@
+import type { OffenceAnalysis, OffenceKind } from '../../../shared/domain/analysis';
+import type { HarmMethod } from '../../../shared/statistics/harm';
+import type { PeriodFigures } from '../../../shared/statistics/offence-summary';
+import type { CountComparison } from '../../../shared/statistics/change';
+import type { TrendDirection } from '../../../shared/statistics/trend';
+
+/** How the Analysis screen writes its figures: British number formatting, and words beside symbols. */
+
+const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const signedCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const signedPercent = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export const formatCount = (value: number) => count.format(value);
+/** '+1,428', '-572', '0'. */
+export const formatSignedCount = (value: number) => signedCount.format(value);
+/** '+10.3%'. */
+export const formatSignedPercent = (value: number) => `${signedPercent.format(value)}%`;
+export const formatRate = (value: number) => twoDecimals.format(value);
+export const formatOneDecimal = (value: number) => oneDecimal.format(value);
+
+export const kindLabels: Record<OffenceKind, string> = {
+  subgroup: 'Home Office offence subgroups',
+  group: 'Home Office offence groups',
+  'police-uk': 'data.police.uk crime types',
+  indicator: 'Non-crime indicators',
+  total: 'Total recorded crime',
+};
+
+export interface Significance {
+  /** A shape as well as the words, so the flag never rests on colour. */
+  symbol: string;
+  text: string;
+  tone: 'increase' | 'decrease' | 'none' | 'unavailable';
+}
+
+export function significanceOf(change: CountComparison | null): Significance {
+  if (change === null) return { symbol: '–', text: 'No comparison', tone: 'unavailable' };
+  switch (change.verdict) {
+    case 'significant increase':
+      return { symbol: '▲', text: 'Significant increase', tone: 'increase' };
+    case 'significant decrease':
+      return { symbol: '▼', text: 'Significant decrease', tone: 'decrease' };
+    default:
+      return { symbol: '●', text: 'No significant change', tone: 'none' };
+  }
+}
+
+/** 'Z = 11.84'. */
+export const formatZ = (z: number) => `Z = ${twoDecimals.format(z)}`;
+
+export const harmMethodLabels: Record<HarmMethod, string> = {
+  'code-level': 'code-level weights',
+  'subgroup-weight': 'subgroup weight',
+  mixed: 'mixed: code-level and subgroup weights',
+  'not-applicable': 'not applicable',
+};
+
+export const trendLabels: Record<TrendDirection, { symbol: string; text: string }> = {
+  rising: { symbol: '↗', text: 'Rising' },
+  falling: { symbol: '↘', text: 'Falling' },
+  flat: { symbol: '→', text: 'Flat' },
+};
+
+/** The period's count as a cell shows it, with a note when the data does not cover it all. */
+export function periodCount(figures: PeriodFigures): { text: string; note: string | null } {
+  switch (figures.coverage) {
+    case 'none':
+      return { text: 'No figures', note: null };
+    case 'partial':
+      return { text: formatCount(figures.count), note: `only ${figures.monthsCovered} of ${figures.monthsInPeriod} months` };
+    default:
+      return { text: formatCount(figures.count), note: null };
+  }
+}
+
+/** The count to sort on: none for a period without figures, as 0 would sort it among real zeros. */
+export const sortableCount = (figures: PeriodFigures) => (figures.coverage === 'none' ? null : figures.count);
+
+/** "Yes", or the gist of why the matrix does not score the type; the detail gives it in full. */
+export function scoredShort(offence: OffenceAnalysis): string {
+  const reason = offence.notScored;
+  if (reason === null) return 'Yes';
+  if (reason.startsWith('Scored through its subgroups')) return 'No: scored through its subgroups';
+  if (reason.startsWith('Total recorded crime')) return 'No: a total of the others';
+  if (reason.startsWith('There are no figures')) return 'No: no figures for the period';
+  if (reason.startsWith('The figures cover only')) return 'No: part of the period only';
+  return 'No';
+}
+
+/** 'per 1,000 residents' or 'per 1,000 households'. */
+export const rateUnit = (offence: OffenceAnalysis) => `per 1,000 ${offence.summary.rateBase}`;
+
+/** Why a type has no rate, in a few words. */
+export function missingRateReason(offence: OffenceAnalysis): string {
+  const { summary } = offence;
+  if (summary.current.coverage !== 'complete') return 'Not available: the period is not fully covered';
+  if (summary.denominator === null) return summary.rateBase === 'households' ? 'Not available: no household figure' : 'Not available: no population figure';
+  return 'Not available';
+}

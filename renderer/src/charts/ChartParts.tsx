@@ -1,0 +1,67 @@
+import './charts.css';
+import type { ReactNode } from 'react';
+import type { AxisTick, LegendEntry, PlotArea } from '../../../shared/charts/chart-axis';
+import { legendSwatchWidth } from '../../../shared/charts/chart-axis';
+import type { LineStyle, MarkerShape } from '../../../shared/charts/series-chart';
+
+/** The pieces every chart of figures draws the same way: the value axis, markers and legend. */
+
+export function ValueAxisLines({ ticks, plot, title }: { ticks: readonly AxisTick[]; plot: PlotArea; title: { x: number; y: number; text: string } }) {
+  return (
+    <g>
+      {ticks.map((tick) => (
+        <line key={`grid-${tick.value}`} className="chart-grid" x1={plot.left} x2={plot.right} y1={tick.position} y2={tick.position} />
+      ))}
+      {ticks.map((tick) => (
+        <text key={`label-${tick.value}`} className="chart-tick" x={plot.left - 6} y={tick.position} textAnchor="end" dominantBaseline="middle">
+          {tick.label}
+        </text>
+      ))}
+      <text className="chart-axis-title" x={title.x} y={title.y}>
+        {title.text}
+      </text>
+      <line className="chart-axis" x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+      <line className="chart-axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+    </g>
+  );
+}
+
+const markerRadius = 4;
+
+/** A point's marker: the shape, not only the colour, tells one series from another. */
+export function Marker({ shape, x, y }: { shape: MarkerShape; x: number; y: number }) {
+  const r = markerRadius;
+  switch (shape) {
+    case 'circle':
+      return <circle className="chart-marker" cx={x} cy={y} r={r} />;
+    case 'square':
+      return <rect className="chart-marker" x={x - r} y={y - r} width={2 * r} height={2 * r} />;
+    case 'triangle':
+      return <path className="chart-marker" d={`M ${x} ${y - r - 1} L ${x + r + 1} ${y + r} L ${x - r - 1} ${y + r} Z`} />;
+    case 'diamond':
+      return <path className="chart-marker" d={`M ${x} ${y - r - 1} L ${x + r + 1} ${y} L ${x} ${y + r + 1} L ${x - r - 1} ${y} Z`} />;
+  }
+}
+
+export const lineClass = (style: LineStyle) => `chart-line chart-line-${style}`;
+
+/** A legend entry: a short sample of the line (or a box for bars), then its label. */
+export function LegendItem<Kind extends string>({ item, children }: { item: LegendEntry<Kind>; children: ReactNode }) {
+  return (
+    <g>
+      {children}
+      <text className="chart-legend" x={item.x + legendSwatchWidth + 8} y={item.y} dominantBaseline="middle">
+        {item.label}
+      </text>
+    </g>
+  );
+}
+
+export function LineSwatch({ x, y, line, marker }: { x: number; y: number; line: LineStyle; marker: MarkerShape }) {
+  return (
+    <>
+      <line className={lineClass(line)} x1={x} x2={x + legendSwatchWidth} y1={y} y2={y} />
+      <Marker shape={marker} x={x + legendSwatchWidth / 2} y={y} />
+    </>
+  );
+}
