@@ -36,21 +36,26 @@ async function buildWorkspace(dir: string): Promise<string> {
   try {
     const created = await host.call('workspace/create', { path: workspace, name: 'Benchmark Partnership', area: 'Colchester' });
     if (!created.ok) throw new Error(created.error.message);
-    const perMonth = Math.ceil(totalRows / months);
-    for (let index = 0; index < months; index += 1) {
-      const month = addMonths('2020-01', index);
-      const file = join(dir, `${month}-essex-street.csv`);
-      await writePoliceUkCsv(file, { rows: Math.min(perMonth, totalRows - index * perMonth), month, seed: 2018 + index });
+    // The import drops a crime ID it has seen before, and the generated IDs repeat now and
+    // then across files, so each file is sized from what has been imported so far, and the
+    // last month takes a top-up file until the workspace holds exactly totalRows rows.
+    let imported = 0;
+    for (let index = 0; imported < totalRows; index += 1) {
+      const month = addMonths('2020-01', Math.min(index, months - 1));
+      const file = join(dir, `${month}-essex-street-${index}.csv`);
+      const rows = Math.ceil((totalRows - imported) / Math.max(1, months - index));
+      await writePoliceUkCsv(file, { rows, month, seed: 2018 + index * 7919 });
       const staged = await host.call('dataset/choose', { path: file, partner: 'Essex Police' });
       if (!staged.ok) throw new Error(staged.error.message);
-      const imported = await host.call('dataset/import', {
+      const result = await host.call('dataset/import', {
         token: (staged.value as { token: string }).token,
         operationId: `bench-analysis-${index}`,
         partner: 'Essex Police',
       });
-      if (!imported.ok) throw new Error(imported.error.message);
+      if (!result.ok) throw new Error(result.error.message);
+      imported += (result.value as { dataset: { rowsImported: number } }).dataset.rowsImported;
       rmSync(file);
-      if (process.stderr.isTTY) process.stderr.write(`\rBuilding the ${totalRows.toLocaleString('en-GB')}-row workspace: ${index + 1} of ${months} monthly files`);
+      if (process.stderr.isTTY) process.stderr.write(`\rBuilding the workspace: ${imported.toLocaleString('en-GB')} of ${totalRows.toLocaleString('en-GB')} rows imported`);
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
   } finally {
@@ -78,7 +83,7 @@ export async function measureAnalysisLoad(): Promise<boolean> {
       const ratio = loadMs / countMs;
       const within = ratio <= analysisLoadBar;
       console.log(
-        `Analysis load for ${rows.toLocaleString('en-GB')} imported rows (${analysis.offences.length} types, ${months} monthly files): ${loadMs.toFixed(2)} ms ` +
+        `Analysis load for ${rows.toLocaleString('en-GB')} imported rows (${analysis.offences.length} types, monthly police.uk files over ${months} months): ${loadMs.toFixed(2)} ms ` +
           `against SELECT count(*) at ${countMs.toFixed(2)} ms: ${ratio.toFixed(3)}× (bar ≤ ${analysisLoadBar}×, ${within ? 'within the bar' : 'OVER THE BAR'}); ` +
           `the first load after opening took ${firstLoadMs.toFixed(2)} ms (${(firstLoadMs / countMs).toFixed(2)}×)`,
       );
