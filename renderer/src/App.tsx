@@ -79,9 +79,9 @@ export function App() {
           ) : screen === 'data' && workspace ? (
             <DataScreen key={generation} onDatasetsChanged={refreshWorkspace} />
           ) : screen === 'analysis' && workspace ? (
-            <AnalysisScreen key={generation} />
+            <AnalysisScreen key={generation} onGoTo={goTo} />
           ) : screen === 'matrix' && workspace ? (
-            <MatrixScreen key={generation} />
+            <MatrixScreen key={generation} onGoTo={goTo} />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}

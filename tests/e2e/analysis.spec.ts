@@ -255,5 +255,7 @@ test('without data, says to import it first, and keeps the population entered by
   const view = await storedAnalysis(workbench);
   expect([view.settings.population.value, view.settings.households.value]).toEqual([200_000, 85_300]);
   await expect(page.getByLabel('Population (residents)')).toHaveValue('200000');
+  await page.getByTestId('analysis-empty').getByRole('button', { name: 'Go to Data' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
   expect(workbench.foreignRequests).toEqual([]);
 });

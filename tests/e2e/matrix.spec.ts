@@ -274,4 +274,6 @@ test('a workspace without data says what to do before anything can be scored', a
   await expect(page.getByTestId('ranking-table')).toHaveCount(0);
   await expect(page.getByLabel('Weight of Harm')).toHaveValue('2');
   await expectNoViolations(page, 'the Matrix screen without data');
+  await page.getByTestId('matrix-empty').getByRole('button', { name: 'Go to Data' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
 });

@@ -6,9 +6,10 @@ import { OffenceDetail } from './OffenceDetail';
 import { OffenceTable } from './OffenceTable';
 import { SettingsPanel } from './SettingsPanel';
 import { useAnalysis } from './useAnalysis';
+import type { ScreenId } from '../screens/screens';
 
 /** The Analysis step: counts, rates, change with its significance, trends and charts per offence type. */
-export function AnalysisScreen() {
+export function AnalysisScreen({ onGoTo }: { onGoTo(screen: ScreenId): void }) {
   const { state, retry, replace } = useAnalysis();
 
   if (state.status === 'loading') {
@@ -28,10 +29,10 @@ export function AnalysisScreen() {
       </div>
     );
   }
-  return <AnalysisFigures view={state.view} onViewChange={replace} />;
+  return <AnalysisFigures view={state.view} onViewChange={replace} onGoTo={onGoTo} />;
 }
 
-function AnalysisFigures({ view, onViewChange }: { view: AnalysisView; onViewChange(view: AnalysisView): void }) {
+function AnalysisFigures({ view, onViewChange, onGoTo }: { view: AnalysisView; onViewChange(view: AnalysisView): void; onGoTo(screen: ScreenId): void }) {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const detailHeading = useRef<HTMLHeadingElement>(null);
   const selected = view.offences.find((offence) => offence.key === selectedKey) ?? null;
@@ -44,7 +45,7 @@ function AnalysisFigures({ view, onViewChange }: { view: AnalysisView; onViewCha
 
   return (
     <div className="stack analysis-screen">
-      {view.offences.length === 0 ? <NoFigures /> : null}
+      {view.offences.length === 0 ? <NoFigures onGoTo={onGoTo} /> : null}
       <SettingsPanel settings={view.settings} onViewChange={onViewChange} />
       {view.outsidePeriods.length > 0 ? (
         <p className="analysis-outside" data-testid="outside-periods">
@@ -59,11 +60,14 @@ function AnalysisFigures({ view, onViewChange }: { view: AnalysisView; onViewCha
   );
 }
 
-function NoFigures() {
+function NoFigures({ onGoTo }: { onGoTo(screen: ScreenId): void }) {
   return (
     <div className="empty-state" data-testid="analysis-empty">
       <h2>No figures yet</h2>
       <p>Import data on the Data screen first. Each offence type and indicator in the data for the partnership’s area will then be shown here.</p>
+      <button type="button" className="button" onClick={() => onGoTo('data')}>
+        Go to Data
+      </button>
     </div>
   );
 }

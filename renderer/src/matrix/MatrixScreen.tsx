@@ -6,13 +6,14 @@ import { SensitivityPanel } from './SensitivityPanel';
 import { TemplateChoice } from './TemplateChoice';
 import { useMatrix } from './useMatrix';
 import './matrix.css';
+import type { ScreenId } from '../screens/screens';
 
 /**
  * The Matrix step (brief §4 "Score"): choose a template, edit its factors, weights and
  * thresholds with the ranking re-scored at once, record judgements, test how stable the
  * ranking is, and freeze and compare runs.
  */
-export function MatrixScreen() {
+export function MatrixScreen({ onGoTo }: { onGoTo(screen: ScreenId): void }) {
   const matrix = useMatrix();
   const { state } = matrix;
 
@@ -47,6 +48,14 @@ export function MatrixScreen() {
             No offence type has figures for the whole assessment period. Import data on the Data screen first, and check the periods on the
             Analysis screen.
           </p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => onGoTo('data')}>
+              Go to Data
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => onGoTo('analysis')}>
+              Go to Analysis
+            </button>
+          </div>
         </section>
       ) : (
         <>
