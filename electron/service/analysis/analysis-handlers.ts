@@ -1,4 +1,4 @@
-import type { MatrixState, RunSource } from '../../../shared/domain/analysis';
+import type { AnalysisView, MatrixState, RunSource } from '../../../shared/domain/analysis';
 import { analyseSensitivity, scoreMatrix, type MatrixTemplateId } from '../../../shared/matrix';
 import type { ServiceHandlers } from '../workbench-handlers';
 import type { WorkspaceDatabase } from '../workspace-file';
@@ -10,10 +10,9 @@ import { compareStoredRuns, freezeScoringRun, listRuns, readRun } from './run-st
 
 type AnalysisChannel = Extract<keyof ServiceHandlers, `analysis/${string}` | `matrix/${string}` | `run/${string}`>;
 
-/** The matrix as stored now, scored on the analysis as it stands. */
-export function readMatrixState(db: WorkspaceDatabase, now: Date, template: MatrixTemplateId | null = null): MatrixState {
+/** The matrix as stored now, scored on the analysis as it stands (built here unless given). */
+export function readMatrixState(db: WorkspaceDatabase, now: Date, template: MatrixTemplateId | null = null, analysis = buildAnalysis(db, now)): MatrixState {
   const chosen = template ?? readMatrixTemplate(db);
-  const analysis = buildAnalysis(db, now);
   const { definition, edited } = readMatrixDefinition(db, chosen);
   const judgements = listJudgements(db);
   const offences = analysis.offences.flatMap((offence) => (offence.inputs ? [offence.inputs] : []));
@@ -28,9 +27,10 @@ export function readMatrixState(db: WorkspaceDatabase, now: Date, template: Matr
   };
 }
 
-function runSources(db: WorkspaceDatabase, now: Date): RunSource[] {
+/** Where each scored type's figures came from, by file name and SHA-256, for a frozen run. */
+function runSources(db: WorkspaceDatabase, analysis: AnalysisView): RunSource[] {
   const file = db.prepare('SELECT id AS datasetId, source_file_name AS fileName, source_sha256 AS sha256 FROM dataset WHERE id = ?');
-  return buildAnalysis(db, now).offences.flatMap((offence) =>
+  return analysis.offences.flatMap((offence) =>
     offence.inputs ? [{ offenceKey: offence.key, files: offence.source.datasetIds.map((id) => file.get(id) as RunSource['files'][number]) }] : [],
   );
 }
@@ -81,7 +81,11 @@ export function createAnalysisHandlers(session: WorkspaceSession, now: () => Dat
       return analyseSensitivity(current.definition, current.offences, current.judgements, { draws, spread, seed });
     },
     'run/freeze': ({ name, template }) =>
-      session.write((db) => freezeScoringRun(db, name, state(db, template ?? null), runSources(db, now()), now())),
+      session.write((db) => {
+        const at = now();
+        const analysis = buildAnalysis(db, at);
+        return freezeScoringRun(db, name, readMatrixState(db, at, template ?? null, analysis), runSources(db, analysis), at);
+      }),
     'run/list': () => listRuns(session.require()),
     'run/show': ({ id }) => readRun(session.require(), id),
     'run/compare': ({ before, after }) => compareStoredRuns(session.require(), before, after),
