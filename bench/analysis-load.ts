@@ -13,22 +13,11 @@ import { buildAnalysis } from '../electron/service/analysis/offence-analysis';
 import { ServiceHost } from '../electron/service/service-host';
 import { openWorkspaceFile } from '../electron/service/workspace-file';
 import { writePoliceUkCsv } from '../tests/fixtures/builders/write-police-uk-csv';
+import { median, timeMs } from './timing';
 
 const totalRows = Number(process.env.BENCH_ANALYSIS_ROWS ?? 5_000_000);
 const months = 60;
 export const analysisLoadBar = 0.1;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function timeMs(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
 
 async function buildWorkspace(dir: string): Promise<string> {
   const workspace = join(dir, 'analysis-bench.sqlite');

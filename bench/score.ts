@@ -18,6 +18,7 @@ import {
   type OffenceInputs,
 } from '../shared/matrix';
 import { measureAnalysisLoad } from './analysis-load';
+import { median, timeMs } from './timing';
 
 const offenceCount = 60;
 const rescoreBarMs = 1;
@@ -53,18 +54,6 @@ function syntheticOffences(seed: number): { offences: OffenceInputs[]; judgement
       })),
   );
   return { offences, judgements };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function timeMs(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
 }
 
 const verdict = (ms: number, bar: number) => (ms <= bar ? 'within the bar' : 'OVER THE BAR');

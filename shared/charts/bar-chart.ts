@@ -7,6 +7,7 @@ import {
   valueAxis,
   valueLabelRoom,
   type AxisTick,
+  chartLayout,
   type ChartSize,
   type LegendEntry,
   type PlotArea,
@@ -76,11 +77,9 @@ export interface BarChartSpec extends ChartSize {
   hasData: boolean;
 }
 
-export const barChartDefaults: ChartSize = { width: 640, height: 300 };
+export const barChartDefaults: ChartSize = chartLayout.defaultSize;
 
-const rightPadding = 16;
-const titleHeight = 22;
-const categoryLabelHeight = 26;
+const { rightPadding, titleHeight, categoryLabelHeight } = chartLayout;
 /** Room above the tallest bar for its value label. */
 const valueLabelHeadroom = 18;
 /** A bar at least this tall holds its value label inside. */

@@ -34,6 +34,18 @@ export interface ValueAxis {
 }
 
 /** The average width of one character of 12-unit sans-serif text, for sizing label room. */
+/** The layout every chart of the workbench shares, so that they line up on a page. */
+export const chartLayout = {
+  /** The size a chart is drawn at unless the caller says otherwise. */
+  defaultSize: { width: 640, height: 300 } as ChartSize,
+  /** Space right of the plot, so the last label is not clipped. */
+  rightPadding: 16,
+  /** The value axis's title line above the plot. */
+  titleHeight: 22,
+  /** The category labels under the plot. */
+  categoryLabelHeight: 26,
+} as const;
+
 export const tickCharWidth = 7;
 
 export const valueTickCount = 5;

@@ -1,4 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { chartLayout } from './chart-axis';
 
 /**
  * The geometry of the sensitivity analysis's rank-range chart (brief §4): one row per offence
@@ -81,7 +82,7 @@ export interface RankRangeChartSpec {
 const legendHeight = 28;
 const axisHeight = 44;
 const topPadding = 22;
-const rightPadding = 16;
+const { rightPadding } = chartLayout;
 
 /** Whole-number ticks: every rank up to 20 types, then about ten evenly spaced, always with 1. */
 function rankTicks(count: number): number[] {

@@ -2,6 +2,7 @@ import { scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import {
   categoryLabelStep,
+  chartLayout,
   tickCharWidth,
   layoutLegend,
   valueAxis,
@@ -82,11 +83,9 @@ export interface SeriesChartSpec extends ChartSize {
   hasData: boolean;
 }
 
-export const seriesChartDefaults: ChartSize = { width: 640, height: 300 };
+export const seriesChartDefaults: ChartSize = chartLayout.defaultSize;
 
-const rightPadding = 16;
-const titleHeight = 22;
-const categoryLabelHeight = 26;
+const { rightPadding, titleHeight, categoryLabelHeight } = chartLayout;
 
 interface Datum {
   x: number;

@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { screens } from '../../renderer/src/screens/screens';
 import { saferColchester } from '../fixtures/safer-colchester';
+import { expectNoViolations } from './page-checks';
 import { expect, test } from './harness';
-
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${state}`).toEqual([]);
-}
 
 test('every screen passes axe, before and after a workspace is open', async ({ page, workbench }) => {
   await workbench.open();

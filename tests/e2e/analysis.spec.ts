@@ -1,28 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { AnalysisView, OffenceAnalysis } from '../../shared/domain/analysis';
-import type { Result } from '../../shared/result';
 import { describePeriod } from '../../shared/statistics/periods';
+import { expectNoViolations, valueOf, goTo } from './page-checks';
 import { expect, test, type Harness } from './harness';
-
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    `axe violations on ${state}`,
-  ).toEqual([]);
-}
-
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function goTo(page: Page, title: string) {
-  await page.getByRole('navigation', { name: 'Workflow' }).getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-}
 
 const storedAnalysis = async (workbench: Harness) => valueOf<AnalysisView>(await workbench.service.call('analysis/get', {}));
 const offenceNamed = (view: AnalysisView, label: string) => view.offences.find((offence) => offence.label === label)!;

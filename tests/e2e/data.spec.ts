@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectNoViolations } from './page-checks';
 import { expect, test, type Harness } from './harness';
 
 const colchesterSample = join(__dirname, '../../resources/data/police-uk-street-colchester-2018-01.csv');
@@ -14,14 +14,6 @@ async function openDataScreen(page: Page, workbench: Harness) {
   await workbench.open();
   await page.getByRole('navigation', { name: 'Workflow' }).getByRole('button', { name: 'Data' }).click();
   await expect(page.getByRole('heading', { name: 'Import a file' })).toBeVisible();
-}
-
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    `axe violations on ${state}`,
-  ).toEqual([]);
 }
 
 test('imports the Colchester police.uk sample with a progress bar and shows its data-quality report', async ({ page, workbench }) => {

@@ -1,28 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MatrixState, RunSummary, StoredRun } from '../../shared/domain/analysis';
 import type { SensitivityResult } from '../../shared/matrix';
-import type { Result } from '../../shared/result';
+import { expectNoViolations, valueOf, goTo } from './page-checks';
 import { expect, test, type Harness } from './harness';
-
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    `axe violations on ${state}`,
-  ).toEqual([]);
-}
-
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function goTo(page: Page, title: string) {
-  await page.getByRole('navigation', { name: 'Workflow' }).getByRole('button', { name: title }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-}
 
 /** The demo workspace, built by the real service, with the Matrix screen open on it. */
 async function openDemoMatrix(page: Page, workbench: Harness) {

@@ -21,13 +21,19 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={id} error={error} />
       {children(describedBy || undefined)}
     </div>
+  );
+}
+
+/** The message under a control with a problem, its id `${id}-error` for aria-describedby. */
+export function FieldErrorMessage({ id, error }: { id: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="error-message" id={`${id}-error`}>
+      <span className="visually-hidden">Error: </span>
+      {error}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FactorDefinition } from '../../../shared/matrix';
 import { shortLabel, thresholdsText, thresholdUnit } from './matrix-format';
+import { FieldErrorMessage } from '../components/Field';
 
 interface ThresholdsFormProps {
   factor: FactorDefinition;
@@ -32,12 +33,7 @@ export function ThresholdsForm({ factor, error, onSave }: ThresholdsFormProps) {
       <p className="cell-note" id={`${id}-hint`}>
         {factor.scale - 1} cut points make {factor.scale} bands, scored 1–{factor.scale}; lowest first, in {thresholdUnit(factor)}
       </p>
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={id} error={error} />
       <div className="matrix-inline">
         <input
           id={id}

@@ -1,5 +1,6 @@
 import type { FactorDefinition } from '../../../shared/matrix';
 import { shortLabel } from './matrix-format';
+import { FieldErrorMessage } from '../components/Field';
 
 interface WeightInputProps {
   factor: FactorDefinition;
@@ -20,12 +21,7 @@ export function WeightInput({ factor, draft, error, onEdit, onCommit }: WeightIn
       <label htmlFor={id} className="visually-hidden">
         Weight of {shortLabel(factor)}
       </label>
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorMessage id={id} error={error} />
       <input
         id={id}
         className="matrix-number"
