@@ -37,6 +37,11 @@ export const channels = [
   'run/list',
   'run/show',
   'run/compare',
+  'priority/list',
+  'priority/add',
+  'priority/update',
+  'priority/remove',
+  'priority/reorder',
   'operation/cancel',
 ] as const;
 

@@ -6,6 +6,8 @@ import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
+import { createPriorityHandlers } from './priorities/priority-handlers';
+import { refuseUnconfirmedLeadRemoval } from './priorities/priority-store';
 import type { ServiceInputOf } from './service-contract';
 import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 import { summarise, type WorkspaceSession } from './workspace-session';
@@ -22,6 +24,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
   return {
     ...createDatasetHandlers(session),
     ...createAnalysisHandlers(session, now),
+    ...createPriorityHandlers(session, now),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>
@@ -58,7 +61,12 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
       }),
     'member/add': (member) => inTransaction((db) => partnership.addMember(db, member)),
     'member/update': ({ id, ...member }) => inTransaction((db) => partnership.updateMember(db, id, member)),
-    'member/remove': ({ id }) => inTransaction((db) => partnership.removeMember(db, id)),
+    'member/remove': ({ id, confirmLeadRemoval }) =>
+      inTransaction((db) => {
+        refuseUnconfirmedLeadRemoval(db, id, confirmLeadRemoval);
+        // The schema clears the lead of the priorities it led (ON DELETE SET NULL).
+        return partnership.removeMember(db, id);
+      }),
     'member/reorder': ({ ids }) => inTransaction((db) => partnership.reorderMembers(db, ids)),
   };
 }
