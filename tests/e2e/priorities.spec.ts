@@ -187,3 +187,19 @@ test('removing a member that leads priorities asks first, names them, and clears
   await goTo(page, 'Priorities');
   await expect(page.getByTestId('priority').nth(1).getByTestId('priority-lead')).toHaveText('No lead yet');
 });
+
+test('with nothing ranked, the Priorities screen leads to the Data and Matrix screens', async ({ page, workbench }) => {
+  valueOf(await workbench.service.call('workspace/create', { path: join(workbench.dir, 'empty.sqlite'), name: 'Safer Colchester Partnership' }));
+  await workbench.open();
+  await goTo(page, 'Priorities');
+  const empty = page.getByTestId('priorities-ranking-empty');
+  await expect(empty.getByRole('heading', { name: 'Nothing is ranked yet' })).toBeVisible();
+  await expect(page.getByTestId('priorities-empty')).toBeVisible();
+  await expect(page.getByTestId('priority-form')).toContainText('Nothing is ranked yet, so there is nothing to choose.');
+  await expectNoViolations(page, 'the Priorities screen with nothing ranked');
+  await empty.getByRole('button', { name: 'Go to Matrix' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Matrix');
+  await goTo(page, 'Priorities');
+  await page.getByTestId('priorities-ranking-empty').getByRole('button', { name: 'Go to Data' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
+});
