@@ -154,6 +154,20 @@ test('the demo’s four priorities sit beside the ranking at 1366×768', async (
   await page.screenshot({ path: testInfo.outputPath('priorities-1366x768.png') });
   await page.screenshot({ path: testInfo.outputPath('priorities-1366x768-full.png'), fullPage: true });
   await page.getByTestId('priority-form').screenshot({ path: testInfo.outputPath('priority-form.png') });
+
+  // A run frozen now keeps these priorities, shown with the run on the Matrix screen.
+  valueOf(await workbench.service.call('run/freeze', { name: 'With the plan’s priorities' }));
+  await goTo(page, 'Matrix');
+  await page.getByRole('button', { name: 'Show With the plan’s priorities' }).click();
+  const frozen = page.getByTestId('frozen-run').getByTestId('frozen-priorities');
+  await expect(frozen.getByRole('listitem')).toHaveCount(4);
+  await expect(frozen.getByRole('listitem').nth(2)).toContainText(
+    'Priority Three – Reduce the occurrence of violent crime including sexual offences and weapons offences.',
+  );
+  await expect(frozen.getByRole('listitem').nth(2)).toContainText(
+    'Addresses Violence with injury (rank 1), Sexual offences (rank 2), Possession of weapons offences (rank 11); lead: Essex Police.',
+  );
+  await expectNoViolations(page, 'a frozen run with its priorities');
 });
 
 test('removing a member that leads priorities asks first, names them, and clears the lead', async ({ page, workbench }) => {
