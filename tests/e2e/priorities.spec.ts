@@ -25,7 +25,7 @@ async function chooseOffence(page: Page, label: string, rank: number) {
   await expect(box).toBeChecked();
 }
 
-test('writes two priorities linked to ranked types beside the ranking, reorders them, with no axe violations', async ({ page, workbench }) => {
+test('writes two priorities linked to ranked types beside the ranking, reorders them, with no axe violations', async ({ page, workbench }, testInfo) => {
   await openDemo(page, workbench, { keepPriorities: false });
   await goTo(page, 'Priorities');
   await expect(page.getByTestId('priorities-empty')).toBeVisible();
@@ -43,6 +43,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await expect(summary).toContainText('Give the priority a title');
   await expect(summary).toContainText('Give the priority an aim');
   await expectNoViolations(page, 'the Priorities form with errors');
+  await page.getByTestId('priority-form').screenshot({ path: testInfo.outputPath('priority-form-errors.png') });
   await summary.getByRole('link', { name: /Give the priority an aim/ }).click();
   await expect(page.getByLabel('Aim')).toBeFocused();
 
@@ -136,6 +137,10 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await expect(page.getByRole('heading', { name: 'Edit Priority Two' })).toBeVisible();
   await expect(page.getByLabel('Title')).toBeFocused();
   await expect(page.getByLabel('Title')).toHaveValue('Protect vulnerable people by increasing the awareness and reporting of Hidden Harms');
+  await expect(page.getByRole('checkbox', { name: /^Rank 6 ?Stalking and harassment/ })).toBeChecked();
+  await expect(page.getByLabel('Lead partner')).toHaveValue(String(members.find((member) => member.name === 'Essex County Council')!.id));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: testInfo.outputPath('priorities-editing.png'), fullPage: true });
   await page.getByLabel('Status').selectOption({ label: 'Green: on track' });
   await page.getByRole('button', { name: 'Save priority' }).click();
   await expect(page.getByTestId('priorities-status')).toHaveText('Priority Two saved.');
@@ -170,7 +175,7 @@ test('the demo’s four priorities sit beside the ranking at 1366×768', async (
   await expectNoViolations(page, 'a frozen run with its priorities');
 });
 
-test('removing a member that leads priorities asks first, names them, and clears the lead', async ({ page, workbench }) => {
+test('removing a member that leads priorities asks first, names them, and clears the lead', async ({ page, workbench }, testInfo) => {
   await openDemo(page, workbench, { keepPriorities: true });
   const row = page.getByTestId('member-row').filter({ has: page.getByRole('rowheader', { name: 'Essex Police', exact: true }) });
   await row.getByRole('button', { name: 'Remove Essex Police' }).click();
@@ -183,6 +188,7 @@ test('removing a member that leads priorities asks first, names them, and clears
   );
   await expect(dialog.getByRole('button', { name: 'Keep the member' })).toBeFocused();
   await expectNoViolations(page, 'the lead removal question');
+  await page.screenshot({ path: testInfo.outputPath('lead-removal-dialog.png') });
 
   // Escape keeps the member, and focus returns to its Remove button.
   await page.keyboard.press('Escape');

@@ -120,7 +120,12 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
       enqueue(async () => {
         const target = editing;
         const result = target ? await workbench.priority.update({ id: target.id, ...input }) : await workbench.priority.add(input);
-        if (!result.ok) return result;
+        if (!result.ok) {
+          // The form shows why; the list shows what is stored now (another window may have changed it).
+          const stored = await workbench.priority.list();
+          if (stored.ok) show(stored.value);
+          return result;
+        }
         const saved = target ? result.value.find((entry) => entry.id === target.id) : result.value[result.value.length - 1];
         focusSoon(target ? editButtonId(target.id) : priorityFieldIds.title);
         await apply(result, saved ? `${priorityName(saved.number)} ${target ? 'saved' : 'added'}.` : 'Saved.');
@@ -128,7 +133,7 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
         setFormKey((key) => key + 1);
         return result;
       }),
-    [apply, editing, enqueue, focusSoon],
+    [apply, editing, enqueue, focusSoon, show],
   );
 
   const remove = useCallback(
