@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { MemberInput, type Member } from '../../../shared/domain/partnership';
+import { priorityHeading } from '../../../shared/domain/priority';
 import type { Result } from '../../../shared/result';
 import { workbench } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -21,8 +22,8 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
   const [statutory, setStatutory] = useState(false);
   const [contact, setContact] = useState('');
   const [confirmingRemoval, setConfirmingRemoval] = useState<number | null>(null);
-  /** A member that leads priorities, and the service's account of which. */
-  const [leadRemoval, setLeadRemoval] = useState<{ member: Member; message: string } | null>(null);
+  /** A member that leads priorities: the service's account of it, and the priorities by name. */
+  const [leadRemoval, setLeadRemoval] = useState<{ member: Member; message: string; led: string[] } | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
 
@@ -88,7 +89,9 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
     const result = await workbench.member.remove({ id: member.id, confirmLeadRemoval });
     if (!result.ok && result.error.code === 'needs-confirmation') {
       // It leads priorities: ask again, saying which, before they lose their lead.
-      setLeadRemoval({ member, message: result.error.message });
+      const priorities = await workbench.priority.list();
+      const led = priorities.ok ? priorities.value.filter((priority) => priority.lead?.id === member.id).map(priorityHeading) : [];
+      setLeadRemoval({ member, message: result.error.message, led });
       return;
     }
     if (editing?.id === member.id) resetForm();
@@ -231,8 +234,21 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
           onConfirm={() => void remove(leadRemoval.member, true)}
           onCancel={() => keepLead(leadRemoval.member)}
         >
-          <p data-testid="lead-removal-message">{leadRemoval.message}</p>
-          <p>You can choose another lead for them on the Priorities screen.</p>
+          {leadRemoval.led.length > 0 ? (
+            <>
+              <p>
+                {leadRemoval.member.name} leads {leadRemoval.led.length === 1 ? 'this priority' : `these ${leadRemoval.led.length} priorities`}:
+              </p>
+              <ul data-testid="lead-removal-priorities">
+                {leadRemoval.led.map((heading) => (
+                  <li key={heading}>{heading}</li>
+                ))}
+              </ul>
+              <p>Removing it leaves {leadRemoval.led.length === 1 ? 'that priority' : 'them'} without a lead partner. You can choose another lead on the Priorities screen.</p>
+            </>
+          ) : (
+            <p>{leadRemoval.message}</p>
+          )}
         </ConfirmDialog>
       ) : null}
     </section>
