@@ -5,7 +5,8 @@ import { BatchedInsert } from './batched-insert';
 import { crimeIdKey, CrimeIdSet } from './crime-id-set';
 import type { Observation, RowOutcome } from './layouts';
 import type { OffenceResolver } from './offence-resolver';
-import type { CellValue, SourceRow } from './readers/source-table';
+import { detached, rowFlags, type DecodedRow } from './pipeline/record-batch';
+import type { CellValue } from './readers/source-table';
 
 /** Rejections kept row by row; the rest are still counted, by reason. */
 const storedRejectionLimit = 1000;
@@ -24,11 +25,19 @@ export interface DatasetWriterOptions {
   judgeArea(place: Pick<Observation, 'areaCode' | 'areaName'>): AreaVerdict;
   keepComparators: boolean;
   resolver: OffenceResolver;
+  /** The header row: its length is the number of fields every record must have. */
+  header: readonly string[];
+  /** Whether a record with more or fewer fields than the header is rejected (delimited text). */
+  checkFieldCount: boolean;
 }
 
-/** Rejection reasons without the quoted values, so that like is counted with like. */
+/** Rejection reasons without their values, so that like is counted with like. */
 function reasonKind(reason: string): string {
   return reason.replace(/“[^”]*”/g, '“…”').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /**
@@ -39,7 +48,9 @@ function reasonKind(reason: string): string {
 export class DatasetWriter {
   readonly tally: Tally = { read: 0, imported: 0, rejected: 0, duplicates: 0, outOfArea: 0, blankArea: 0 };
   readonly areasSeen = new Set<string>();
-  private readonly reasons = new Map<string, number>();
+  /** By kind of reason: the first row's reason, with its real values, and how many rows gave that kind. */
+  private readonly reasons = new Map<string, { example: string; row: number; rows: number }>();
+  private storedRejections = 0;
   private readonly otherAreas = new Map<string, number>();
   private readonly aggregates = new Map<string, { observation: Observation; inArea: boolean; count: number }>();
   private readonly crimeIds = new CrimeIdSet();
@@ -73,8 +84,20 @@ export class DatasetWriter {
     }
   }
 
-  handle(row: SourceRow): void {
+  handle(row: DecodedRow): void {
     this.tally.read += 1;
+    if (row.flags & rowFlags.nul) {
+      this.reject(row.rowNumber, 'The row contains a NUL character (a zero byte), which is not text: the file may be damaged here. Look at the row in a text editor.');
+      return;
+    }
+    const fields = this.options.header.length;
+    if (this.options.checkFieldCount && row.fieldCount !== fields) {
+      this.reject(
+        row.rowNumber,
+        `The row has ${plural(row.fieldCount, 'field')} but the header has ${plural(fields, 'field')}, so its values cannot be matched to the columns. A value may hold an unquoted delimiter, or the row may be cut short.`,
+      );
+      return;
+    }
     const outcome = this.options.convert(row.cells);
     switch (outcome.kind) {
       case 'rejected':
@@ -91,19 +114,22 @@ export class DatasetWriter {
         return;
       }
       case 'observations':
-        this.keep(row.rowNumber, outcome.observations);
+        if (this.keep(row.rowNumber, outcome.observations)) {
+          for (const reason of outcome.rejectedCells ?? []) this.recordRejection(row.rowNumber, reason);
+        }
         return;
     }
   }
 
-  private keep(rowNumber: number, observations: readonly Observation[]): void {
+  /** True when the row was imported. */
+  private keep(rowNumber: number, observations: readonly Observation[]): boolean {
     let kept = 0;
     let duplicate = false;
     let outside = false;
     for (const observation of observations) {
       const verdict = this.options.judgeArea(observation);
       if (verdict.blank) this.tally.blankArea += 1;
-      if (observation.areaName) this.areasSeen.add(observation.areaName);
+      if (observation.areaName && !this.areasSeen.has(observation.areaName)) this.areasSeen.add(detached(observation.areaName));
       if (!verdict.inArea) {
         this.countOtherArea(verdict.otherArea!);
         if (!this.options.keepComparators) {
@@ -125,6 +151,7 @@ export class DatasetWriter {
     if (kept > 0) this.tally.imported += 1;
     else if (duplicate) this.tally.duplicates += 1;
     else if (outside) this.tally.outOfArea += 1;
+    return kept > 0;
   }
 
   private write(rowNumber: number, observation: Observation, inArea: boolean): void {
@@ -145,18 +172,41 @@ export class DatasetWriter {
     const key = `${observation.label}\u0000${offenceCode ?? ''}\u0000${observation.periodFrom}\u0000${observation.periodTo}\u0000${observation.areaCode ?? ''}\u0000${observation.areaName ?? ''}\u0000${inArea ? 1 : 0}`;
     const aggregate = this.aggregates.get(key);
     if (aggregate) aggregate.count += observation.count;
-    else this.aggregates.set(key, { observation: { ...observation, offenceCode }, inArea, count: observation.count });
+    else {
+      // Kept for the whole import: copied, so that it holds on to none of the batch's text.
+      const kept: Observation = {
+        crimeId: null,
+        periodFrom: detached(observation.periodFrom),
+        periodTo: detached(observation.periodTo),
+        label: detached(observation.label),
+        offenceCode: offenceCode === null ? null : detached(offenceCode),
+        areaCode: observation.areaCode === null ? null : detached(observation.areaCode),
+        areaName: observation.areaName === null ? null : detached(observation.areaName),
+        count: observation.count,
+      };
+      this.aggregates.set(detached(key), { observation: kept, inArea, count: observation.count });
+    }
   }
 
   private reject(rowNumber: number, reason: string): void {
     this.tally.rejected += 1;
-    if (this.tally.rejected <= storedRejectionLimit) this.insertRejection.run(this.datasetId, rowNumber, reason);
+    this.recordRejection(rowNumber, reason);
+  }
+
+  /** A rejected row, or a rejected cell of a row that was otherwise imported. */
+  private recordRejection(rowNumber: number, reason: string): void {
+    this.storedRejections += 1;
+    if (this.storedRejections <= storedRejectionLimit) this.insertRejection.run(this.datasetId, rowNumber, reason);
     const kind = reasonKind(reason);
-    this.reasons.set(kind, (this.reasons.get(kind) ?? 0) + 1);
+    const group = this.reasons.get(kind);
+    if (group) group.rows += 1;
+    else this.reasons.set(detached(kind), { example: detached(reason), row: rowNumber, rows: 1 });
   }
 
   private countOtherArea(area: string): void {
-    this.otherAreas.set(area, (this.otherAreas.get(area) ?? 0) + 1);
+    const rows = this.otherAreas.get(area);
+    if (rows === undefined) this.otherAreas.set(detached(area), 1);
+    else this.otherAreas.set(area, rows + 1);
   }
 
   /** Writes rows still waiting in the batches. */
@@ -173,7 +223,9 @@ export class DatasetWriter {
       return `none of its rows is for ${targetArea}. It covers ${others.join(', ')}${more}. Choose one of those as the area to import, or check the partnership's area.`;
     }
     if (this.tally.duplicates > 0) return `all ${this.tally.duplicates} of its rows repeat crimes already in the workspace.`;
-    return `every row was rejected. The first reason: ${[...this.reasons.keys()][0] ?? 'unknown'}.`;
+    const first = [...this.reasons.values()][0];
+    if (!first) return 'every row was rejected.';
+    return `every row was rejected. The first reason, on row ${first.row.toLocaleString('en-GB')}: ${/[.!?]$/.test(first.example) ? first.example : `${first.example}.`}`;
   }
 
   /** The aggregates, the accounting and the data-quality records, once every row is in. */
@@ -212,7 +264,7 @@ export class DatasetWriter {
     const insertIgnored = db.prepare('INSERT OR IGNORE INTO dataset_ignored_column (dataset_id, column_name) VALUES (?, ?)');
     for (const column of ignoredColumns) insertIgnored.run(datasetId, column);
     const insertReason = db.prepare('INSERT INTO dataset_rejection_reason (dataset_id, reason, rows) VALUES (?, ?, ?)');
-    for (const [reason, rows] of this.reasons) insertReason.run(datasetId, reason, rows);
+    for (const { example, rows } of this.reasons.values()) insertReason.run(datasetId, example, rows);
     const insertOtherArea = db.prepare('INSERT INTO dataset_other_area (dataset_id, area, rows, kept) VALUES (?, ?, ?, ?)');
     for (const [area, rows] of this.otherAreas) insertOtherArea.run(datasetId, area, rows, this.options.keepComparators ? 1 : 0);
   }

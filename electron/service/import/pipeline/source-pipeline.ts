@@ -1,0 +1,160 @@
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { WorkbenchError, errorCodes, type ErrorCode } from '../../../../shared/result';
+import { cancelled, quotedFileName } from '../readers/reader-messages';
+import type { ReaderLimits, SourceTable } from '../readers/source-table';
+import type { RecordBatch } from './record-batch';
+import type { FromSourceWorker, SourceWorkerData, ToSourceWorker } from './source-worker-protocol';
+
+/** Batches the reader may send ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
+const creditsAhead = 4;
+/** How long a reader asked to stop may take to release the file before its thread is ended. */
+const stopGraceMs = 2000;
+
+/**
+ * Starts the reading thread. Built, it is import-worker.js beside the running bundle
+ * (out/main/, next to the service); from the TypeScript sources (tests, tsx, the CLI) it is
+ * source-worker.ts, loaded through tsx.
+ */
+export function startSourceWorker(data: SourceWorkerData): Worker {
+  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'import-worker.js'), { workerData: data });
+  const tsx = require.resolve('tsx/cjs');
+  const entry = join(__dirname, 'source-worker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: data });
+}
+
+export interface SourcePipelineOptions {
+  fileName: string;
+  sheet: string | null;
+  signal: AbortSignal;
+  headRows: number;
+  rowsPerBatch: number;
+  limits?: Partial<ReaderLimits>;
+  /** Starts the reading thread; tests pass one that fails on purpose. */
+  start?: (data: SourceWorkerData) => Worker;
+}
+
+type Event = FromSourceWorker | { type: 'died'; detail: string } | { type: 'cancelled' };
+
+/**
+ * The writing thread's end of the pipeline: the reading thread's messages as a queue the
+ * import awaits batch by batch. A reader that fails, throws or dies, and a Cancel, all end
+ * the wait with an error naming the file; close() always releases the file and the thread.
+ */
+export class SourcePipeline {
+  kind: SourceTable['kind'] = 'csv';
+  details: SourceTable['details'] = {};
+  bytesTotal = 0;
+  bytesRead = 0;
+  sha256: string | null = null;
+  private readonly events: Event[] = [];
+  private wake: (() => void) | undefined;
+  private closed = false;
+  private released = false;
+  private finished = false;
+  private readonly onAbort = () => this.push({ type: 'cancelled' });
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly options: SourcePipelineOptions,
+  ) {
+    worker.on('message', (message: FromSourceWorker) => this.push(message));
+    worker.on('error', (error: Error) => this.push({ type: 'died', detail: error.message }));
+    worker.on('exit', (code) => {
+      this.released = true;
+      this.push({ type: 'died', detail: `the reader stopped with code ${code}` });
+    });
+    options.signal.addEventListener('abort', this.onAbort);
+  }
+
+  /** Starts reading; resolves once the file is open and recognised. */
+  static async open(path: string, options: SourcePipelineOptions): Promise<SourcePipeline> {
+    if (options.signal.aborted) throw cancelled();
+    const data: SourceWorkerData = { path, sheet: options.sheet, headRows: options.headRows, rowsPerBatch: options.rowsPerBatch, ...(options.limits ? { limits: options.limits } : {}) };
+    const pipeline = new SourcePipeline((options.start ?? startSourceWorker)(data), options);
+    try {
+      const opened = await pipeline.nextEvent();
+      if (opened.type !== 'opened') throw pipeline.failure(opened);
+      pipeline.kind = opened.kind;
+      pipeline.details = opened.details;
+      pipeline.bytesTotal = opened.bytesTotal;
+      return pipeline;
+    } catch (error) {
+      await pipeline.close();
+      throw error;
+    }
+  }
+
+  /** The next batch, or null once the whole file has been read (sha256 is then set). */
+  async next(): Promise<RecordBatch | null> {
+    if (this.finished) return null;
+    const event = await this.nextEvent();
+    if (event.type === 'batch') {
+      this.bytesRead = event.batch.bytesRead;
+      return event.batch;
+    }
+    if (event.type === 'done') {
+      this.sha256 = event.sha256;
+      this.bytesRead = event.bytesRead;
+      this.finished = true;
+      return null;
+    }
+    throw this.failure(event);
+  }
+
+  /** After the first batch: the columns to send from now on, and the reader may go ahead. */
+  plan(columns: number[] | null): void {
+    this.send({ type: 'plan', columns, credits: creditsAhead });
+  }
+
+  /** The writer has taken a batch: the reader may send one more. */
+  credit(): void {
+    this.send({ type: 'credit' });
+  }
+
+  /** Stops the reader if it is still going, waits for it to release the file, and ends the thread. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.options.signal.removeEventListener('abort', this.onAbort);
+    if (!this.released) {
+      this.send({ type: 'stop' });
+      const deadline = Date.now() + stopGraceMs;
+      while (!this.released && Date.now() < deadline) {
+        const event = await Promise.race([this.nextEvent(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 50))]);
+        if (event?.type === 'closed') break;
+      }
+    }
+    await this.worker.terminate();
+  }
+
+  private send(message: ToSourceWorker): void {
+    if (!this.released) this.worker.postMessage(message);
+  }
+
+  private push(event: Event): void {
+    if (event.type === 'closed') this.released = true;
+    this.events.push(event);
+    this.wake?.();
+  }
+
+  private async nextEvent(): Promise<Event> {
+    for (;;) {
+      const event = this.events.shift();
+      if (event !== undefined && (event.type !== 'closed' || this.closed)) return event;
+      if (event === undefined) await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private failure(event: Event): Error {
+    if (event.type === 'cancelled' || this.options.signal.aborted) return cancelled();
+    if (event.type === 'failed' && event.code !== null && (errorCodes as readonly string[]).includes(event.code)) {
+      return new WorkbenchError(event.code as ErrorCode, event.message);
+    }
+    const detail = event.type === 'failed' ? event.message : event.type === 'died' ? event.detail : `an unexpected “${event.type}” message`;
+    return new WorkbenchError(
+      'internal',
+      `The import of ${quotedFileName(this.options.fileName)} stopped because the workbench's file reader failed (${detail}). Nothing was imported and the workspace is unchanged. Try again; if it fails again, restart the workbench.`,
+    );
+  }
+}

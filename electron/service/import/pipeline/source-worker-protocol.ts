@@ -1,0 +1,36 @@
+import type { ReaderLimits, SourceTable } from '../readers/source-table';
+import type { RecordBatch } from './record-batch';
+
+/** What the reading thread is started with. */
+export interface SourceWorkerData {
+  path: string;
+  sheet: string | null;
+  limits?: Partial<ReaderLimits>;
+  /** Rows in the first batch: enough to find the header. The reader then waits for the plan. */
+  headRows: number;
+  rowsPerBatch: number;
+}
+
+/** Reading thread → writing thread. */
+export type FromSourceWorker =
+  | { type: 'opened'; kind: SourceTable['kind']; details: SourceTable['details']; bytesTotal: number }
+  | { type: 'batch'; batch: RecordBatch }
+  | { type: 'done'; sha256: string; bytesRead: number }
+  /** code is set for a message written for the analyst (a WorkbenchError). */
+  | { type: 'failed'; code: string | null; message: string }
+  /** The file is released; the thread may be ended. */
+  | { type: 'closed' };
+
+/** Writing thread → reading thread. */
+export type ToSourceWorker =
+  /** The columns to send from now on (null: all), and how many batches may be sent ahead. */
+  | { type: 'plan'; columns: number[] | null; credits: number }
+  /** One more batch may be sent: the writer has taken one. */
+  | { type: 'credit' }
+  /** Stop reading, release the file and end. */
+  | { type: 'stop' };
+
+export interface SourceWorkerPort {
+  postMessage(message: FromSourceWorker, transfer?: ArrayBuffer[]): void;
+  on(event: 'message', listener: (message: ToSourceWorker) => void): void;
+}
