@@ -66,7 +66,6 @@ export class DatasetWriter {
     this.observations = new BatchedInsert(db, 'observation', [
       'dataset_id',
       'row_number',
-      'crime_id',
       'period_from',
       'period_to',
       'area_code',
@@ -159,7 +158,6 @@ export class DatasetWriter {
     this.observations.add(
       this.datasetId,
       rowNumber,
-      observation.crimeId,
       observation.periodFrom,
       observation.periodTo,
       observation.areaCode,

@@ -49,17 +49,28 @@ function partnershipArea(db: WorkspaceDatabase): string | null {
   return (db.prepare('SELECT area FROM partnership WHERE id = 1').get() as { area: string | null } | undefined)?.area ?? null;
 }
 
-/** Runs work with the import's cache settings, restoring the connection's own afterwards. */
+/**
+ * Runs work with the import's connection settings (cache_size and temp_store belong to the
+ * connection; page_size is the file's, fixed once it has tables, so it is left alone), and
+ * restores the connection's own afterwards.
+ *
+ * The commit of a large import would also copy the whole write-ahead log into the database
+ * there and then (the automatic checkpoint). That copy is needed, but not before the
+ * analyst sees the result: it runs straight after, on the same thread, before the next
+ * request is served.
+ */
 function withImportSettings<T>(db: WorkspaceDatabase, work: () => Promise<T>): Promise<T> {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  const saved = ['cache_size', 'temp_store', 'wal_autocheckpoint'].map((name) => [name, Number(db.pragma(name, { simple: true }))] as const);
   db.pragma(`cache_size = -${importCacheKiB}`);
   db.pragma('temp_store = MEMORY');
+  db.pragma('wal_autocheckpoint = 0');
   return work().finally(() => {
     // The service may have closed the workspace under a running import (shutting down).
     if (!db.open) return;
-    db.pragma(`cache_size = ${Number(cacheSize)}`);
-    db.pragma(`temp_store = ${Number(tempStore)}`);
+    for (const [name, value] of saved) db.pragma(`${name} = ${value}`);
+    setImmediate(() => {
+      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    });
   });
 }
 

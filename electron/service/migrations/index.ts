@@ -4,11 +4,18 @@ import { createPartnership } from './0010-create-partnership';
 import { createDataset } from './0020-create-dataset';
 import { createObservations } from './0030-create-observations';
 import { createAnalysis } from './0040-create-analysis';
+import { identifyImportsByFileAndSheet } from './0050-identify-imports-by-file-and-sheet';
 
 export type { Migration } from './migration';
 
 /** The explicit, ordered list: never discovered from the file system. */
-export const migrations: readonly Migration[] = [createPartnership, createDataset, createObservations, createAnalysis];
+export const migrations: readonly Migration[] = [
+  createPartnership,
+  createDataset,
+  createObservations,
+  createAnalysis,
+  identifyImportsByFileAndSheet,
+];
 
 export const latestSchemaVersion = migrations.length;
 
@@ -28,11 +35,21 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   });
   const from = schemaVersionOf(db);
   for (const migration of list.slice(from)) {
-    db.transaction(() => {
-      migration.up(db);
-      // PRAGMA takes no bound parameters; the version is an integer from the list above.
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // Outside the transaction: SQLite ignores a change of foreign_keys inside one.
+    const switchOff = migration.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (switchOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration "${migration.name}" left rows whose references are broken.`);
+        }
+        // PRAGMA takes no bound parameters; the version is an integer from the list above.
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (switchOff) db.pragma('foreign_keys = ON');
+    }
   }
   return schemaVersionOf(db);
 }
