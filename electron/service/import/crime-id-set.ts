@@ -50,3 +50,21 @@ export class CrimeIdSet {
     for (let slot = 0; slot < used.length; slot += 1) if (used[slot]) this.add(high[slot]!, low[slot]!);
   }
 }
+
+/** Keys a block of crime_key_block holds: 512 KB, written as the import goes. */
+export const keysPerBlock = 65_536;
+
+/**
+ * Crime keys packed for storage: each key as two 32-bit integers (high, low), little-endian
+ * as on every platform the workbench runs on. One row a block instead of one row a crime
+ * takes the identifiers out of the import's per-row database work.
+ */
+export function packKeys(keys: Int32Array, count: number): Buffer {
+  return Buffer.from(keys.buffer, keys.byteOffset, count * 8);
+}
+
+export function addPackedKeys(set: CrimeIdSet, block: Uint8Array): void {
+  // A copy, because a 32-bit view needs aligned memory.
+  const keys = new Int32Array(new Uint8Array(block).buffer, 0, Math.floor(block.length / 8) * 2);
+  for (let at = 0; at < keys.length; at += 2) set.add(keys[at]!, keys[at + 1]!);
+}

@@ -2,7 +2,7 @@ import type { MappableField } from '../../../shared/domain/dataset';
 import type { WorkspaceDatabase } from '../workspace-file';
 import type { AreaVerdict } from './area-filter';
 import { BatchedInsert } from './batched-insert';
-import { crimeIdKey, CrimeIdSet } from './crime-id-set';
+import { addPackedKeys, crimeIdKey, CrimeIdSet, keysPerBlock, packKeys } from './crime-id-set';
 import type { Observation, RowOutcome } from './layouts';
 import type { OffenceResolver } from './offence-resolver';
 import { detached, rowFlags, type DecodedRow } from './pipeline/record-batch';
@@ -55,7 +55,10 @@ export class DatasetWriter {
   private readonly aggregates = new Map<string, { observation: Observation; inArea: boolean; count: number }>();
   private readonly crimeIds = new CrimeIdSet();
   private readonly observations: BatchedInsert;
-  private readonly crimeKeys: BatchedInsert;
+  /** This import's new crime keys, written a block at a time. */
+  private readonly pendingKeys = new Int32Array(keysPerBlock * 2);
+  private pendingKeyCount = 0;
+  private readonly insertKeyBlock;
   private readonly insertRejection;
 
   constructor(
@@ -75,11 +78,11 @@ export class DatasetWriter {
       'offence_code',
       'count',
     ]);
-    this.crimeKeys = new BatchedInsert(db, 'crime_key', ['dataset_id', 'high', 'low']);
+    this.insertKeyBlock = db.prepare('INSERT INTO crime_key_block (dataset_id, keys) VALUES (?, ?)');
     this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, reason) VALUES (?, ?, ?)');
     // Crimes already in the workspace, so that a later file repeating them is caught.
-    for (const [high, low] of db.prepare('SELECT high, low FROM crime_key').raw().iterate() as Iterable<[number, number]>) {
-      this.crimeIds.add(high, low);
+    for (const block of db.prepare('SELECT keys FROM crime_key_block').pluck().iterate() as Iterable<Uint8Array>) {
+      addPackedKeys(this.crimeIds, block);
     }
   }
 
@@ -142,7 +145,10 @@ export class DatasetWriter {
           duplicate = true;
           continue;
         }
-        this.crimeKeys.add(this.datasetId, high, low);
+        this.pendingKeys[this.pendingKeyCount * 2] = high;
+        this.pendingKeys[this.pendingKeyCount * 2 + 1] = low;
+        this.pendingKeyCount += 1;
+        if (this.pendingKeyCount === keysPerBlock) this.writeKeyBlock();
       }
       this.write(rowNumber, observation, verdict.inArea);
       kept += 1;
@@ -207,10 +213,16 @@ export class DatasetWriter {
     else this.otherAreas.set(area, rows + 1);
   }
 
+  private writeKeyBlock(): void {
+    if (this.pendingKeyCount === 0) return;
+    this.insertKeyBlock.run(this.datasetId, packKeys(this.pendingKeys, this.pendingKeyCount));
+    this.pendingKeyCount = 0;
+  }
+
   /** Writes rows still waiting in the batches. */
   flush(): void {
     this.observations.flush();
-    this.crimeKeys.flush();
+    this.writeKeyBlock();
   }
 
   /** Why an import with nothing to keep failed, in words an analyst can act on. */

@@ -167,6 +167,10 @@ describe('migrations', () => {
     ]);
     const observationColumns = (db.prepare('PRAGMA table_info(observation)').all() as { name: string }[]).map((column) => column.name);
     expect(observationColumns).not.toContain('crime_id');
+    // The crime keys move to packed blocks, one per dataset here.
+    expect(tableNames(db)).not.toContain('crime_key');
+    const block = db.prepare('SELECT dataset_id, keys FROM crime_key_block').all() as { dataset_id: number; keys: Buffer }[];
+    expect(block.map((row) => [row.dataset_id, [...new Int32Array(new Uint8Array(row.keys).buffer)]])).toEqual([[1, [7, 9]]]);
     // Another sheet of the same workbook is a dataset of its own; the same sheet, or the same CSV, is not.
     insertDataset.run('book.xlsx', 'f'.repeat(64), 'February');
     expect(() => insertDataset.run('book.xlsx', 'f'.repeat(64), 'January')).toThrow(/UNIQUE/);
@@ -174,7 +178,7 @@ describe('migrations', () => {
     expect(db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'dataset'").pluck().get()).toBe(1);
     // The references still hold: removing a dataset takes its rows with it.
     db.exec('DELETE FROM dataset WHERE id = 1');
-    for (const table of ['observation', 'crime_key', 'offence_count']) {
+    for (const table of ['observation', 'crime_key_block', 'offence_count']) {
       expect(db.prepare(`SELECT count(*) FROM ${table} WHERE dataset_id = 1`).pluck().get(), table).toBe(0);
     }
     expect(db.prepare('SELECT count(*) FROM observation').pluck().get()).toBe(1);
@@ -187,7 +191,7 @@ describe('migrations', () => {
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((step) => step.detail).join(' ');
     expect(detail("SELECT sum(count) FROM offence_count WHERE offence_key = 'x' AND period_from >= '2018-01'")).toContain('offence_count_by_offence');
     expect(detail('SELECT id FROM observation WHERE dataset_id = 1')).toContain('observation_by_dataset');
-    expect(detail('DELETE FROM crime_key WHERE dataset_id = 1')).toContain('crime_key_by_dataset');
+    expect(detail('DELETE FROM crime_key_block WHERE dataset_id = 1')).toContain('crime_key_block_by_dataset');
   });
 
   it('lists members through the position index', () => {
