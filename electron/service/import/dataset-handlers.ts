@@ -7,6 +7,7 @@ import type { WorkspaceSession } from '../workspace-session';
 import { countObservations, listDatasets, readQualityReport, removeDataset } from './dataset-store';
 import { importDataset } from './import-dataset';
 import { mapLabel, offenceDisplayLabel } from './offence-resolver';
+import { prestartSourceWorker } from './pipeline/source-pipeline';
 import { previewFile } from './preview';
 
 type DatasetChannel = Extract<keyof ServiceHandlers, `dataset/${string}`>;
@@ -23,6 +24,7 @@ export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHa
     'dataset/choose': async ({ path, partner }, context) => {
       const db = session.require();
       const preview = await previewFile(db, path, { sheet: null, partner: partner ?? null }, context.signal);
+      prestartSourceWorker();
       const token = randomUUID();
       session.stagedFiles.set(token, path);
       return { token, preview };

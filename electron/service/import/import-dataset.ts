@@ -31,8 +31,11 @@ const progressEveryRows = 5000;
 /** Rows a batch carries from the reading thread: large enough that per-batch costs vanish. */
 const rowsPerBatch = 4096;
 
-/** The import's own connection settings: a larger page cache and memory for temporary sorts. */
-const importCacheKiB = 64 * 1024;
+/**
+ * The import's page cache: eight times SQLite's default, so that the pages rows are appended
+ * to stay in memory between batches, yet small enough to keep the import's memory flat.
+ */
+const importCacheKiB = 16 * 1024;
 
 export interface ImportHooks {
   /** Starts the reading thread; tests pass one that throws or is killed. */

@@ -18,7 +18,7 @@ class Inbox {
         this.columns = message.columns;
         this.credits += message.credits;
       } else if (message.type === 'credit') this.credits += 1;
-      else this.stopped = true;
+      else if (message.type === 'stop') this.stopped = true;
       this.wake?.();
     });
   }

@@ -12,15 +12,52 @@ const creditsAhead = 4;
 const stopGraceMs = 2000;
 
 /**
- * Starts the reading thread. Built, it is import-worker.js beside the running bundle
- * (out/main/, next to the service); from the TypeScript sources (tests, tsx, the CLI) it is
- * source-worker.ts, loaded through tsx.
+ * A reading thread. Built, it is import-worker.js beside the running bundle (out/main/, next
+ * to the service); from the TypeScript sources (tests, tsx, the CLI) it is source-worker.ts,
+ * loaded through tsx. It loads its modules, then waits for the file to read.
  */
-export function startSourceWorker(data: SourceWorkerData): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'import-worker.js'), { workerData: data });
+function launchSourceWorker(): Worker {
+  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'import-worker.js'));
   const tsx = require.resolve('tsx/cjs');
   const entry = join(__dirname, 'source-worker.ts');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true, workerData: data });
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true });
+}
+
+/** A reading thread started ahead of the next import, and how long it may wait unused. */
+let spare: Worker | undefined;
+const spareIdleMs = 5 * 60_000;
+
+/**
+ * Starts a reading thread while the analyst looks at the preview, so that the import does
+ * not wait for one to load. At most one waits; it is ended after a few idle minutes, and it
+ * never keeps the process alive.
+ */
+export function prestartSourceWorker(): void {
+  if (spare) return;
+  const worker = launchSourceWorker();
+  const forget = () => {
+    clearTimeout(idle);
+    if (spare === worker) spare = undefined;
+  };
+  const idle = setTimeout(() => {
+    forget();
+    void worker.terminate();
+  }, spareIdleMs);
+  idle.unref();
+  worker.unref();
+  worker.on('error', forget);
+  worker.on('exit', forget);
+  spare = worker;
+}
+
+/** A reading thread for one file: the one started ahead, if there is one. */
+export function startSourceWorker(data: SourceWorkerData): Worker {
+  const worker = spare ?? launchSourceWorker();
+  spare = undefined;
+  worker.removeAllListeners();
+  worker.ref();
+  worker.postMessage({ type: 'start', data } satisfies ToSourceWorker);
+  return worker;
 }
 
 export interface SourcePipelineOptions {

@@ -23,6 +23,8 @@ export type FromSourceWorker =
 
 /** Writing thread → reading thread. */
 export type ToSourceWorker =
+  /** The file to read: the first message a reading thread receives. */
+  | { type: 'start'; data: SourceWorkerData }
   /** The columns to send from now on (null: all), and how many batches may be sent ahead. */
   | { type: 'plan'; columns: number[] | null; credits: number }
   /** One more batch may be sent: the writer has taken one. */

@@ -2,9 +2,13 @@
  * The import's reading thread (node:worker_threads): see read-source.ts. Built as its own
  * entry (out/main/import-worker.js), beside the service.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readSource } from './read-source';
-import type { SourceWorkerData, SourceWorkerPort } from './source-worker-protocol';
+import type { SourceWorkerPort, ToSourceWorker } from './source-worker-protocol';
 
 if (!parentPort) throw new Error('The import reader runs as a worker thread of the workbench service.');
-void readSource(workerData as SourceWorkerData, parentPort as unknown as SourceWorkerPort);
+const port = parentPort;
+// Started ahead of time, the thread has its modules loaded when the file to read arrives.
+port.once('message', (message: ToSourceWorker) => {
+  if (message.type === 'start') void readSource(message.data, port as unknown as SourceWorkerPort);
+});
