@@ -161,7 +161,8 @@ export class DatasetWriter {
 
   private write(rowNumber: number, observation: Observation, inArea: boolean): void {
     const offenceCode = observation.offenceCode ?? this.options.resolver.codeOf(observation.label);
-    this.observations.add(
+    const pending = this.observations.pending;
+    pending.push(
       this.datasetId,
       rowNumber,
       observation.periodFrom,
@@ -173,7 +174,10 @@ export class DatasetWriter {
       offenceCode,
       observation.count,
     );
-    const key = `${observation.label}\u0000${offenceCode ?? ''}\u0000${observation.periodFrom}\u0000${observation.periodTo}\u0000${observation.areaCode ?? ''}\u0000${observation.areaName ?? ''}\u0000${inArea ? 1 : 0}`;
+    this.observations.added();
+    // Whether a row is in the area follows from its area, and a code not given by the source
+    // from its label, so neither needs to be in the key.
+    const key = `${observation.label}\u0000${observation.offenceCode ?? ''}\u0000${observation.periodFrom}\u0000${observation.periodTo}\u0000${observation.areaCode ?? ''}\u0000${observation.areaName ?? ''}`;
     const aggregate = this.aggregates.get(key);
     if (aggregate) aggregate.count += observation.count;
     else {

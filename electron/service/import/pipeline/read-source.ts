@@ -17,7 +17,7 @@ class Inbox {
       if (message.type === 'plan') {
         this.columns = message.columns;
         this.credits += message.credits;
-      } else if (message.type === 'credit') this.credits += 1;
+      } else if (message.type === 'credit') this.credits += message.count;
       else if (message.type === 'stop') this.stopped = true;
       this.wake?.();
     });

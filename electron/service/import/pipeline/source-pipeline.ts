@@ -88,6 +88,7 @@ export class SourcePipeline {
   private wake: (() => void) | undefined;
   private closed = false;
   private released = false;
+  private taken = 0;
   private finished = false;
   private readonly onAbort = () => this.push({ type: 'cancelled' });
 
@@ -144,9 +145,13 @@ export class SourcePipeline {
     this.send({ type: 'plan', columns, credits: creditsAhead });
   }
 
-  /** The writer has taken a batch: the reader may send one more. */
+  /** The writer has taken a batch: the reader may send one more (told two at a time, halving the messages). */
   credit(): void {
-    this.send({ type: 'credit' });
+    this.taken += 1;
+    if (this.taken === 2) {
+      this.taken = 0;
+      this.send({ type: 'credit', count: 2 });
+    }
   }
 
   /** Stops the reader if it is still going, waits for it to release the file, and ends the thread. */

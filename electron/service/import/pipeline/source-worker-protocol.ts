@@ -27,8 +27,8 @@ export type ToSourceWorker =
   | { type: 'start'; data: SourceWorkerData }
   /** The columns to send from now on (null: all), and how many batches may be sent ahead. */
   | { type: 'plan'; columns: number[] | null; credits: number }
-  /** One more batch may be sent: the writer has taken one. */
-  | { type: 'credit' }
+  /** More batches may be sent: the writer has taken that many. */
+  | { type: 'credit'; count: number }
   /** Stop reading, release the file and end. */
   | { type: 'stop' };
 
