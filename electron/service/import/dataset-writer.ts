@@ -29,6 +29,8 @@ export interface DatasetWriterOptions {
   header: readonly string[];
   /** Whether a record with more or fewer fields than the header is rejected (delimited text). */
   checkFieldCount: boolean;
+  /** Whether to list the areas the rows name (areasSeen), to ask which one to import. */
+  collectAreas: boolean;
 }
 
 /** Rejection reasons without their values, so that like is counted with like. */
@@ -131,7 +133,9 @@ export class DatasetWriter {
     for (const observation of observations) {
       const verdict = this.options.judgeArea(observation);
       if (verdict.blank) this.tally.blankArea += 1;
-      if (observation.areaName && !this.areasSeen.has(observation.areaName)) this.areasSeen.add(detached(observation.areaName));
+      if (this.options.collectAreas && observation.areaName && !this.areasSeen.has(observation.areaName)) {
+        this.areasSeen.add(detached(observation.areaName));
+      }
       if (!verdict.inArea) {
         this.countOtherArea(verdict.otherArea!);
         if (!this.options.keepComparators) {

@@ -40,9 +40,9 @@ class Inbox {
   }
 }
 
-async function sha256OfFile(path: string): Promise<string> {
+async function sha256OfFile(path: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -57,6 +57,8 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
   // A NUL byte in the first megabyte refuses the whole file; after that, it rejects its row.
   let checkNul = false;
   let table: SourceTable | undefined;
+  // Ends the workbook's digest, and releases the file, if reading stops before it is done.
+  const stopDigest = new AbortController();
   try {
     table = await openSourceTable(data.path, {
       ...(data.sheet ? { sheet: data.sheet } : {}),
@@ -67,7 +69,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
       },
     });
     // A workbook is read part by part, out of order, so its bytes are hashed alongside.
-    const workbookDigest = table.kind === 'xlsx' ? sha256OfFile(data.path) : null;
+    const workbookDigest = table.kind === 'xlsx' ? sha256OfFile(data.path, stopDigest.signal) : null;
     workbookDigest?.catch(() => undefined);
     port.postMessage({ type: 'opened', kind: table.kind, details: table.details, bytesTotal: table.bytesTotal });
     const builder = new RecordBatchBuilder(table.kind === 'xlsx');
@@ -95,6 +97,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
     if (error instanceof WorkbenchError) port.postMessage({ type: 'failed', code: error.code, message: error.message });
     else port.postMessage({ type: 'failed', code: null, message: error instanceof Error ? error.message : String(error) });
   } finally {
+    stopDigest.abort();
     await table?.close();
     port.postMessage({ type: 'closed' });
   }
