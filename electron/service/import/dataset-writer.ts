@@ -42,6 +42,27 @@ function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+interface Aggregate {
+  observation: Observation;
+  inArea: boolean;
+  count: number;
+}
+
+type AggregateIndex = Map<string, AggregateIndex | Aggregate>;
+
+/**
+ * The next level of the aggregates' index. Levels rather than one joined key: the strings
+ * are mostly the same few objects row after row, whose hashes V8 keeps, so no key is built.
+ */
+function subIndex(level: AggregateIndex, key: string): AggregateIndex {
+  let next = level.get(key) as AggregateIndex | undefined;
+  if (next === undefined) {
+    next = new Map();
+    level.set(detached(key), next);
+  }
+  return next;
+}
+
 /**
  * Writes one dataset's rows inside the import's transaction and accounts for every row read:
  * imported, rejected (with its reason), a duplicate crime, or outside the area. It also keeps
@@ -54,7 +75,9 @@ export class DatasetWriter {
   private readonly reasons = new Map<string, { example: string; row: number; rows: number }>();
   private storedRejections = 0;
   private readonly otherAreas = new Map<string, number>();
-  private readonly aggregates = new Map<string, { observation: Observation; inArea: boolean; count: number }>();
+  /** The aggregates, and an index to them by label, code, period and area, one level each. */
+  private readonly aggregates: Aggregate[] = [];
+  private readonly aggregateIndex: AggregateIndex = new Map();
   private readonly crimeIds = new CrimeIdSet();
   private readonly observations: BatchedInsert;
   /** This import's new crime keys, written a block at a time. */
@@ -181,8 +204,12 @@ export class DatasetWriter {
     this.observations.added();
     // Whether a row is in the area follows from its area, and a code not given by the source
     // from its label, so neither needs to be in the key.
-    const key = `${observation.label}\u0000${observation.offenceCode ?? ''}\u0000${observation.periodFrom}\u0000${observation.periodTo}\u0000${observation.areaCode ?? ''}\u0000${observation.areaName ?? ''}`;
-    const aggregate = this.aggregates.get(key);
+    const byArea = subIndex(
+      subIndex(subIndex(subIndex(subIndex(this.aggregateIndex, observation.label), observation.offenceCode ?? ''), observation.periodFrom), observation.periodTo),
+      observation.areaCode ?? '',
+    );
+    const areaName = observation.areaName ?? '';
+    const aggregate = byArea.get(areaName) as Aggregate | undefined;
     if (aggregate) aggregate.count += observation.count;
     else {
       // Kept for the whole import: copied, so that it holds on to none of the batch's text.
@@ -196,7 +223,9 @@ export class DatasetWriter {
         areaName: observation.areaName === null ? null : detached(observation.areaName),
         count: observation.count,
       };
-      this.aggregates.set(detached(key), { observation: kept, inArea, count: observation.count });
+      const created = { observation: kept, inArea, count: observation.count };
+      byArea.set(detached(areaName), created);
+      this.aggregates.push(created);
     }
   }
 
@@ -255,7 +284,7 @@ export class DatasetWriter {
     );
     let firstMonth: string | null = null;
     let lastMonth: string | null = null;
-    for (const { observation, inArea, count } of this.aggregates.values()) {
+    for (const { observation, inArea, count } of this.aggregates) {
       insertAggregate.run(
         datasetId,
         observation.label,

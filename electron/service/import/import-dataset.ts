@@ -9,7 +9,7 @@ import { readQualityReport } from './dataset-store';
 import { DatasetWriter } from './dataset-writer';
 import { detectHeader, headerSearchRows } from './header-detection';
 import { OffenceResolver } from './offence-resolver';
-import { decodeBatch, type DecodedRow } from './pipeline/record-batch';
+import { BatchDecoder, type DecodedRow } from './pipeline/record-batch';
 import { SourcePipeline, type SourcePipelineOptions } from './pipeline/source-pipeline';
 import { refreshOffenceTotals } from '../analysis/offence-totals';
 
@@ -130,7 +130,7 @@ async function importRows(
 ): Promise<QualityReport> {
   const buffered: DecodedRow[] = [];
   const head = await source.next();
-  if (head) decodeBatch(head, null, (row) => buffered.push(row));
+  if (head) new BatchDecoder(null).decode(head, (row) => buffered.push(row));
   throwIfCancelled(context);
   if (buffered.length === 0) {
     throw new WorkbenchError('invalid-file', `${fileName} is empty. Check that you chose the right file.`);
@@ -146,6 +146,7 @@ async function importRows(
   // Only the columns the layout reads cross between the threads.
   const columns = [...new Set(layout.columns)].sort((a, b) => a - b);
   source.plan(columns);
+  const decoder = new BatchDecoder(columns);
   const targetArea = request.area ?? partnershipArea(db);
   const judgeArea = areaFilter(layout.areaRule, targetArea);
   const resolver = new OffenceResolver(db, request.partner, request.labels);
@@ -195,7 +196,7 @@ async function importRows(
     for (let batch = await source.next(); batch !== null; batch = await source.next()) {
       source.credit();
       // The writer keeps nothing of a row's cells array once it has handled the row.
-      decodeBatch(batch, columns, (row) => writer.handle(row), true);
+      decoder.decode(batch, (row) => writer.handle(row), true);
       if (tally.read - reported >= progressEveryRows) {
         reported = tally.read;
         report();

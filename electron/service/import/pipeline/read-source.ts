@@ -59,6 +59,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
   let table: SourceTable | undefined;
   // Ends the workbook's digest, and releases the file, if reading stops before it is done.
   const stopDigest = new AbortController();
+  let workbookDigest: Promise<string> | null = null;
   try {
     table = await openSourceTable(data.path, {
       ...(data.sheet ? { sheet: data.sheet } : {}),
@@ -69,7 +70,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
       },
     });
     // A workbook is read part by part, out of order, so its bytes are hashed alongside.
-    const workbookDigest = table.kind === 'xlsx' ? sha256OfFile(data.path, stopDigest.signal) : null;
+    workbookDigest = table.kind === 'xlsx' ? sha256OfFile(data.path, stopDigest.signal) : null;
     workbookDigest?.catch(() => undefined);
     port.postMessage({ type: 'opened', kind: table.kind, details: table.details, bytesTotal: table.bytesTotal });
     const builder = new RecordBatchBuilder(table.kind === 'xlsx');
@@ -98,7 +99,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
     else port.postMessage({ type: 'failed', code: null, message: error instanceof Error ? error.message : String(error) });
   } finally {
     stopDigest.abort();
+    await workbookDigest?.catch(() => undefined);
     await table?.close();
-    port.postMessage({ type: 'closed' });
   }
 }

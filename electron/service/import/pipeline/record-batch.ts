@@ -14,6 +14,13 @@ export interface RecordBatch {
   rows: Int32Array;
   /** What each cell was, for workbooks (CSV cells are all text): see cellKind. */
   kinds: Uint8Array | null;
+  /**
+   * Per cell, its place in its column's dictionary: -1 for a cell sent as text only; k ≥ 0
+   * for the k-th value of the dictionary, sent before (no text); -2 − k for text that becomes
+   * the k-th value. Crime types, months and areas repeat a million times: sent once each,
+   * they arrive as one string each, which also keeps every lookup of them cheap.
+   */
+  refs: Int32Array;
   rowCount: number;
   /** Progress through the file when the batch was sent, on the scale of its size in bytes. */
   bytesRead: number;
@@ -23,9 +30,12 @@ export const rowFlags = { nul: 1 } as const;
 
 const cellKind = { text: 0, number: 1, boolean: 2, date: 3, blank: 4 } as const;
 
+/** Past this many distinct values a column (an identifier, say) is sent as plain text. */
+const dictionaryLimit = 4096;
+
 /** The buffers to hand to postMessage's transfer list. */
 export function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
-  const buffers = [batch.text, batch.cellEnds.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer];
+  const buffers = [batch.text, batch.cellEnds.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer, batch.refs.buffer as ArrayBuffer];
   if (batch.kinds) buffers.push(batch.kinds.buffer as ArrayBuffer);
   return buffers;
 }
@@ -37,10 +47,22 @@ export class RecordBatchBuilder {
   private cellEnds: number[] = [];
   private rows: number[] = [];
   private kinds: number[] = [];
-  /** Positions to send, or null for every cell (before the layout is known). */
-  columns: readonly number[] | null = null;
+  private refs: number[] = [];
+  /** Per column sent, its values so far, or null once it has too many to be worth it. */
+  private dictionaries: (Map<string, number> | null)[] = [];
+  private columnsSent: readonly number[] | null = null;
 
   constructor(private readonly typed: boolean) {}
+
+  /** Positions to send, or null for every cell (before the layout is known, with no dictionaries). */
+  get columns(): readonly number[] | null {
+    return this.columnsSent;
+  }
+
+  set columns(columns: readonly number[] | null) {
+    this.columnsSent = columns;
+    this.dictionaries = columns === null ? [] : columns.map(() => new Map());
+  }
 
   get rowCount(): number {
     return this.rows.length / 4;
@@ -54,8 +76,8 @@ export class RecordBatchBuilder {
     if (checkNul && cells.some((cell) => typeof cell === 'string' && cell.includes('\u0000'))) flags |= rowFlags.nul;
     for (let index = 0; index < sent; index += 1) {
       const cell = cells[columns === null ? index : columns[index]!];
-      if (this.typed) this.addTyped(cell);
-      else this.addText(typeof cell === 'string' ? cell : '');
+      if (this.typed) this.addTyped(cell, index);
+      else this.addString(typeof cell === 'string' ? cell : '', index);
     }
     this.rows.push(rowNumber, cells.length, sent, flags);
   }
@@ -66,11 +88,38 @@ export class RecordBatchBuilder {
     this.cellEnds.push(this.length);
   }
 
-  private addTyped(cell: CellValue | undefined): void {
+  /** A text cell of the index-th column sent, through its dictionary while it has one. */
+  private addString(text: string, index: number): void {
+    const dictionary = this.dictionaries[index];
+    if (!dictionary) {
+      this.refs.push(-1);
+      this.addText(text);
+      return;
+    }
+    const known = dictionary.get(text);
+    if (known !== undefined) {
+      this.refs.push(known);
+      this.cellEnds.push(this.length);
+      return;
+    }
+    if (dictionary.size >= dictionaryLimit) {
+      this.dictionaries[index] = null;
+      this.refs.push(-1);
+    } else {
+      dictionary.set(text, dictionary.size);
+      this.refs.push(-2 - (dictionary.size - 1));
+    }
+    this.addText(text);
+  }
+
+  private addTyped(cell: CellValue | undefined, index: number): void {
     if (typeof cell === 'string') {
       this.kinds.push(cellKind.text);
-      this.addText(cell);
-    } else if (typeof cell === 'number') {
+      this.addString(cell, index);
+      return;
+    }
+    this.refs.push(-1);
+    if (typeof cell === 'number') {
       this.kinds.push(cellKind.number);
       this.addText(String(cell));
     } else if (typeof cell === 'boolean') {
@@ -96,6 +145,7 @@ export class RecordBatchBuilder {
       cellEnds: Int32Array.from(this.cellEnds),
       rows: Int32Array.from(this.rows),
       kinds: this.typed ? Uint8Array.from(this.kinds) : null,
+      refs: Int32Array.from(this.refs),
       rowCount: this.rowCount,
       bytesRead,
     };
@@ -104,6 +154,7 @@ export class RecordBatchBuilder {
     this.cellEnds = [];
     this.rows = [];
     this.kinds = [];
+    this.refs = [];
     return batch;
   }
 }
@@ -120,31 +171,50 @@ export interface DecodedRow {
 const decoder = new TextDecoder('utf-8');
 
 /**
- * Turns a batch back into rows, in the writing thread. columns: as the builder sent them.
- * With reuse, every row is the same object, refilled: for a visitor that keeps nothing of
- * it once it returns, which saves two allocations a row.
+ * Turns batches back into rows, in the writing thread, keeping the columns' dictionaries from
+ * batch to batch. columns: as the builder sent them (null for every cell).
  */
-export function decodeBatch(batch: RecordBatch, columns: readonly number[] | null, visit: (row: DecodedRow) => void, reuse = false): void {
-  const text = decoder.decode(new Uint8Array(batch.text));
-  const { cellEnds, rows, kinds } = batch;
-  const shared: DecodedRow = { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
-  let cell = 0;
-  let start = 0;
-  for (let row = 0; row < batch.rowCount; row += 1) {
-    const sent = rows[row * 4 + 2]!;
-    const decoded = reuse ? shared : { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
-    const cells = decoded.cells;
-    if (reuse) cells.length = 0;
-    for (let index = 0; index < sent; index += 1, cell += 1) {
-      const end = cellEnds[cell]!;
-      const raw = start === end ? '' : text.slice(start, end);
-      start = end;
-      cells[columns === null ? index : columns[index]!] = kinds === null ? raw : typedValue(kinds[cell]!, raw);
+export class BatchDecoder {
+  private readonly dictionaries: string[][];
+
+  constructor(private readonly columns: readonly number[] | null) {
+    this.dictionaries = (columns ?? []).map(() => []);
+  }
+
+  /**
+   * With reuse, every row is the same object, refilled: for a visitor that keeps nothing of
+   * it once it returns, which saves two allocations a row.
+   */
+  decode(batch: RecordBatch, visit: (row: DecodedRow) => void, reuse = false): void {
+    const { columns, dictionaries } = this;
+    const text = decoder.decode(new Uint8Array(batch.text));
+    const { cellEnds, rows, kinds, refs } = batch;
+    const shared: DecodedRow = { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
+    let cell = 0;
+    let start = 0;
+    for (let row = 0; row < batch.rowCount; row += 1) {
+      const sent = rows[row * 4 + 2]!;
+      const decoded = reuse ? shared : { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
+      const cells = decoded.cells;
+      if (reuse) cells.length = 0;
+      for (let index = 0; index < sent; index += 1, cell += 1) {
+        const end = cellEnds[cell]!;
+        const ref = refs[cell]!;
+        let value: string;
+        if (ref >= 0) value = dictionaries[index]![ref]!;
+        else {
+          value = start === end ? '' : text.slice(start, end);
+          // A dictionary's values are kept for the whole import: copied off the batch's text.
+          if (ref <= -2) dictionaries[index]![-2 - ref] = value = detached(value);
+        }
+        start = end;
+        cells[columns === null ? index : columns[index]!] = kinds === null ? value : typedValue(kinds[cell]!, value);
+      }
+      decoded.rowNumber = rows[row * 4]!;
+      decoded.fieldCount = rows[row * 4 + 1]!;
+      decoded.flags = rows[row * 4 + 3]!;
+      visit(decoded);
     }
-    decoded.rowNumber = rows[row * 4]!;
-    decoded.fieldCount = rows[row * 4 + 1]!;
-    decoded.flags = rows[row * 4 + 3]!;
-    visit(decoded);
   }
 }
 

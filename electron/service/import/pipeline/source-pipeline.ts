@@ -8,7 +8,7 @@ import type { FromSourceWorker, SourceWorkerData, ToSourceWorker } from './sourc
 
 /** Batches the reader may send ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
 const creditsAhead = 4;
-/** How long a reader asked to stop may take to release the file before its thread is ended. */
+/** How long a reader may take to release the file and end before its thread is ended from outside. */
 const stopGraceMs = 2000;
 
 /**
@@ -89,6 +89,7 @@ export class SourcePipeline {
   private closed = false;
   private released = false;
   private taken = 0;
+  private readonly exited: Promise<unknown>;
   private finished = false;
   private readonly onAbort = () => this.push({ type: 'cancelled' });
 
@@ -98,6 +99,7 @@ export class SourcePipeline {
   ) {
     worker.on('message', (message: FromSourceWorker) => this.push(message));
     worker.on('error', (error: Error) => this.push({ type: 'died', detail: error.message }));
+    this.exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.on('exit', (code) => {
       this.released = true;
       this.push({ type: 'died', detail: `the reader stopped with code ${code}` });
@@ -160,12 +162,11 @@ export class SourcePipeline {
     this.closed = true;
     this.options.signal.removeEventListener('abort', this.onAbort);
     if (!this.released) {
+      // Asked to stop, the reader closes the file and its thread ends by itself.
       this.send({ type: 'stop' });
-      const deadline = Date.now() + stopGraceMs;
-      while (!this.released && Date.now() < deadline) {
-        const event = await Promise.race([this.nextEvent(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 50))]);
-        if (event?.type === 'closed') break;
-      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.exited, new Promise((resolve) => (timer = setTimeout(resolve, stopGraceMs)))]);
+      clearTimeout(timer);
     }
     await this.worker.terminate();
   }
@@ -175,7 +176,6 @@ export class SourcePipeline {
   }
 
   private push(event: Event): void {
-    if (event.type === 'closed') this.released = true;
     this.events.push(event);
     this.wake?.();
   }
@@ -183,8 +183,8 @@ export class SourcePipeline {
   private async nextEvent(): Promise<Event> {
     for (;;) {
       const event = this.events.shift();
-      if (event !== undefined && (event.type !== 'closed' || this.closed)) return event;
-      if (event === undefined) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (event !== undefined) return event;
+      await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
 

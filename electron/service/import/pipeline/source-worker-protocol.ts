@@ -17,9 +17,7 @@ export type FromSourceWorker =
   | { type: 'batch'; batch: RecordBatch }
   | { type: 'done'; sha256: string; bytesRead: number }
   /** code is set for a message written for the analyst (a WorkbenchError). */
-  | { type: 'failed'; code: string | null; message: string }
-  /** The file is released; the thread may be ended. */
-  | { type: 'closed' };
+  | { type: 'failed'; code: string | null; message: string };
 
 /** Writing thread → reading thread. */
 export type ToSourceWorker =

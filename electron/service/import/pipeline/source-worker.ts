@@ -10,5 +10,11 @@ if (!parentPort) throw new Error('The import reader runs as a worker thread of t
 const port = parentPort;
 // Started ahead of time, the thread has its modules loaded when the file to read arrives.
 port.once('message', (message: ToSourceWorker) => {
-  if (message.type === 'start') void readSource(message.data, port as unknown as SourceWorkerPort);
+  if (message.type !== 'start') return;
+  void readSource(message.data, port as unknown as SourceWorkerPort).finally(() => {
+    // Nothing more to hear: the thread ends by itself once the file's handles have closed,
+    // which ending it from outside could cut short.
+    port.removeAllListeners('message');
+    port.unref();
+  });
 });
