@@ -32,6 +32,7 @@ function throwingWorker(batches: number) {
           if (message.type === 'batch' && ++sent === ${batches}) setImmediate(() => { throw new Error('The reader broke on purpose.'); });
         },
         on: (event, listener) => parentPort.on(event, listener),
+        off: (event, listener) => parentPort.off(event, listener),
       };
       void readSource(workerData, port);
     `;

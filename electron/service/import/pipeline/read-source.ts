@@ -12,15 +12,22 @@ class Inbox {
   stopped = false;
   private wake: (() => void) | undefined;
 
-  constructor(port: SourceWorkerPort) {
-    port.on('message', (message: ToSourceWorker) => {
-      if (message.type === 'plan') {
-        this.columns = message.columns;
-        this.credits += message.credits;
-      } else if (message.type === 'credit') this.credits += message.count;
-      else if (message.type === 'stop') this.stopped = true;
-      this.wake?.();
-    });
+  private readonly listener = (message: ToSourceWorker) => {
+    if (message.type === 'plan') {
+      this.columns = message.columns;
+      this.credits += message.credits;
+    } else if (message.type === 'credit') this.credits += message.count;
+    else if (message.type === 'stop') this.stopped = true;
+    this.wake?.();
+  };
+
+  constructor(private readonly port: SourceWorkerPort) {
+    port.on('message', this.listener);
+  }
+
+  /** Stops listening: this file is finished with. */
+  dispose(): void {
+    this.port.off('message', this.listener);
   }
 
   private async until(ready: () => boolean): Promise<void> {
@@ -101,5 +108,6 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
     stopDigest.abort();
     await workbookDigest?.catch(() => undefined);
     await table?.close();
+    inbox.dispose();
   }
 }

@@ -8,7 +8,7 @@ import type { FromSourceWorker, SourceWorkerData, ToSourceWorker } from './sourc
 
 /** Batches the reader may send ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
 const creditsAhead = 4;
-/** How long a reader may take to release the file and end before its thread is ended from outside. */
+/** How long a reader asked to stop may take to release the file before its thread is ended. */
 const stopGraceMs = 2000;
 
 /**
@@ -23,18 +23,17 @@ function launchSourceWorker(): Worker {
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true });
 }
 
-/** A reading thread started ahead of the next import, and how long it may wait unused. */
+/** A reading thread waiting for the next import, and how long it may wait unused. */
 let spare: Worker | undefined;
 const spareIdleMs = 5 * 60_000;
 
-/**
- * Starts a reading thread while the analyst looks at the preview, so that the import does
- * not wait for one to load. At most one waits; it is ended after a few idle minutes, and it
- * never keeps the process alive.
- */
-export function prestartSourceWorker(): void {
-  if (spare) return;
-  const worker = launchSourceWorker();
+/** Keeps an idle reading thread for the next import (one at most); it never keeps the process alive. */
+function keepAsSpare(worker: Worker): void {
+  worker.removeAllListeners();
+  if (spare) {
+    void worker.terminate();
+    return;
+  }
   const forget = () => {
     clearTimeout(idle);
     if (spare === worker) spare = undefined;
@@ -50,7 +49,15 @@ export function prestartSourceWorker(): void {
   spare = worker;
 }
 
-/** A reading thread for one file: the one started ahead, if there is one. */
+/**
+ * Starts a reading thread while the analyst looks at the preview, so that the import does
+ * not wait for one to load. A thread that has read a file is kept for the next one too.
+ */
+export function prestartSourceWorker(): void {
+  if (!spare) keepAsSpare(launchSourceWorker());
+}
+
+/** A reading thread for one file: the one waiting, if there is one. */
 export function startSourceWorker(data: SourceWorkerData): Worker {
   const worker = spare ?? launchSourceWorker();
   spare = undefined;
@@ -90,6 +97,10 @@ export class SourcePipeline {
   private released = false;
   private taken = 0;
   private readonly exited: Promise<unknown>;
+  /** Settles when the reader has released the file and can take another. */
+  private readonly ready: Promise<void>;
+  private onReady: () => void = () => undefined;
+  private isReady = false;
   private finished = false;
   private readonly onAbort = () => this.push({ type: 'cancelled' });
 
@@ -97,7 +108,11 @@ export class SourcePipeline {
     private readonly worker: Worker,
     private readonly options: SourcePipelineOptions,
   ) {
-    worker.on('message', (message: FromSourceWorker) => this.push(message));
+    this.ready = new Promise((resolve) => (this.onReady = resolve));
+    worker.on('message', (message: FromSourceWorker) => {
+      if (message.type === 'ready') this.onReady();
+      else this.push(message);
+    });
     worker.on('error', (error: Error) => this.push({ type: 'died', detail: error.message }));
     this.exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.on('exit', (code) => {
@@ -162,13 +177,19 @@ export class SourcePipeline {
     this.closed = true;
     this.options.signal.removeEventListener('abort', this.onAbort);
     if (!this.released) {
-      // Asked to stop, the reader closes the file and its thread ends by itself.
+      // Asked to stop (or already done), the reader releases the file and says it is ready.
       this.send({ type: 'stop' });
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.exited, new Promise((resolve) => (timer = setTimeout(resolve, stopGraceMs)))]);
+      await Promise.race([
+        this.ready.then(() => (this.isReady = true)),
+        this.exited,
+        new Promise((resolve) => (timer = setTimeout(resolve, stopGraceMs))),
+      ]);
       clearTimeout(timer);
     }
-    await this.worker.terminate();
+    // A thread of our own that is ready reads the next file; any other is ended.
+    if (this.isReady && !this.released && !this.options.start) keepAsSpare(this.worker);
+    else await this.worker.terminate();
   }
 
   private send(message: ToSourceWorker): void {

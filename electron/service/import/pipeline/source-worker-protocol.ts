@@ -17,20 +17,23 @@ export type FromSourceWorker =
   | { type: 'batch'; batch: RecordBatch }
   | { type: 'done'; sha256: string; bytesRead: number }
   /** code is set for a message written for the analyst (a WorkbenchError). */
-  | { type: 'failed'; code: string | null; message: string };
+  | { type: 'failed'; code: string | null; message: string }
+  /** The file is released; the thread waits for the next file to read. */
+  | { type: 'ready' };
 
 /** Writing thread → reading thread. */
 export type ToSourceWorker =
-  /** The file to read: the first message a reading thread receives. */
+  /** The file to read. A thread reads one file at a time, and may be given another after it. */
   | { type: 'start'; data: SourceWorkerData }
   /** The columns to send from now on (null: all), and how many batches may be sent ahead. */
   | { type: 'plan'; columns: number[] | null; credits: number }
   /** More batches may be sent: the writer has taken that many. */
   | { type: 'credit'; count: number }
-  /** Stop reading, release the file and end. */
+  /** Stop reading and release the file. */
   | { type: 'stop' };
 
 export interface SourceWorkerPort {
   postMessage(message: FromSourceWorker, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: ToSourceWorker) => void): void;
+  off(event: 'message', listener: (message: ToSourceWorker) => void): void;
 }

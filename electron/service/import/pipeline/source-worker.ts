@@ -8,13 +8,9 @@ import type { SourceWorkerPort, ToSourceWorker } from './source-worker-protocol'
 
 if (!parentPort) throw new Error('The import reader runs as a worker thread of the workbench service.');
 const port = parentPort;
-// Started ahead of time, the thread has its modules loaded when the file to read arrives.
-port.once('message', (message: ToSourceWorker) => {
+// Started ahead of time, the thread has its modules loaded when the first file arrives; it
+// then reads one file after another, saying when it is ready for the next.
+port.on('message', (message: ToSourceWorker) => {
   if (message.type !== 'start') return;
-  void readSource(message.data, port as unknown as SourceWorkerPort).finally(() => {
-    // Nothing more to hear: the thread ends by itself once the file's handles have closed,
-    // which ending it from outside could cut short.
-    port.removeAllListeners('message');
-    port.unref();
-  });
+  void readSource(message.data, port as unknown as SourceWorkerPort).finally(() => port.postMessage({ type: 'ready' }));
 });
