@@ -23,8 +23,9 @@ export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHa
   return {
     'dataset/choose': async ({ path, partner }, context) => {
       const db = session.require();
-      const preview = await previewFile(db, path, { sheet: null, partner: partner ?? null }, context.signal);
+      // The reading thread loads while the preview is read, ready for the import.
       prestartSourceWorker();
+      const preview = await previewFile(db, path, { sheet: null, partner: partner ?? null }, context.signal);
       const token = randomUUID();
       session.stagedFiles.set(token, path);
       return { token, preview };
