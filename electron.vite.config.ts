@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The service runs in its own utility process, so it is a separate entry.
           service: resolve(__dirname, 'electron/service/process-entry.ts'),
+          // The import's reading thread, started by the service beside it (source-pipeline.ts).
+          'import-worker': resolve(__dirname, 'electron/service/import/pipeline/source-worker.ts'),
         },
       },
     },

@@ -9,25 +9,34 @@ import type { WorkspaceDatabase } from '../workspace-file';
 export class BatchedInsert {
   private readonly many: Statement;
   private readonly one: Statement;
-  private pending: unknown[] = [];
+  /** The values of the rows not yet written: push a row's values, then call added(). */
+  readonly pending: unknown[] = [];
+  private readonly valuesPerBatch: number;
 
   constructor(
     db: WorkspaceDatabase,
     table: string,
     private readonly columns: readonly string[],
-    private readonly rowsPerBatch = 64,
+    rowsPerBatch = 128,
   ) {
     const row = `(${columns.map(() => '?').join(', ')})`;
     const into = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
     this.many = db.prepare(into + Array.from({ length: rowsPerBatch }, () => row).join(', '));
     this.one = db.prepare(into + row);
+    this.valuesPerBatch = columns.length * rowsPerBatch;
   }
 
   add(...values: unknown[]): void {
     for (const value of values) this.pending.push(value);
-    if (this.pending.length === this.columns.length * this.rowsPerBatch) {
+    this.added();
+  }
+
+  /** Writes a full batch once the values pushed onto pending make one. */
+  added(): void {
+    if (this.pending.length === this.valuesPerBatch) {
       this.many.run(this.pending);
-      this.pending = [];
+      // Reused rather than replaced: no new array per batch.
+      this.pending.length = 0;
     }
   }
 
@@ -36,6 +45,6 @@ export class BatchedInsert {
     for (let start = 0; start < this.pending.length; start += this.columns.length) {
       this.one.run(this.pending.slice(start, start + this.columns.length));
     }
-    this.pending = [];
+    this.pending.length = 0;
   }
 }

@@ -25,9 +25,20 @@ export function isMissing(text: string): boolean {
 
 export type CountResult = { ok: true; count: number } | { ok: false; reason: string };
 
+/** The largest count a JavaScript number (and so the workbench) holds exactly: 2^53 − 1. */
+const largestCount = Number.MAX_SAFE_INTEGER;
+
+function tooLarge(column: string, shown: string): CountResult {
+  return {
+    ok: false,
+    reason: `The count in “${column}” (${shown}) is larger than the workbench can hold exactly (${largestCount.toLocaleString('en-GB')}). Check the figure in the source.`,
+  };
+}
+
 /** Counts are whole, non-negative numbers; "1,234" is read the British way. */
 export function parseCount(cell: CellValue | undefined, column: string): CountResult {
   if (typeof cell === 'number') {
+    if (Number.isInteger(cell) && cell > largestCount) return tooLarge(column, String(cell));
     if (Number.isInteger(cell) && cell >= 0) return { ok: true, count: cell };
     return { ok: false, reason: `The count in “${column}” (${cell}) is not a whole number of 0 or more.` };
   }
@@ -37,5 +48,8 @@ export function parseCount(cell: CellValue | undefined, column: string): CountRe
   if (!/^\d+(\.0+)?$/.test(plain)) {
     return { ok: false, reason: `The count in “${column}” (“${text}”) is not a whole number of 0 or more.` };
   }
-  return { ok: true, count: Number.parseInt(plain, 10) };
+  // Compared as digits, before any conversion could round 9,007,199,254,740,993 to …992.
+  const digits = plain.replace(/\.0+$/, '').replace(/^0+(?=\d)/, '');
+  if (digits.length > 16 || (digits.length === 16 && digits > String(largestCount))) return tooLarge(column, `“${text}”`);
+  return { ok: true, count: Number.parseInt(digits, 10) };
 }

@@ -30,6 +30,18 @@ function missingMonths(db: WorkspaceDatabase, datasetId: number, first: string |
   return monthsBetween(first, last).filter((month) => !covered.has(month));
 }
 
+/** Labels no taxonomy entry matches, with their rows. Counting rows reads the dataset's rows, so only when there are some. */
+function unmappedLabels(db: WorkspaceDatabase, datasetId: number): QualityReport['unmappedLabels'] {
+  if (!db.prepare('SELECT 1 FROM offence_count WHERE dataset_id = ? AND offence_key IS NULL LIMIT 1').get(datasetId)) return [];
+  return db
+    .prepare(
+      `SELECT source_label AS label, count(*) AS rows FROM observation
+       WHERE dataset_id = @id AND source_label IN (SELECT source_label FROM offence_count WHERE dataset_id = @id AND offence_key IS NULL)
+       GROUP BY source_label ORDER BY rows DESC, label`,
+    )
+    .all({ id: datasetId }) as QualityReport['unmappedLabels'];
+}
+
 export function readQualityReport(db: WorkspaceDatabase, datasetId: number): QualityReport {
   const dataset = readDataset(db, datasetId);
   const all = <T>(sql: string) => db.prepare(sql).all(datasetId) as T[];
@@ -43,13 +55,7 @@ export function readQualityReport(db: WorkspaceDatabase, datasetId: number): Qua
     mapping,
     rejected: all('SELECT row_number AS row, reason FROM dataset_rejection WHERE dataset_id = ? ORDER BY row_number'),
     rejectionReasons: all('SELECT reason, rows FROM dataset_rejection_reason WHERE dataset_id = ? ORDER BY rows DESC, reason'),
-    unmappedLabels: db
-      .prepare(
-        `SELECT source_label AS label, count(*) AS rows FROM observation
-         WHERE dataset_id = @id AND source_label IN (SELECT source_label FROM offence_count WHERE dataset_id = @id AND offence_key IS NULL)
-         GROUP BY source_label ORDER BY rows DESC, label`,
-      )
-      .all({ id: datasetId }) as QualityReport['unmappedLabels'],
+    unmappedLabels: unmappedLabels(db, datasetId),
     missingMonths: missingMonths(db, datasetId, dataset.firstMonth, dataset.lastMonth),
     blankAreaCodes: (db.prepare('SELECT rows_blank_area AS n FROM dataset WHERE id = ?').get(datasetId) as { n: number }).n,
     otherAreas: all<{ area: string; rows: number; kept: number }>(

@@ -5,11 +5,19 @@ import { createDataset } from './0020-create-dataset';
 import { createObservations } from './0030-create-observations';
 import { createAnalysis } from './0040-create-analysis';
 import { createPriorities } from './0050-create-priorities';
+import { identifyImportsByFileAndSheet } from './0060-identify-imports-by-file-and-sheet';
 
 export type { Migration } from './migration';
 
 /** The explicit, ordered list: never discovered from the file system. */
-export const migrations: readonly Migration[] = [createPartnership, createDataset, createObservations, createAnalysis, createPriorities];
+export const migrations: readonly Migration[] = [
+  createPartnership,
+  createDataset,
+  createObservations,
+  createAnalysis,
+  createPriorities,
+  identifyImportsByFileAndSheet,
+];
 
 export const latestSchemaVersion = migrations.length;
 
@@ -29,11 +37,21 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   });
   const from = schemaVersionOf(db);
   for (const migration of list.slice(from)) {
-    db.transaction(() => {
-      migration.up(db);
-      // PRAGMA takes no bound parameters; the version is an integer from the list above.
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // Outside the transaction: SQLite ignores a change of foreign_keys inside one.
+    const switchOff = migration.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (switchOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration "${migration.name}" left rows whose references are broken.`);
+        }
+        // PRAGMA takes no bound parameters; the version is an integer from the list above.
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (switchOff) db.pragma('foreign_keys = ON');
+    }
   }
   return schemaVersionOf(db);
 }

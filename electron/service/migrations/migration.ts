@@ -7,5 +7,11 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * Runs with foreign keys off, for a migration that rebuilds a table other tables refer to
+   * (dropping it with them on would delete every row that refers to it). The references are
+   * checked before the migration commits.
+   */
+  foreignKeysOff?: boolean;
   up(db: Database): void;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crimeIdKey, CrimeIdSet } from '../../../electron/service/import/crime-id-set';
+import { addPackedKeys, crimeIdKey, CrimeIdSet, packKeys } from '../../../electron/service/import/crime-id-set';
 
 describe('the crime identifier set', () => {
   it('reports each identifier new once, however large it grows', () => {
@@ -27,5 +27,18 @@ describe('the crime identifier set', () => {
 
   it('uses a police.uk Crime ID’s own leading digits', () => {
     expect(crimeIdKey('910e17a935b5bd3c5d7f5e1b1f947a279b52e77933eb0fcf92b7aec8e4e6e94a')).toEqual([0x910e17a9 | 0, 0x35b5bd3c | 0]);
+  });
+
+  it('packs keys into a block that reads back as the same keys', () => {
+    const keys = new Int32Array([1, 2, -3, 4, 0x7fffffff, -0x80000000, 9, 9]);
+    const block = packKeys(keys, 3);
+    expect(block.length).toBe(24);
+    const set = new CrimeIdSet();
+    // An unaligned copy, as a database may hand it back.
+    addPackedKeys(set, Buffer.concat([Buffer.from([0]), block]).subarray(1));
+    expect(set.add(1, 2)).toBe(false);
+    expect(set.add(-3, 4)).toBe(false);
+    expect(set.add(0x7fffffff, -0x80000000)).toBe(false);
+    expect(set.add(9, 9)).toBe(true);
   });
 });

@@ -59,6 +59,7 @@ export function bindGenericLayout(header: readonly string[], mapping: ColumnMapp
       (Object.keys(mapping) as MappableField[]).filter((field) => mapping[field]).map((field) => [field, header[position(field)!]]),
     ),
     ignoredColumns: header.filter((name, index) => name.trim() && !used.has(index)),
+    columns: [...used],
     convert(cells) {
       const label = cellText(cells[offence]);
       if (isMissing(label)) return { kind: 'rejected', reason: `The offence (“${header[offence]}”) is blank.` };

@@ -45,6 +45,7 @@ export const homeOfficeOpenDataLayout: Layout = {
         area: header[at.area],
       },
       ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
+      columns: Object.values(at),
       convert(cells) {
         const period = parseFinancialYearQuarter(cellText(cells[at.year]), cellText(cells[at.quarter]));
         if (!period.ok) return { kind: 'rejected', reason: `Financial year and quarter: ${period.reason}` };

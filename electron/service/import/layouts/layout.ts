@@ -16,7 +16,8 @@ export interface Observation {
 }
 
 export type RowOutcome =
-  | { kind: 'observations'; observations: Observation[] }
+  /** rejectedCells: reasons for cells left out of an otherwise readable row (a wide table's). */
+  | { kind: 'observations'; observations: Observation[]; rejectedCells?: string[] }
   /** A row with no figures at all (an area that did not report), judged by its area. */
   | { kind: 'empty'; areaName: string | null }
   | { kind: 'rejected'; reason: string };
@@ -37,6 +38,8 @@ export interface BoundLayout {
   mapping: Partial<Record<MappableField, string>>;
   /** Columns the layout does not use, listed in the data-quality report. */
   ignoredColumns: string[];
+  /** Positions of the columns convert() reads: the only cells the reader needs to send. */
+  columns: number[];
   convert(cells: readonly CellValue[]): RowOutcome;
 }
 

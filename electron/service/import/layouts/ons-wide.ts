@@ -45,6 +45,7 @@ export const onsWideLayout: Layout = {
       areaRule: 'named-area',
       mapping: { period: header[period], area: header[area], offence: `${offenceColumns.length} offence columns` },
       ignoredColumns: header.filter((name, position) => name.trim() && !used.has(position)),
+      columns: [...used],
       convert(cells) {
         const areaName = cellText(cells[area]);
         if (!areaName) return { kind: 'rejected', reason: `The area (“${header[area]}”) is blank.` };
@@ -52,12 +53,17 @@ export const onsWideLayout: Layout = {
         const when = parsePeriod(yearEnding && /^\d{4}$/.test(periodText) ? `${yearEnding} ${periodText}` : cells[period]);
         if (!when.ok) return { kind: 'rejected', reason: `${header[period]}: ${when.reason}` };
         const observations: Observation[] = [];
+        // One unreadable figure loses that figure only, not the row's others.
+        const rejectedCells: string[] = [];
         for (const column of offenceColumns) {
           const cell = cells[column.position];
           // Older years lack some subgroups: a blank is "not published", not zero.
           if (isMissing(cellText(cell))) continue;
           const parsed = parseCount(cell, column.name);
-          if (!parsed.ok) return { kind: 'rejected', reason: parsed.reason };
+          if (!parsed.ok) {
+            rejectedCells.push(parsed.reason);
+            continue;
+          }
           observations.push({
             crimeId: null,
             periodFrom: when.period.fromMonth,
@@ -69,7 +75,9 @@ export const onsWideLayout: Layout = {
             count: parsed.count,
           });
         }
-        return observations.length > 0 ? { kind: 'observations', observations } : { kind: 'empty', areaName };
+        if (observations.length > 0) return { kind: 'observations', observations, rejectedCells };
+        if (rejectedCells.length > 0) return { kind: 'rejected', reason: rejectedCells.join(' ') };
+        return { kind: 'empty', areaName };
       },
     };
   },

@@ -44,6 +44,7 @@ export const policeUkApiLayout: Layout = {
       areaRule: 'none',
       mapping: { offence: header[category], period: header[period], identifier: header[persistentId] },
       ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
+      columns: [category, period, persistentId, ...(recordId === undefined ? [] : [recordId])],
       convert(cells) {
         const slug = cellText(cells[category]);
         if (isMissing(slug)) return { kind: 'rejected', reason: 'The category is blank.' };

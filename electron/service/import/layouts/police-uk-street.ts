@@ -44,6 +44,7 @@ export const policeUkStreetLayout: Layout = {
         area: header[lsoaCode],
       },
       ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
+      columns: [crimeId, month, crimeType, lsoaCode, lsoaName].filter((position) => position >= 0),
       convert(cells) {
         const label = cellText(cells[crimeType]);
         if (!label) return { kind: 'rejected', reason: 'The crime type is blank.' };

@@ -14,6 +14,8 @@ export interface CsvTableInput {
   head: Buffer;
   signal?: AbortSignal;
   limits: ReaderLimits;
+  /** Sees every byte of the file, in order, as it is read: for a digest computed on the way. */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 /** Large enough to keep per-chunk costs small, small enough that memory stays flat. */
@@ -70,6 +72,7 @@ class CsvSourceTable extends OnceReadTable {
       lineBreak: this.lineBreak,
       maxColumns: limits.maxColumns,
       maxRecordBytes: limits.maxRecordBytes,
+      bareCarriageReturn: 'line-break',
     });
     // The stream is destroyed (closing the file) on abort, on error, and when the caller
     // stops iterating early, through the finally below.
@@ -78,6 +81,7 @@ class CsvSourceTable extends OnceReadTable {
     try {
       for await (const chunk of bufferChunks(stream)) {
         this.consumed += chunk.length;
+        this.input.onBytes?.(chunk);
         let text: string;
         try {
           text = decoder.decode(chunk, { stream: true });

@@ -9,6 +9,12 @@ export interface CsvSplitterSettings {
   lineBreak: '\n' | '\r';
   maxColumns: number;
   maxRecordBytes: number;
+  /**
+   * With '\n' line breaks, what a carriage return that is not followed by a line feed means
+   * outside quotes: 'text' keeps it in the field (csv-parse's reading), 'line-break' ends the
+   * record there, as Excel does, so that a stray one never joins two records into one.
+   */
+  bareCarriageReturn?: 'text' | 'line-break';
 }
 
 interface QuotedRecord {
@@ -45,12 +51,14 @@ export class CsvRecordSplitter {
   private run: QuotedRecord[] = [];
   private readonly delimiterCode: number;
   private readonly csvParseOptions;
+  private readonly bareCrBreaks: boolean;
 
   constructor(private readonly settings: CsvSplitterSettings) {
     this.delimiterCode = settings.delimiter.charCodeAt(0);
+    this.bareCrBreaks = settings.lineBreak === '\n' && settings.bareCarriageReturn === 'line-break';
     this.csvParseOptions = {
       delimiter: settings.delimiter,
-      record_delimiter: settings.lineBreak === '\n' ? ['\r\n', '\n'] : ['\r'],
+      record_delimiter: settings.lineBreak === '\n' ? (this.bareCrBreaks ? ['\r\n', '\n', '\r'] : ['\r\n', '\n']) : ['\r'],
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,
@@ -71,8 +79,16 @@ export class CsvRecordSplitter {
     const lineBreak = this.settings.lineBreak;
     let start = 0;
     let nextQuote = text.indexOf('"');
-    for (let end = text.indexOf(lineBreak); end !== -1; end = text.indexOf(lineBreak, start)) {
-      const contentEnd = lineBreak === '\n' && end > start && text.charCodeAt(end - 1) === carriageReturnCode ? end - 1 : end;
+    let nextCr = this.bareCrBreaks ? text.indexOf('\r') : -1;
+    for (let end = text.indexOf(lineBreak); end !== -1 || nextCr !== -1; end = text.indexOf(lineBreak, start)) {
+      if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+      // A carriage return before the next line feed, and not right before it, ends a line of its own.
+      if (nextCr !== -1 && (end === -1 || nextCr < end - 1) && nextCr + 1 < text.length) {
+        end = nextCr;
+        nextCr = text.indexOf('\r', nextCr + 1);
+      } else if (end === -1) break;
+      const contentEnd =
+        lineBreak === '\n' && end > start && text.charCodeAt(end) !== carriageReturnCode && text.charCodeAt(end - 1) === carriageReturnCode ? end - 1 : end;
       if (nextQuote !== -1 && nextQuote < start) nextQuote = text.indexOf('"', start);
       const hasQuote = nextQuote !== -1 && nextQuote < contentEnd;
       this.takeLine(text, start, contentEnd, end + 1, hasQuote, rows);
@@ -91,7 +107,8 @@ export class CsvRecordSplitter {
     const rows = this.push(tail);
     const last = this.carry;
     this.carry = '';
-    if (last !== '') this.takeLine(last, 0, last.length, last.length, last.includes('"'), rows);
+    const contentEnd = this.bareCrBreaks && last.endsWith('\r') ? last.length - 1 : last.length;
+    if (last !== '') this.takeLine(last, 0, contentEnd, last.length, last.slice(0, contentEnd).includes('"'), rows);
     if (this.open !== undefined) throw this.unclosedQuote(this.open.startLine);
     this.flushRun(rows);
     return rows;

@@ -54,6 +54,8 @@ export interface OpenSourceTableOptions {
   sheet?: string;
   signal?: AbortSignal;
   limits?: Partial<ReaderLimits>;
+  /** For a CSV file, sees every byte, in order, as the rows are read (a workbook is read part by part). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 /** Enough of the start of the file to recognise its type and encoding and to sniff the delimiter. */
@@ -80,7 +82,7 @@ export async function openSourceTable(path: string, options: OpenSourceTableOpti
     case 'binary':
       throw notTextOrSpreadsheet(fileName, kind.looksLike);
     case 'text':
-      return openCsvTable(path, { fileName, size, head, signal: options.signal, limits });
+      return openCsvTable(path, { fileName, size, head, signal: options.signal, limits, ...(options.onBytes ? { onBytes: options.onBytes } : {}) });
   }
 }
 
