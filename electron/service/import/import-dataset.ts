@@ -76,7 +76,13 @@ function withImportSettings<T>(db: WorkspaceDatabase, work: () => Promise<T>): P
     if (!db.open) return;
     for (const [name, value] of saved) db.pragma(`${name} = ${value}`);
     setImmediate(() => {
-      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+      // Opportunistic: a statement still reading on this connection makes SQLite refuse
+      // (SQLITE_LOCKED), and the next automatic checkpoint then does the work instead.
+      try {
+        if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        /* left to the next checkpoint */
+      }
     });
   });
 }
