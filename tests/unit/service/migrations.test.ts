@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createPartnership } from '../../../electron/service/migrations/0010-create-partnership';
 import { createDataset } from '../../../electron/service/migrations/0020-create-dataset';
 import { createObservations } from '../../../electron/service/migrations/0030-create-observations';
-import { createAnalysis } from '../../../electron/service/migrations/0040-create-analysis';
 import { createPriorities } from '../../../electron/service/migrations/0050-create-priorities';
 import { latestSchemaVersion, migrate, migrations, schemaVersionOf } from '../../../electron/service/migrations';
 import { identifyImportsByFileAndSheet } from '../../../electron/service/migrations/0060-identify-imports-by-file-and-sheet';
