@@ -37,6 +37,8 @@ export const channels = [
   'run/list',
   'run/show',
   'run/compare',
+  'peers/get',
+  'peers/set',
   'operation/cancel',
 ] as const;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MatrixState, NamedRunComparison, RunSource, RunSummary, StoredRun } from '../../../shared/domain/analysis';
-import { compareRuns, freezeRun, replayFrozenRun, type FrozenRun, type MatrixTemplateId } from '../../../shared/matrix';
+import { compareRuns, freezeRun, methodOfRun, replayFrozenRun, type FrozenRun, type MatrixTemplateId, type RunPeers } from '../../../shared/matrix';
 import { WorkbenchError } from '../../../shared/result';
 import type { WorkspaceDatabase } from '../workspace-file';
 
@@ -40,11 +40,11 @@ function summaryOf(row: RunRow): RunSummary {
   };
 }
 
-export function freezeScoringRun(db: WorkspaceDatabase, name: string, state: MatrixState, sources: RunSource[], now: Date): RunSummary {
+export function freezeScoringRun(db: WorkspaceDatabase, name: string, state: MatrixState, sources: RunSource[], now: Date, peers: RunPeers): RunSummary {
   if (state.offences.length === 0) {
     throw new WorkbenchError('invalid-input', 'There is nothing to freeze: no offence type has figures for the whole assessment period.');
   }
-  const frozen = freezeRun(state.definition, state.offences, state.judgements);
+  const frozen = freezeRun(state.definition, state.offences, state.judgements, peers);
   const document = JSON.stringify({ frozen, sources } satisfies RunDocument);
   const { periods } = state;
   const id = db
@@ -101,8 +101,8 @@ export function compareStoredRuns(db: WorkspaceDatabase, beforeId: number, after
   const after = readRun(db, afterId);
   return {
     ...compareRuns(
-      { definition: before.run.definition, ranking: before.run.ranking },
-      { definition: after.run.definition, ranking: after.run.ranking },
+      { definition: before.run.definition, ranking: before.run.ranking, method: methodOfRun(before.run), peers: before.run.peers?.areas ?? [] },
+      { definition: after.run.definition, ranking: after.run.ranking, method: methodOfRun(after.run), peers: after.run.peers?.areas ?? [] },
     ),
     before: summaryOf(readRow(db, beforeId)),
     after: summaryOf(readRow(db, afterId)),

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { OffenceAnalysis } from '../../../shared/domain/analysis';
-import { significanceThreshold } from '../../../shared/statistics/change';
+import { formatPValue } from '../../../shared/statistics/change';
 import { OffenceCharts } from './OffenceCharts';
 import {
   formatCount,
@@ -56,9 +56,8 @@ function periodInWords(figures: OffenceAnalysis['summary']['current']): string {
 function significanceInWords(offence: OffenceAnalysis): string {
   const { change } = offence.summary;
   if (!change) return 'Not tested: there is no comparison.';
-  const threshold = significanceThreshold.toLocaleString('en-GB');
   const verdict = change.significant ? 'significant at the 5% level' : 'not significant at the 5% level';
-  return `${formatZ(change.z)}: ${verdict} (the Poisson test; significant when Z is above ${threshold} or below −${threshold}).`;
+  return `${formatPValue(change.pValue)}: ${verdict} (the exact conditional test of ${formatCount(change.current)} given ${formatCount(change.current + change.previous)} in both periods, two-sided, significant when p is below 0.05). For reference, the Poisson ${formatZ(change.z)}.`;
 }
 
 function rateInWords(offence: OffenceAnalysis): string {

@@ -42,6 +42,24 @@ describe('a run frozen before the exact test, peers and data-weighted harm', () 
     expect(text.stdout).toBe(readFileSync(join(fixtures, 'run-1-show.txt'), 'utf8'));
   });
 
+  it('names the change of method as a cause when compared with a run frozen now', () => {
+    const workspace = copyOfFixture(tempDir());
+    const frozen = workbench('run', 'freeze', '--workspace', workspace, '--name', 'After exact test');
+    expect(frozen.code, frozen.stderr).toBe(0);
+    const compared = workbench('run', 'compare', '1', '2', '--workspace', workspace);
+    expect(compared.code, compared.stderr).toBe(0);
+    expect(compared.stdout).toContain('  Scoring method 1 → 2, which can move every type:\n');
+    expect(compared.stdout).toContain('    Significance of a change: Poisson Z = 2(√current − √previous), significant when |Z| > 1.96 → exact conditional binomial test');
+    expect(compared.stdout).toContain('    Volume denominator: ');
+    // Residential burglary's volume was missing (scored 3) and now comes from its count; its peer input is a ratio.
+    const shown = JSON.parse(workbench('run', 'show', '2', '--workspace', workspace, '--json').stdout);
+    expect(shown.method).toBe(2);
+    const burglary = shown.ranking.find((row: { offence: string }) => row.offence === 'Residential burglary');
+    expect(burglary.factors.volume.input).toBeGreaterThan(0);
+    // The fixture's workspace predates kept comparators, so no peers can be chosen and the working says so.
+    expect(burglary.factors.peer.input).toBeNull();
+  });
+
   it('still verifies its SHA-256 and replays identically under the method it was scored with', async () => {
     const dir = tempDir();
     const workspace = copyOfFixture(dir);
