@@ -55,8 +55,8 @@ export function PeersPanel({ state, onSave }: PeersPanelProps) {
       {peers.note ? <p className="hint">{peers.note}</p> : null}
       {peers.candidates.length === 0 ? (
         <p data-testid="no-peer-candidates">
-          No dataset keeps other areas. Import a multi-area table (the ONS force table, Home Office open data) on the Data screen with “Keep the other
-          areas as comparators” chosen.
+          No dataset keeps other areas. Import a multi-area table (the ONS force table, Home Office open data) with its other areas kept as
+          comparators: the command line’s <code>import --keep-comparators</code>.
         </p>
       ) : (
         <>
