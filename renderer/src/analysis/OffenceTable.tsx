@@ -3,7 +3,7 @@ import type { OffenceAnalysis, OffenceKind } from '../../../shared/domain/analys
 import type { AssessmentPeriods } from '../../../shared/statistics/periods';
 import { describePeriod } from '../../../shared/statistics/periods';
 import { RowButton } from '../components/RowActions';
-import { formatPValue } from '../../../shared/statistics/change';
+import { changeTestMethod, formatPValue } from '../../../shared/statistics/change';
 import { harmPricing } from '../../../shared/statistics/harm';
 import {
   formatOneDecimal,
@@ -120,10 +120,8 @@ export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: O
       </div>
       <p className="footnote">
         Rates are per 1,000 residents of the area each type’s source covers, the figure the matrix ranks volume on; residential burglary also shows its rate per
-        1,000 households where the household figure is given. Significance is the exact conditional test: given both periods’ total n, the assessment
-        period’s count is tested against Binomial(n, ½) for two periods of equal length, two-sided as R’s binom.test (the probability of every outcome no more
-        likely than the one seen), and a change is significant when p is below 0.05. The Poisson Z = 2(√current − √previous) is shown beside it for reference
-        only. Harm is the mean ONS Crime Severity Score weight, in days of imprisonment per offence: from the source’s own Home Office codes, or the
+        1,000 households where the household figure is given. Significance: {changeTestMethod}{' '}
+        Harm is the mean ONS Crime Severity Score weight, in days of imprisonment per offence: from the source’s own Home Office codes, or the
         subgroup’s codes weighted by another dataset’s code-level counts for the same area; marked “unweighted mean: may overstate” where neither exists,
         as rare, grave codes then count as much as common ones.
       </p>
