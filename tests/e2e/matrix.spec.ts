@@ -181,6 +181,9 @@ test('a frozen run keeps its ranking when a weight changes, and two runs are com
   const frozen = page.getByTestId('frozen-run');
   await expect(frozen.getByRole('heading', { name: 'Frozen run: As shipped' })).toBeFocused();
   await expect(frozen).toContainText('Re-scoring its stored inputs gives exactly this ranking.');
+  await expect(frozen.getByTestId('frozen-method')).toHaveText(
+    'Scoring method 2: significance by the exact conditional binomial test, two-sided as R’s binom.test, significant when p < 0.05. Peers: Hampshire, Hertfordshire, Kent, Sussex, Thames Valley.',
+  );
   expect(await frozen.getByTestId('frozen-row').getByRole('rowheader').allTextContents()).toEqual(stored.run.ranking.map((row) => row.label));
   expect(await frozen.getByTestId('frozen-row').locator('td:nth-child(3)').allTextContents()).toEqual(stored.run.ranking.map((row) => scoreText(row.score)));
 
