@@ -67,15 +67,23 @@ export function exactConditionalTest(current: number, previous: number, currentL
   // is in the millions, where summing all n + 1 terms would take a noticeable time.
   const negligible = logObserved - 64;
   const mode = Math.min(n, Math.floor((n + 1) * share));
+  const logOdds = logQ - log1mQ;
+  const logAtMode = logBinomialProbability(mode, n, logQ, log1mQ, logNFactorial);
   let relativeSum = 0;
-  const walk = (from: number, step: 1 | -1) => {
-    for (let k = from; k >= 0 && k <= n; k += step) {
-      const logProbability = k === current ? logObserved : logBinomialProbability(k, n, logQ, log1mQ, logNFactorial);
-      if (logProbability <= limit) relativeSum += Math.exp(logProbability - logObserved);
-      if (logProbability < negligible) return;
-    }
+  // Each step is one logarithm: P(k + 1) ÷ P(k) = (n − k) ÷ (k + 1) × q ÷ (1 − q). The walk is
+  // re-anchored on the observed count's own log-gamma value when it passes it.
+  const add = (k: number, logProbability: number): number => {
+    const anchored = k === current ? logObserved : logProbability;
+    if (anchored <= limit) relativeSum += Math.exp(anchored - logObserved);
+    return anchored;
   };
-  walk(mode, -1);
-  walk(mode + 1, 1);
+  let logProbability = add(mode, logAtMode);
+  for (let k = mode; k > 0 && logProbability >= negligible; k -= 1) {
+    logProbability = add(k - 1, logProbability + Math.log(k / (n - k + 1)) - logOdds);
+  }
+  logProbability = logAtMode;
+  for (let k = mode; k < n && logProbability >= negligible; k += 1) {
+    logProbability = add(k + 1, logProbability + Math.log((n - k) / (k + 1)) + logOdds);
+  }
   return { pValue: Math.min(1, Math.exp(logObserved) * relativeSum), expectedShare: share, expected };
 }
