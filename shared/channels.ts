@@ -42,6 +42,8 @@ export const channels = [
   'priority/update',
   'priority/remove',
   'priority/reorder',
+  'peers/get',
+  'peers/set',
   'operation/cancel',
 ] as const;
 

@@ -40,6 +40,7 @@ import {
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
 import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
+import { PeersInput, type PeerSelection } from './domain/peers';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -139,6 +140,8 @@ export const contract = {
   'priority/update': operation<Priority[]>()(PriorityUpdate),
   'priority/remove': operation<Priority[]>()(z.object({ id: PriorityId }).strict()),
   'priority/reorder': operation<Priority[]>()(PriorityOrder),
+  'peers/get': operation<PeerSelection>()(none),
+  'peers/set': operation<MatrixState>()(PeersInput),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

@@ -72,6 +72,12 @@ function printComparison(comparison: NamedRunComparison): void {
     else if (change.kind === 'thresholds') console.log(`  Thresholds of ${change.label}: ${change.before.join(', ')} → ${change.after.join(', ')}`);
     else if (change.kind === 'template') console.log(`  Matrix: ${change.before} → ${change.after}`);
     else if (change.kind === 'score-bands') console.log('  The score bands changed.');
+    else if (change.kind === 'method') {
+      console.log(`  Scoring method ${change.before} → ${change.after}, which can move every type:`);
+      for (const aspect of change.aspects) console.log(`    ${aspect.label}: ${aspect.before} → ${aspect.after}`);
+    } else if (change.kind === 'peers') {
+      console.log(`  Peers: ${change.before.join(', ') || 'none'} → ${change.after.join(', ') || 'none'}`);
+    }
     else console.log(`  Factor ${change.kind === 'factor-added' ? 'added' : 'removed'}: ${change.label}`);
   }
   for (const movement of comparison.movements) {
@@ -128,7 +134,7 @@ export function addAnalysisCommands(program: Command): void {
     .addOption(jsonOption())
     .action(async (options: { workspace: string; template?: MatrixTemplateId; json?: boolean }) => {
       const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/get', { template: options.template }));
-      if (options.json) printJson(scoreReport(state.template, state.periods, state.ranking));
+      if (options.json) printJson(scoreReport(state.template, state.periods, state.ranking, { method: state.method, peers: state.peers.areas }));
       else printRanking(state.template, state.ranking);
     });
 
@@ -248,9 +254,13 @@ export function addAnalysisCommands(program: Command): void {
     .action(async (id: number, options: { workspace: string; json?: boolean }) => {
       const stored: StoredRun = await withWorkspace(options.workspace, (host) => call(host, 'run/show', { id }));
       if (options.json) {
-        // A run frozen before priorities were recorded prints exactly as it always did.
+        const { method, peers } = stored.run;
+        // A run frozen before priorities (or scoring methods) were recorded prints exactly as it always did.
         const priorities = stored.priorities ? priorityReport(stored.priorities, stored.run.ranking) : {};
-        printJson({ ...scoreReport(stored.template, stored.periods, stored.run.ranking), ...priorities });
+        printJson({
+          ...scoreReport(stored.template, stored.periods, stored.run.ranking, method !== undefined ? { method, peers: peers?.areas ?? [] } : undefined),
+          ...priorities,
+        });
         return;
       }
       console.log(`Run ${stored.id} ("${stored.name}"), frozen ${stored.createdAt}.`);
@@ -258,6 +268,40 @@ export function addAnalysisCommands(program: Command): void {
       if (stored.priorities) printFrozenPriorities(stored.priorities);
       if (!stored.identical) console.log(`Warning: re-scoring the stored inputs differs: ${stored.differences.join(' ')}`);
     });
+  const peers = program.command('peers').description('choose the comparator areas (Most Similar Group) for the peer factor');
+  peers
+    .command('set')
+    .description('replace the comparator areas; each must be an area a multi-area dataset keeps')
+    .addOption(workspaceOption())
+    .requiredOption('--areas <a,b,c>', 'the areas, comma-separated, e.g. "Kent,Hampshire,Sussex"; "" for none')
+    .option('--note <text>', 'a note shown with the peers, e.g. that they are illustrative')
+    .addOption(jsonOption())
+    .action(async (options: { workspace: string; areas: string; note?: string; json?: boolean }) => {
+      const areas = options.areas.split(',').map((area) => area.trim()).filter((area) => area !== '');
+      const state = await withWorkspace(options.workspace, (host) => call(host, 'peers/set', { areas, note: options.note ?? null }));
+      if (options.json) printJson({ areas: state.peers.areas, note: state.peers.note });
+      else console.log(state.peers.areas.length === 0 ? 'No peers: the peer factor scores every type as in line.' : `Peers: ${state.peers.areas.join(', ')}.`);
+    });
+  peers
+    .command('show')
+    .description('the chosen comparator areas, and the areas that can be chosen')
+    .addOption(workspaceOption())
+    .addOption(jsonOption())
+    .action(async (options: { workspace: string; json?: boolean }) => {
+      const selection = await withWorkspace(options.workspace, (host) => call(host, 'peers/get', {}));
+      if (options.json) {
+        printJson(selection);
+        return;
+      }
+      console.log(selection.areas.length === 0 ? 'No peers chosen.' : `Peers: ${selection.areas.join(', ')}.`);
+      if (selection.note) console.log(selection.note);
+      console.log(
+        selection.candidates.length === 0
+          ? 'No dataset keeps other areas: import a multi-area table with --keep-comparators.'
+          : `Areas that can be chosen (${selection.candidates.length}): ${selection.candidates.map((candidate) => candidate.area).join(', ')}.`,
+      );
+    });
+
   run
     .command('compare')
     .description('what moved between two runs, and which factors moved it')

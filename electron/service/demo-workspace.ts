@@ -1,8 +1,15 @@
-import { saferColchester, saferColchesterJudgements, saferColchesterPeriod, saferColchesterPriorities } from '../../shared/demo/safer-colchester';
+import {
+  saferColchester,
+  saferColchesterJudgements,
+  saferColchesterPeers,
+  saferColchesterPeriod,
+  saferColchesterPriorities,
+} from '../../shared/demo/safer-colchester';
 import { PriorityInput } from '../../shared/domain/priority';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import type { OperationContext } from './operation-context';
 import { saveJudgement } from './analysis/matrix-store';
+import { savePeers } from './analysis/peer-store';
 import { importDataset, type ImportRequest } from './import/import-dataset';
 import { bundledPopulationFile, importPopulationEstimates } from './import/population';
 import { addMember, insertPartnership, listMembers } from './partnership-store';
@@ -25,8 +32,9 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
  * A complete example workspace from the bundled open data: the Safer Colchester Partnership
  * with its members, the Essex force-area ONS series 2015–2024, the Colchester police.uk
  * sample for January 2018, ONS population estimates for both areas, example judgements
- * with their rationale, so that the demo's ranking is complete, and the seed plan's four
- * priorities linked to the ranked types they address.
+ * with their rationale, an illustrative set of peer forces kept from the ONS table, so that
+ * the demo's ranking is complete, and the seed plan's four priorities linked to the ranked
+ * types they address.
  */
 export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
   session.refuseWhileBusy();
@@ -55,10 +63,13 @@ export async function buildDemoWorkspace(session: WorkspaceSession, path: string
         path: bundledDataFile('ons-pfa-recorded-crime-ye-sep-2015-2024.csv'),
         partner: 'Office for National Statistics',
         area: 'Essex',
+        // The other forces' rows stay, as comparators for the peer factor.
+        keepComparators: true,
       },
       context,
     );
     await importDataset(db, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
   });
+  savePeers(db, saferColchesterPeers);
   return summarise(db);
 }

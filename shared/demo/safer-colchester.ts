@@ -128,3 +128,13 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
     reviewDate: '2019-03-31',
   },
 ];
+/**
+ * Peers for the demo's peer factor: shire forces of the South East and East of England broadly
+ * like Essex in size and mix of town and country, taken from the ONS force table the demo
+ * keeps. Illustrative only: the HMICFRS Most Similar Group for Essex is not published with
+ * the app, and a partnership would use its own (iQuanta's) group.
+ */
+export const saferColchesterPeers = {
+  areas: ['Hampshire', 'Hertfordshire', 'Kent', 'Sussex', 'Thames Valley'],
+  note: 'Illustrative peers chosen for the demo (shire forces broadly like Essex), not a published Most Similar Group.',
+};

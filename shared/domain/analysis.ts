@@ -6,12 +6,14 @@ import {
   MatrixTemplateId,
   type MatrixDefinition,
   type OffenceInputs,
+  type PeerWorking,
   type RankedOffence,
   type RunComparison,
   type FrozenRun,
 } from '../matrix';
 import { AssessmentPeriod } from './partnership';
 import type { FrozenPriority } from './priority';
+import type { PeerSelection } from './peers';
 import { monthCount } from '../dates';
 
 /**
@@ -90,6 +92,8 @@ export interface OffenceAnalysis {
   /** What the matrix reads, or null when the type cannot be scored (see notScored). */
   inputs: OffenceInputs | null;
   notScored: string | null;
+  /** The area's rate against its chosen peers' (the peer factor's working). */
+  peer: PeerWorking;
 }
 
 export interface AnalysisView {
@@ -97,6 +101,8 @@ export interface AnalysisView {
   offences: OffenceAnalysis[];
   /** Types whose figures all lie outside the three years the Analysis reads, by label. */
   outsidePeriods: string[];
+  /** The comparator areas chosen for the peer factor, and those that can be chosen. */
+  peers: PeerSelection;
 }
 
 export const JudgementInput = Judgement;
@@ -129,6 +135,10 @@ export interface MatrixState {
   /** Where the matrix differs from the shipped template (factor ids). */
   edited: string[];
   ranking: RankedOffence[];
+  /** The comparator areas the peer factor reads, and those that can be chosen. */
+  peers: PeerSelection;
+  /** The scoring method the ranking was worked out with (shared/matrix scoring-method). */
+  method: number;
 }
 
 export const SensitivityInput = z.strictObject({
@@ -186,13 +196,34 @@ export interface ReportedFactor {
 export interface ScoreReport {
   template: MatrixTemplateId;
   period: { current: Period; comparison: Period };
-  ranking: { rank: number; offence: string; score: number; factors: Record<string, ReportedFactor> }[];
+  /** The scoring method; absent for runs frozen before methods were versioned (method 1). */
+  method?: number;
+  /** The comparator areas; absent for runs frozen before peers could be chosen. */
+  peers?: string[];
+  ranking: {
+    rank: number;
+    offence: string;
+    score: number;
+    factors: Record<string, ReportedFactor>;
+    /** How harm was priced: 'code-level', 'code-counts', 'unweighted-mean' or 'not-applicable' (method 2 on). */
+    harmMethod?: string;
+  }[];
 }
 
-export function scoreReport(template: MatrixTemplateId, periods: AssessmentPeriods, ranking: readonly RankedOffence[]): ScoreReport {
+/**
+ * The report of a ranking. A run frozen before methods were versioned has no method, peers or
+ * harm method, and its report is exactly what it was when frozen.
+ */
+export function scoreReport(
+  template: MatrixTemplateId,
+  periods: AssessmentPeriods,
+  ranking: readonly RankedOffence[],
+  scoring?: { method: number; peers: readonly string[] },
+): ScoreReport {
   return {
     template,
     period: { current: { ...periods.current }, comparison: { ...periods.comparison } },
+    ...(scoring ? { method: scoring.method, peers: [...scoring.peers] } : {}),
     ranking: ranking.map((row) => ({
       rank: row.rank,
       offence: row.label,
@@ -203,6 +234,7 @@ export function scoreReport(template: MatrixTemplateId, periods: AssessmentPerio
           { input: working.input, score: working.score, weight: working.weight, contribution: working.contribution },
         ]),
       ),
+      ...(row.harmMethod !== undefined ? { harmMethod: row.harmMethod } : {}),
     })),
   };
 }

@@ -29,6 +29,8 @@ export function formatInput(field: NumericInputField, value: number): string {
       return `${plainNumber.format(value)}×`;
     case 'ratePer1000':
       return `${plainNumber.format(value)} per 1,000`;
+    case 'volume':
+      return plainNumber.format(value);
     case 'meanHarmWeight':
       return plainNumber.format(value);
     default: {

@@ -1,6 +1,7 @@
 import type { FactorScore } from './factor-scores';
 import type { FactorDefinition, MatrixDefinition, MatrixTemplateId, ScoreBand } from './matrix-definition';
 import type { RankedOffence } from './score';
+import { methodChange, type MethodChange } from './scoring-method';
 
 /**
  * Year-on-year comparison of two scoring runs (brief §4: "what moved, and why"): for each
@@ -11,6 +12,10 @@ import type { RankedOffence } from './score';
 export interface ScoredRun {
   definition: MatrixDefinition;
   ranking: readonly RankedOffence[];
+  /** The scoring method (scoring-method.ts); 1 when not given. */
+  method?: number;
+  /** The comparator areas the run was scored against; none when not given. */
+  peers?: readonly string[];
 }
 
 export interface FactorDriver {
@@ -55,7 +60,9 @@ export type DefinitionChange =
   | { kind: 'factor-added' | 'factor-removed'; factor: string; label: string }
   | { kind: 'weight'; factor: string; label: string; before: number; after: number }
   | { kind: 'thresholds'; factor: string; label: string; before: number[]; after: number[] }
-  | { kind: 'score-bands'; before: ScoreBand[]; after: ScoreBand[] };
+  | { kind: 'score-bands'; before: ScoreBand[]; after: ScoreBand[] }
+  | MethodChange
+  | { kind: 'peers'; before: string[]; after: string[] };
 
 export interface RunComparison {
   /** False when the two runs used different templates: their scores are then on different scales. */
@@ -154,9 +161,18 @@ export function compareRuns(before: ScoredRun, after: ScoredRun): RunComparison 
       drivers: drivers(old, current, factorLabels),
     });
   }
+  const method = methodChange(before.method ?? 1, after.method ?? 1);
+  const peersBefore = [...(before.peers ?? [])];
+  const peersAfter = [...(after.peers ?? [])];
+  const peersChanged = !(peersBefore.length === peersAfter.length && peersBefore.every((area, index) => area === peersAfter[index]));
   return {
     sameTemplate: before.definition.template === after.definition.template,
-    definitionChanges: definitionChanges(before.definition, after.definition),
+    // A change of method or of peers comes first: it can move every type at once.
+    definitionChanges: [
+      ...(method ? [method] : []),
+      ...(peersChanged ? [{ kind: 'peers' as const, before: peersBefore, after: peersAfter }] : []),
+      ...definitionChanges(before.definition, after.definition),
+    ],
     movements,
     added,
     removed: [...before.ranking]

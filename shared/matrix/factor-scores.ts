@@ -1,6 +1,7 @@
 import { bandOf, bandRanges, bandText, formatInput, formatPercentile, judgementRanges } from './bands';
 import { assertNever, type FactorDefinition } from './matrix-definition';
-import type { Judgement, NumericInputField, OffenceInputs } from './matrix-input';
+import type { Judgement, NumericInputField, OffenceInputs, PeerWorking } from './matrix-input';
+import { formatPValue } from '../statistics/change';
 
 /**
  * Each factor's score for every offence type, before any weight. Weights never change these,
@@ -48,7 +49,7 @@ export function indexJudgements(judgements: readonly Judgement[]): JudgementInde
 
 function figure(offence: OffenceInputs, field: NumericInputField): number | null {
   const value = offence[field];
-  return value !== null && Number.isFinite(value) ? value : null;
+  return value !== null && value !== undefined && Number.isFinite(value) ? value : null;
 }
 
 const missingNote = (what: string, score: number) => `${what}: scored the default ${score}.`;
@@ -74,10 +75,10 @@ function belowAndEqual(sorted: Float64Array, value: number): { below: number; eq
  * numbers so that an Excel COUNTIF formula gives the same figure.
  */
 function quintileOutcomes(factor: FactorDefinition & { kind: 'quintile' }, offences: readonly OffenceInputs[]): FactorOutcome[] {
-  const values = offences.map((offence) => figure(offence, factor.input));
+  const values = offences.map((entry) => figure(entry, factor.input));
   const present = Float64Array.from(values.filter((value): value is number => value !== null)).sort();
   const groupName = factor.scale === 5 ? 'quintile' : 'quartile';
-  return values.map((value) => {
+  return values.map((value, index) => {
     if (value === null) {
       return {
         input: null,
@@ -93,9 +94,12 @@ function quintileOutcomes(factor: FactorDefinition & { kind: 'quintile' }, offen
       input: value,
       band: `${groupName} ${band} of ${factor.scale} (percentile rank ${formatPercentile(percentile)} among ${present.length} types)`,
       score: toFactorScore(band),
+      ...(factor.input === 'volume' && offences[index]!.volumeBasis === 'count' ? { note: countBasisNote } : {}),
     };
   });
 }
+
+const countBasisNote = 'No population is known for the area this type’s source covers, so volume ranks the count itself, not a rate per 1,000 residents.';
 
 function bandsOutcomes(
   factor: FactorDefinition & { kind: 'bands' | 'peer' },
@@ -115,24 +119,37 @@ function bandsOutcomes(
       outcome = { input: null, band: 'new: none in the comparison period', score: toFactorScore(factor.scale) };
     } else {
       const what = factor.kind === 'peer' ? 'No Most Similar Group figure' : 'No figure';
+      const why = factor.kind === 'peer' && offence.peer?.note ? `${offence.peer.note} ` : '';
       return {
         input: null,
         band: factor.kind === 'peer' ? 'no Most Similar Group figure' : 'no figure',
         score: toFactorScore(factor.missingScore),
-        note: missingNote(what, factor.missingScore),
+        note: `${why}${missingNote(what, factor.missingScore)}`,
       };
     }
     if (cap && !offence.significant && offence.previousCount < cap.fewerThanCases && outcome.score > cap.capAt) {
       // Brief §4: percentages on small numbers mislead, so a change that is not significant on
       // fewer than 20 cases cannot score above the middle.
+      const test = offence.pValue !== undefined ? ` (exact test, ${formatPValue(offence.pValue)})` : '';
       outcome = {
         ...outcome,
         score: toFactorScore(cap.capAt),
-        note: `Capped at ${cap.capAt}: the change is not statistically significant and rests on fewer than ${cap.fewerThanCases} cases (${offence.previousCount} in the comparison period).`,
+        note: `Capped at ${cap.capAt}: the change is not statistically significant${test} and rests on fewer than ${cap.fewerThanCases} cases (${offence.previousCount} in the comparison period).`,
       };
     }
+    if (factor.kind === 'peer' && offence.peer) outcome = { ...outcome, note: peerNote(offence.peer) };
+    if (input === 'meanHarmWeight' && offence.harmPricing) outcome = { ...outcome, note: offence.harmPricing.text };
     return outcome;
   });
+}
+
+const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const rateText = (rate: number | null) => (rate === null ? 'no figure' : rateFormat.format(rate));
+
+/** "8.27 per 1,000 residents ÷ 6.5, the mean of Kent 6.1, Hampshire 6.9": the peers and their rates. */
+function peerNote(peer: PeerWorking): string {
+  const peers = peer.peers.map((entry) => `${entry.area} ${rateText(entry.rate)}`).join(', ');
+  return `${peer.area} ${rateText(peer.rate)} per 1,000 residents ÷ ${rateText(peer.peerMean)}, the mean rate of its peers (${peers}).`;
 }
 
 function judgementOutcomes(

@@ -8,6 +8,7 @@ export {
   JudgementScore,
   NumericInputField,
   OffenceInputs,
+  PeerWorking,
   judgementScores,
   numericInputFields,
 } from './matrix-input';
@@ -74,4 +75,22 @@ export {
   type RunEntry,
   type ScoredRun,
 } from './compare-runs';
-export { freezeRun, frozenRunSchemaVersion, replayFrozenRun, type FrozenRun, type ReplayResult } from './frozen-run';
+export {
+  RunPeers,
+  freezeRun,
+  frozenRunSchemaVersion,
+  methodOfRun,
+  replayFrozenRun,
+  type FrozenRun,
+  type ReplayResult,
+} from './frozen-run';
+export {
+  currentScoringMethod,
+  methodChange,
+  scoringAspectLabels,
+  scoringMethod,
+  scoringMethods,
+  type MethodChange,
+  type ScoringAspect,
+  type ScoringMethod,
+} from './scoring-method';

@@ -53,6 +53,8 @@ export interface RankedOffence {
   beside?: Record<string, BesideGrade>;
   /** Set when the score tied with the type above: what placed it below. */
   tieBreak?: string;
+  /** How harm was priced (method 2 on): 'code-level', 'code-counts', 'unweighted-mean' or 'not-applicable'. */
+  harmMethod?: string;
 }
 
 const scoreFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -137,6 +139,7 @@ export function rankPrepared(prepared: PreparedMatrix, weights: Float64Array = p
         assertNever(definition.template);
     }
     if (prepared.besideFactors.length > 0) row.beside = besideWorking(prepared, offence);
+    if (inputs.harmPricing) row.harmMethod = inputs.harmPricing.basis;
     const above = position > 0 ? order[position - 1]! : null;
     if (above !== null && rankingKey(scores[above]!) === rankingKey(score)) {
       const upper: OffenceInputs = prepared.offences[above]!;

@@ -59,11 +59,11 @@ function publicConcern(role: 'weighted' | 'impact'): JudgementFactor {
 function volumeQuintiles(role: 'weighted' | 'likelihood'): QuintileFactor {
   return {
     id: 'volume',
-    label: 'Volume (rate per 1,000)',
+    label: 'Volume (rate per 1,000 residents)',
     description:
-      'The rate per 1,000 residents (per 1,000 households for residential burglary), scored by quintile of percentile rank across the offence types being scored: the bottom 20% score 1 and the top 20% score 5. Tied rates share a percentile rank (the mid-rank). A type without a rate is left out of the quintiles and scores 3.',
+      'Offences per 1,000 residents of the area the type’s source covers, the same denominator for every type (residential burglary too: its per-1,000-households rate is shown, not scored), scored by quintile of percentile rank across the offence types being scored: the bottom 20% score 1 and the top 20% score 5. Tied rates share a percentile rank (the mid-rank). Where no population is known the count itself is ranked, with a note. Only a type without a count is left out of the quintiles and scores 3.',
     kind: 'quintile',
-    input: 'ratePer1000',
+    input: 'volume',
     role,
     weight: 1,
     scale: 5,
@@ -80,7 +80,7 @@ function trendBands(role: 'weighted' | 'likelihood'): BandsFactor {
     id: 'trend',
     label: 'Trend (change on the comparison period)',
     description:
-      'The percentage change on the comparison period: −20% or less scores 1; over −20% up to −5% scores 2; over −5% up to +5% scores 3; over +5% up to +20% scores 4; over +20% scores 5. A change that is not statistically significant (Poisson test) on fewer than 20 cases in the comparison period is capped at 3. A type with no cases in the comparison period but some now scores 5 (then the cap applies). Without a figure the factor scores 3.',
+      'The percentage change on the comparison period: −20% or less scores 1; over −20% up to −5% scores 2; over −5% up to +5% scores 3; over +5% up to +20% scores 4; over +20% scores 5. A change that is not statistically significant on fewer than 20 cases in the comparison period is capped at 3. Significance is the exact conditional test: given n = current + previous, current is tested against Binomial(n, Tc ÷ (Tc + Tp)), two-sided as R’s binom.test, significant when p < 0.05. A type with no cases in the comparison period but some now scores 5 (then the cap applies). Without a figure the factor scores 3.',
     kind: 'bands',
     input: 'percentChange',
     role,
@@ -100,7 +100,7 @@ function harmBands(role: 'weighted' | 'impact', weight: number): BandsFactor {
     id: 'harm',
     label: 'Harm (mean crime severity weight)',
     description:
-      'The mean ONS Crime Severity Score weight per offence (count × code-level weight where codes are known, otherwise the subgroup weight): under 10 scores 1; 10 to under 50 scores 2; 50 to under 200 scores 3; 200 to under 1,000 scores 4; 1,000 or more scores 5. Without a figure the factor scores 3.',
+      'The mean ONS Crime Severity Score weight per offence: the count-weighted mean of the Home Office codes’ weights where the source gives codes; otherwise the subgroup’s codes weighted by the code-level counts of another dataset in the workspace for the same area; only without one, the unweighted mean of the subgroup’s codes, with a caveat. Under 10 scores 1; 10 to under 50 scores 2; 50 to under 200 scores 3; 200 to under 1,000 scores 4; 1,000 or more scores 5. Without a figure the factor scores 3.',
     kind: 'bands',
     input: 'meanHarmWeight',
     role,
@@ -125,7 +125,7 @@ function peerComparison(): PeerFactor {
     id: 'peer',
     label: 'Peer comparison (Most Similar Group)',
     description:
-      "The partnership's rate divided by its Most Similar Group's average: under 0.8 scores 1 (well below); 0.8 to under 0.9 scores 2 (below); 0.9 to under 1.1 scores 3 (in line); 1.1 to under 1.25 scores 4 (above); 1.25 or more scores 5 (well above). Optional: without a Most Similar Group figure the factor scores 3, as in line.",
+      "The area's rate per 1,000 residents divided by the mean rate of the comparator areas the analyst chose (its Most Similar Group), for the same type and period: under 0.8 scores 1 (well below); 0.8 to under 0.9 scores 2 (below); 0.9 to under 1.1 scores 3 (in line); 1.1 to under 1.25 scores 4 (above); 1.25 or more scores 5 (well above). Without peers chosen, or without their figures, the factor scores 3, as in line.",
     kind: 'peer',
     role: 'weighted',
     weight: 1,
@@ -266,7 +266,7 @@ export function grid4x4Template(): MatrixDefinition {
       {
         ...volumeQuintiles('likelihood'),
         description:
-          'The rate per 1,000 by quartile of percentile rank across the offence types being scored: the bottom 25% score 1 and the top 25% score 4. A type without a rate scores 2.',
+          'Offences per 1,000 residents of the area the type’s source covers (the count where no population is known), by quartile of percentile rank across the offence types being scored: the bottom 25% score 1 and the top 25% score 4. A type without a count scores 2.',
         scale: 4,
         thresholds: [25, 50, 75],
         missingScore: 2,

@@ -1,19 +1,23 @@
+import { exactConditionalTest, significanceLevel } from './exact-test';
+
 /**
- * Change between two periods, with the significance test analysts use for recorded crime.
+ * Change between two periods, with its significance.
  *
- * Counts of offences are treated as Poisson, whose square root has a variance of about 1/4
- * whatever the mean, so Z = 2(√current − √previous) is approximately standard normal when
- * nothing has changed. The change is significant at the 5% level when |Z| > 1.96. This is the
- * test the brief prescribes (brief.md, workflow 3: "a significance flag using the Poisson test
- * Z = 2(√current − √previous), significant when |Z| > 1.96") and the "statistically significant
- * changes" of Home Office and police performance packs such as Essex Police's (domain.md §1.1).
- * It is why a rise from 4 to 6 (+50%) is not news and one from 81 to 100 (+23%) is.
+ * Significance comes from the exact conditional test (exact-test.ts; brief.md, workflow 3):
+ * given n = current + previous, current is tested against Binomial(n, Tc / (Tc + Tp)),
+ * two-sided as R's binom.test, and the change is significant when p < 0.05. The verdict, the
+ * matrix's small-number cap and every "significant" the app prints come from that p-value.
+ *
+ * The familiar Poisson Z = 2(√current − √previous) is kept beside it, labelled, because
+ * analysts know it from police performance packs (domain.md §1.1); it no longer decides
+ * anything. On small numbers it misleads: 1 → 5 gives Z = 2.47, yet p = 0.22.
  */
 
-/** |Z| above this is significant at the 5% level (two-sided). */
-export const significanceThreshold = 1.96;
-
 export type ChangeVerdict = 'significant increase' | 'significant decrease' | 'no significant change';
+
+/** How the significance of a change was decided: the exact conditional binomial test. */
+export const changeTestMethod =
+  'Exact conditional test: given n = current + previous, current is tested against Binomial(n, Tc ÷ (Tc + Tp)), Tc and Tp being the two periods’ lengths in months. Two-sided as R’s binom.test: the p-value is the total probability of every outcome no more likely than the one observed. A change is significant when p < 0.05. The Poisson Z = 2(√current − √previous) is shown beside it for reference only.';
 
 export interface CountComparison {
   current: number;
@@ -22,31 +26,34 @@ export interface CountComparison {
   change: number;
   /** The change as a percentage of previous; null when previous is 0, where no percentage exists. */
   percentChange: number | null;
-  /** 2(√current − √previous). */
+  /** 2(√current − √previous): shown for reference, never deciding. */
   z: number;
-  /** |z| > 1.96. */
+  /** The exact conditional test's two-sided p-value. */
+  pValue: number;
+  /** pValue < 0.05. */
   significant: boolean;
   verdict: ChangeVerdict;
 }
 
-function assertCount(value: number, name: string): void {
-  // The test is for counts of events: a rate or a harm score is not Poisson.
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`The ${name} count must be a whole number, 0 or more, not ${value}.`);
+/** The lengths of the two periods, in months; equal unless given. */
+export interface PeriodLengths {
+  current: number;
+  previous: number;
 }
 
-/** The change from `previous` to `current`, its percentage and its Poisson Z. */
-export function compareCounts(current: number, previous: number): CountComparison {
-  assertCount(current, 'current');
-  assertCount(previous, 'previous');
+/** The change from `previous` to `current`, its percentage, its exact p-value and its Poisson Z. */
+export function compareCounts(current: number, previous: number, lengths: PeriodLengths = { current: 1, previous: 1 }): CountComparison {
+  const { pValue, expected } = exactConditionalTest(current, previous, lengths.current, lengths.previous);
   const z = 2 * (Math.sqrt(current) - Math.sqrt(previous));
-  const significant = Math.abs(z) > significanceThreshold;
-  const verdict: ChangeVerdict = !significant ? 'no significant change' : z > 0 ? 'significant increase' : 'significant decrease';
+  const significant = pValue < significanceLevel;
+  const verdict: ChangeVerdict = !significant ? 'no significant change' : current > expected ? 'significant increase' : 'significant decrease';
   return {
     current,
     previous,
     change: current - previous,
     percentChange: previous === 0 ? null : ((current - previous) / previous) * 100,
     z,
+    pValue,
     significant,
     verdict,
   };
@@ -98,4 +105,11 @@ export function describeChange(comparison: CountComparison): string {
 
 function unreachable(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
+
+const pValueDigits = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+
+/** 'p = 0.219', or 'p < 0.001' where three decimals would show 0.000. */
+export function formatPValue(pValue: number): string {
+  return pValue < 0.0005 ? 'p < 0.001' : `p = ${pValueDigits.format(pValue)}`;
 }

@@ -44,12 +44,35 @@ export type HarmMethod = 'code-level' | 'subgroup-weight' | 'mixed' | 'not-appli
  *   ones (violence without injury), so it overstates the harm of broad types. Score harm on
  *   Home Office subgroups with code-level data wherever the partnership has it.
  */
-export type HarmFallbackBasis = 'subgroup' | 'mean-of-covered-subgroups';
+export type HarmFallbackBasis = 'subgroup' | 'mean-of-covered-subgroups' | 'code-counts';
 
 export interface HarmFallback {
   weight: number;
+  /**
+   * 'code-counts': the covered subgroups' codes weighted by the code-level counts of another
+   * dataset for the same area (see CodeMix), which prices a subgroup as its offences actually
+   * fall: violence with injury is mostly assault with injury (189), not attempted murder.
+   */
   basis: HarmFallbackBasis;
+  /** For 'code-counts': which dataset's counts, for the working. */
+  source?: string;
 }
+
+/**
+ * Code-level counts from a dataset that has them (a police extract, the Home Office open
+ * data) for the same area and period, used to weight a subgroup's codes when the scored
+ * source gives none.
+ */
+export interface CodeMix {
+  /** "police-extract.csv (Colchester, October 2018 to September 2019)". */
+  source: string;
+  /** Offences per Home Office code. */
+  counts: ReadonlyMap<string, number>;
+}
+
+/** The unweighted mean is a rough price; the working, the Analysis table and the exports say so. */
+export const unweightedHarmCaveat =
+  'Priced at the unweighted mean of the subgroup’s offence codes, as no dataset in the workspace gives code-level counts for this area: rare, grave codes count as much as common ones, so this overstates harm.';
 
 export interface Harm {
   /** Σ count × weight, in days of imprisonment-equivalent; null when not applicable. */
@@ -78,10 +101,31 @@ function subgroupsOfKey(offenceKey: string): readonly OffenceSubgroupId[] {
   return subgroupIdsCovered(match);
 }
 
-/** The weight for the key's offences that have no code, or null for a key that is not a crime. */
-export function harmFallbackFor(offenceKey: string): HarmFallback | null {
+/** Σ count × weight ÷ Σ count over the mix's codes that belong to the subgroups and have an ONS weight. */
+function codeWeightedMean(subgroupIds: readonly OffenceSubgroupId[], mix: CodeMix): number | null {
+  const covered = new Set<string>(subgroupIds);
+  let offences = 0;
+  let harm = 0;
+  for (const [code, count] of mix.counts) {
+    const owner = matchHomeOfficeCode(code);
+    const weight = cssWeightForCode(code);
+    if (owner === null || weight === null || !covered.has(owner.id) || count <= 0) continue;
+    offences += count;
+    harm += count * weight;
+  }
+  return offences > 0 ? harm / offences : null;
+}
+
+/**
+ * The weight for the key's offences that have no code, or null for a key that is not a crime:
+ * the codes weighted by another dataset's code-level counts where one is given and covers the
+ * key's subgroups, otherwise the unweighted means.
+ */
+export function harmFallbackFor(offenceKey: string, mix: CodeMix | null = null): HarmFallback | null {
   const subgroupIds = subgroupsOfKey(offenceKey);
   if (subgroupIds.length === 0) return null;
+  const weighted = mix === null ? null : codeWeightedMean(subgroupIds, mix);
+  if (weighted !== null) return { weight: weighted, basis: 'code-counts', source: mix!.source };
   if (subgroupIds.length === 1) return { weight: subgroupCssWeight(subgroupIds[0]!), basis: 'subgroup' };
   const total = subgroupIds.reduce((sum, subgroupId) => sum + subgroupCssWeight(subgroupId), 0);
   return { weight: total / subgroupIds.length, basis: 'mean-of-covered-subgroups' };
@@ -128,12 +172,12 @@ function methodOf(priced: readonly PricedRow[]): Exclude<HarmMethod, 'not-applic
  * that the offences here are the period's count. For a single subgroup this agrees with
  * shared/taxonomy countWeightedSubgroupCssWeight.
  */
-export function harmOf(offenceKey: string, counts: readonly PeriodCount[]): Harm {
+export function harmOf(offenceKey: string, counts: readonly PeriodCount[], mix: CodeMix | null = null): Harm {
   for (const row of counts) {
     if (!Number.isInteger(row.count) || row.count < 0) throw new RangeError(`A count must be a whole number, 0 or more, not ${row.count}.`);
   }
   const offences = counts.reduce((sum, row) => sum + row.count, 0);
-  const fallback = harmFallbackFor(offenceKey);
+  const fallback = harmFallbackFor(offenceKey, mix);
   if (fallback === null) {
     return {
       totalHarm: null,
@@ -161,4 +205,18 @@ export function harmOf(offenceKey: string, counts: readonly PeriodCount[]): Harm
     offencesWithoutCodeWeight: offences - offencesAtCodeWeight,
     fallback,
   };
+}
+
+/**
+ * How a type's harm was priced, in words, for `score --json`, the working and the exports:
+ * code-level, weighted by another dataset's code counts (naming it), or the unweighted mean.
+ */
+export function harmPricing(harm: Harm): { basis: 'code-level' | 'code-counts' | 'unweighted-mean' | 'not-applicable'; text: string } {
+  if (harm.method === 'not-applicable' || harm.fallback === null) return { basis: 'not-applicable', text: 'Not a crime: no severity weight.' };
+  if (harm.method === 'code-level') return { basis: 'code-level', text: 'Count-weighted mean of the Home Office codes’ weights, from the source’s own codes.' };
+  const share = harm.method === 'mixed' ? ' for the offences without a code' : '';
+  if (harm.fallback.basis === 'code-counts') {
+    return { basis: 'code-counts', text: `The subgroup’s codes weighted by the code-level counts of ${harm.fallback.source ?? 'another dataset'}${share}.` };
+  }
+  return { basis: 'unweighted-mean', text: `${unweightedHarmCaveat}${share ? ` (${share.trim()})` : ''}` };
 }

@@ -1,6 +1,6 @@
 /**
  * Honest statistics for the Analysis step (brief.md, workflow 3): counts in assessment periods
- * with their coverage, rates per 1,000, change with the Poisson significance test, three-year
+ * with their coverage, rates per 1,000, change with the exact conditional significance test, three-year
  * trends, rolling 12 months, month-of-year profiles and ONS Crime Severity Score harm. Pure
  * functions of precomputed counts; no I/O.
  */
@@ -40,13 +40,16 @@ export {
   type RateBase,
 } from './rates';
 export {
+  changeTestMethod,
   compareCounts,
   describeChange,
   formatCount,
-  significanceThreshold,
+  formatPValue,
   type ChangeVerdict,
   type CountComparison,
+  type PeriodLengths,
 } from './change';
+export { exactConditionalTest, significanceLevel, type ExactTestResult } from './exact-test';
 export {
   flatTrendShareOfMean,
   monthOfYearProfile,
@@ -57,12 +60,23 @@ export {
   type ThreeYearTrend,
   type TrendDirection,
 } from './trend';
-export { harmFallbackFor, harmOf, type Harm, type HarmFallback, type HarmFallbackBasis, type HarmMethod } from './harm';
+export {
+  harmFallbackFor,
+  harmOf,
+  harmPricing,
+  unweightedHarmCaveat,
+  type CodeMix,
+  type Harm,
+  type HarmFallback,
+  type HarmFallbackBasis,
+  type HarmMethod,
+} from './harm';
 export {
   historyPeriodOf,
   summariseOffence,
   type OffenceHistory,
   type OffenceSummary,
   type OffenceSummaryInput,
+  type VolumeFigure,
   type PeriodFigures,
 } from './offence-summary';

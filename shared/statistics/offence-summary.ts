@@ -1,6 +1,6 @@
 import { addMonths } from '../dates';
 import { compareCounts, describeChange, type CountComparison } from './change';
-import { harmOf, type Harm } from './harm';
+import { harmOf, type CodeMix, type Harm } from './harm';
 import {
   annualTotals,
   countInPeriod,
@@ -12,7 +12,7 @@ import {
   type PeriodCount,
 } from './period-counts';
 import { describePeriod, periodContainsMonth, type AssessmentPeriods, type Period } from './periods';
-import { offenceRate, type Denominators, type RateBase } from './rates';
+import { offenceRate, ratePer1000, type Denominators, type RateBase } from './rates';
 import {
   monthOfYearProfile,
   rolling12Months,
@@ -41,6 +41,25 @@ export interface OffenceSummaryInput {
    * workflow 1); a year's growth in population is small beside the noise in the counts.
    */
   denominators: Denominators;
+  /**
+   * Code-level counts for the same area and period from another dataset, to weight the
+   * subgroup's codes when this source gives none (harm.ts); null when the workspace has none.
+   */
+  codeMix?: CodeMix | null;
+}
+
+/**
+ * What the matrix's volume factor ranks (brief.md, workflow 4): every type on one denominator,
+ * offences per 1,000 residents of the area its source covers, so that like is compared with
+ * like; the count itself when no population is known. Per-1,000-households rates are for
+ * display only.
+ */
+export interface VolumeFigure {
+  /** Null only when the assessment period's count is not known (partial or no coverage). */
+  value: number | null;
+  basis: 'per-1000-residents' | 'count';
+  /** The residents the rate is per 1,000 of; null when the basis is the count. */
+  population: number | null;
 }
 
 export interface PeriodFigures extends CountInPeriod {
@@ -71,6 +90,8 @@ export interface OffenceSummary {
   change: CountComparison | null;
   /** The sentence to show beside the change, or why there is no change to show. */
   changeSentence: string;
+  /** What the volume factor ranks: per 1,000 residents for every type, or the count. */
+  volume: VolumeFigure;
   /** The harm of the current period's offences. */
   harm: Harm;
   /** The three 12-month years ending with the current period, oldest first. */
@@ -109,6 +130,13 @@ function unavailableChangeSentence(current: PeriodFigures, comparison: PeriodFig
   return `No comparison: ${described.join(', and ')}.`;
 }
 
+function volumeOf(current: PeriodFigures, population: number | null): VolumeFigure {
+  const count = current.coverage === 'complete' ? current.count : null;
+  const rate = ratePer1000(count, population);
+  if (rate !== null) return { value: rate, basis: 'per-1000-residents', population };
+  return { value: count, basis: 'count', population: null };
+}
+
 const earlierOf = (a: string, b: string): string => (a < b ? a : b);
 const laterOf = (a: string, b: string): string => (a > b ? a : b);
 
@@ -132,7 +160,9 @@ export function summariseOffence(input: OffenceSummaryInput): OffenceSummary {
   const current = periodFigures(input, currentPeriod, historyMonthly);
   const comparison = periodFigures(input, comparisonPeriod, historyMonthly);
   const comparable = current.coverage === 'complete' && comparison.coverage === 'complete';
-  const change = comparable ? compareCounts(current.count, comparison.count) : null;
+  const change = comparable
+    ? compareCounts(current.count, comparison.count, { current: current.monthsInPeriod, previous: comparison.monthsInPeriod })
+    : null;
 
   const yearly = annualTotals(input.counts, currentPeriod.to, trendYears);
   const rate = offenceRate(input.offenceKey, null, input.denominators);
@@ -145,7 +175,8 @@ export function summariseOffence(input: OffenceSummaryInput): OffenceSummary {
     comparison,
     change,
     changeSentence: change === null ? unavailableChangeSentence(current, comparison) : describeChange(change),
-    harm: harmOf(input.offenceKey, countsWithinPeriod(input.counts, currentPeriod)),
+    volume: volumeOf(current, input.denominators.population),
+    harm: harmOf(input.offenceKey, countsWithinPeriod(input.counts, currentPeriod), input.codeMix ?? null),
     annualTotals: yearly,
     trend: threeYearTrend(yearly.map((year) => year.count)),
     history: { period: historyPeriod, monthly: historyMonthly, rolling12: rolling12Months(historyMonthly) },

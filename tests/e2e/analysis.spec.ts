@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { AnalysisView, OffenceAnalysis } from '../../shared/domain/analysis';
+import { formatPValue } from '../../shared/statistics/change';
 import { describePeriod } from '../../shared/statistics/periods';
 import { expectNoViolations, valueOf, goTo } from './page-checks';
 import { expect, test, type Harness } from './harness';
@@ -33,7 +34,7 @@ async function expectRowToMatch(row: Locator, offence: OffenceAnalysis) {
   if (summary.change) {
     await expect(row.getByTestId('change')).toHaveText(signedCount.format(summary.change.change));
     if (summary.change.percentChange !== null) await expect(row.getByTestId('percent-change')).toHaveText(`${signedPercent.format(summary.change.percentChange)}%`);
-    await expect(row.getByTestId('significance')).toContainText(`Z = ${twoDecimals.format(summary.change.z)}`);
+    await expect(row.getByTestId('significance')).toContainText(`${formatPValue(summary.change.pValue)}Poisson Z = ${twoDecimals.format(summary.change.z)}`);
   } else {
     await expect(row.getByTestId('significance')).toHaveText('– No comparison');
   }
@@ -51,17 +52,21 @@ function sortedLabels(offences: readonly OffenceAnalysis[], value: (offence: Off
     .map((entry) => entry.label);
 }
 
-test('shows each offence type’s figures, sorts them, charts one type and changes the periods', async ({ page, workbench }) => {
+/** The demo workspace, built by the real service, with the Analysis screen open on it. */
+async function openDemoAnalysis(page: Page, workbench: Harness) {
   valueOf(await workbench.service.call('workspace/demo', { path: join(workbench.dir, 'demo.sqlite'), operationId: 'e2e-demo-analysis' }));
   await workbench.open();
   const release = workbench.hold('analysis/get');
   await goTo(page, 'Analysis');
   await expect(page.getByRole('status').filter({ hasText: 'Loading the figures…' })).toBeVisible();
   release();
-
   const view = await storedAnalysis(workbench);
-  const rows = page.getByTestId('analysis-row');
-  await expect(rows).toHaveCount(view.offences.length);
+  await expect(page.getByTestId('analysis-row')).toHaveCount(view.offences.length);
+  return view;
+}
+
+test('shows each offence type’s figures, with the exact test’s verdict and p-value beside the Poisson Z', async ({ page, workbench }) => {
+  const view = await openDemoAnalysis(page, workbench);
   expect(view.offences.filter((offence) => offence.inputs !== null)).toHaveLength(19);
   expect(await tableLabels(page)).toEqual(view.offences.map((offence) => offence.label));
 
@@ -74,7 +79,8 @@ test('shows each offence type’s figures, sorts them, charts one type and chang
   await expect(page.getByTestId('households')).toHaveText('Not knownNot given');
 
   // Violence with injury, checked by hand with sqlite3 on a demo file: the ONS Essex rows for
-  // the years ending September 2019 and 2018 are 15,274 and 13,846; Z = 2(√15274 − √13846) = 11.84.
+  // the years ending September 2019 and 2018 are 15,274 and 13,846; Z = 2(√15274 − √13846) = 11.84,
+  // and the exact test's p is far below 0.001. Per 1,000 of Essex's 1,846,380 residents: 8.27.
   const violence = offenceNamed(view, 'Violence with injury');
   expect([violence.summary.current.count, violence.summary.comparison.count]).toEqual([15_274, 13_846]);
   const violenceRow = analysisRow(page, 'Violence with injury');
@@ -82,22 +88,67 @@ test('shows each offence type’s figures, sorts them, charts one type and chang
   await expect(violenceRow.getByTestId('comparison-count')).toHaveText('13,846');
   await expect(violenceRow.getByTestId('change')).toHaveText('+1,428');
   await expect(violenceRow.getByTestId('percent-change')).toHaveText('+10.3%');
-  await expect(violenceRow.getByTestId('significance')).toHaveText('▲ Significant increaseZ = 11.84');
-  await expect(violenceRow.getByTestId('rate')).toHaveText(twoDecimals.format(violence.summary.current.ratePer1000!));
-  await expect(violenceRow.getByTestId('harm')).toHaveText(`${oneDecimal.format(violence.summary.harm.meanWeight!)}subgroup weight`);
+  await expect(violenceRow.getByTestId('significance')).toHaveText('▲ Significant increasep < 0.001Poisson Z = 11.84');
+  await expect(violenceRow.getByTestId('rate')).toHaveText('8.27');
+  await expect(violenceRow.getByTestId('harm')).toHaveText(`${oneDecimal.format(violence.summary.harm.meanWeight!)}unweighted mean: may overstate`);
   await expect(violenceRow.getByTestId('trend')).toContainText('Rising');
-  await expect(violenceRow.getByTestId('source')).toContainText(violence.source.fileName);
-  await expect(violenceRow.getByTestId('scored')).toHaveText('Yes');
+  // Homicide 18 → 19: the exact test gives p = 1.000 (19 and 18 are equally likely halves of 37).
+  await expect(analysisRow(page, 'Homicide').getByTestId('significance')).toHaveText('● No significant changep = 1.000Poisson Z = 0.23');
 
   for (const offence of view.offences) await expectRowToMatch(analysisRow(page, offence.label), offence);
   await expect(analysisRow(page, 'Bicycle theft').getByTestId('significance')).toContainText('● No significant change');
   await expect(analysisRow(page, 'Non-residential burglary').getByTestId('significance')).toContainText('▼ Significant decrease');
+  // Residential burglary has a rate per 1,000 residents (8,241 ÷ 1,846,380), the figure its volume
+  // is ranked on, though the demo gives no household figure.
+  await expect(analysisRow(page, 'Residential burglary').getByTestId('rate')).toHaveText('4.46');
+
+  // The source and scoring columns are shown when chosen.
+  await expect(violenceRow.getByTestId('source')).toHaveCount(0);
+  await page.getByLabel('Source of the figures').check();
+  await page.getByLabel('Whether the matrix scores the type').check();
+  await expect(violenceRow.getByTestId('source')).toContainText(violence.source.fileName);
+  await expect(violenceRow.getByTestId('scored')).toHaveText('Yes');
   await expect(analysisRow(page, 'Drugs').getByTestId('scored')).toHaveText('No: no figures for the period');
   await expect(analysisRow(page, 'Theft offences').getByTestId('scored')).toHaveText('No: scored through its subgroups');
-  // Residential burglary is per 1,000 households, and the demo has no household figure.
-  await expect(analysisRow(page, 'Residential burglary').getByTestId('rate')).toHaveText('–Not available: no household figureper 1,000 households');
   await expectNoViolations(page, 'the Analysis table');
+  expect(workbench.foreignRequests).toEqual([]);
+});
 
+test('fits a 1,366 × 768 laptop screen: no column of the table is clipped, measured', async ({ page, workbench }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemoAnalysis(page, workbench);
+  const table = page.getByTestId('analysis-table');
+  const measure = () =>
+    table.evaluate((element) => {
+      const clipped = [...element.querySelectorAll<HTMLElement>('th, td')]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth)
+        .map((cell) => `${cell.textContent} (${cell.scrollWidth} > ${cell.clientWidth})`);
+      const region = element.parentElement!;
+      return {
+        clipped,
+        tableRight: element.getBoundingClientRect().right,
+        regionRight: region.getBoundingClientRect().right,
+        viewport: window.innerWidth,
+        overflow: region.scrollWidth - region.clientWidth,
+        columns: element.querySelectorAll('thead th').length,
+      };
+    });
+  const fitted = await measure();
+  expect(fitted.clipped).toEqual([]);
+  expect(fitted.columns).toBe(10);
+  expect(fitted.tableRight).toBeLessThanOrEqual(fitted.regionRight);
+  expect(fitted.regionRight).toBeLessThanOrEqual(fitted.viewport);
+  // Nothing is scrolled out of sight sideways either.
+  expect(fitted.overflow).toBe(0);
+  // Each heading and significance in full, on screen.
+  for (const heading of ['Significance (exact test)', 'Three-year trend', 'Harm (mean CSS weight)']) {
+    await expect(page.getByRole('columnheader', { name: heading })).toBeInViewport();
+  }
+});
+
+test('sorts by any figure and filters by kind', async ({ page, workbench }) => {
+  const view = await openDemoAnalysis(page, workbench);
+  const rows = page.getByTestId('analysis-row');
   // Sorting by % change: largest first, then smallest first; blanks stay last; aria-sort follows.
   const percentHeader = page.getByRole('columnheader', { name: '% change' });
   await expect(percentHeader).not.toHaveAttribute('aria-sort');
@@ -121,6 +172,12 @@ test('shows each offence type’s figures, sorts them, charts one type and chang
   await page.getByLabel('Show', { exact: true }).selectOption('all');
   await expect(rows).toHaveCount(view.offences.length);
 
+});
+
+test('charts one type, in words and pictures', async ({ page, workbench }) => {
+  const view = await openDemoAnalysis(page, workbench);
+  const violence = offenceNamed(view, 'Violence with injury');
+  const violenceRow = analysisRow(page, 'Violence with injury');
   // The charts of a type whose source reports whole years.
   await violenceRow.getByRole('button', { name: 'Show charts for Violence with injury' }).click();
   const detail = page.getByTestId('offence-detail');
@@ -128,10 +185,12 @@ test('shows each offence type’s figures, sorts them, charts one type and chang
   await expect(violenceRow).toHaveAttribute('aria-current', 'true');
   await expect(detail.getByTestId('detail-change')).toHaveText(violence.summary.changeSentence);
   await expect(detail.getByTestId('detail-change')).toHaveText('Up 10% (from 13,846 to 15,274): a significant increase');
-  await expect(detail.getByTestId('detail-significance')).toContainText('Z = 11.84: significant at the 5% level');
+  await expect(detail.getByTestId('detail-significance')).toContainText('p < 0.001: significant at the 5% level (the exact conditional test of 15,274 given 29,120');
+  await expect(detail.getByTestId('detail-significance')).toContainText('For reference, the Poisson Z = 11.84.');
   await expect(detail.getByTestId('detail-rate')).toHaveText(
-    `${twoDecimals.format(violence.summary.current.ratePer1000!)} per 1,000 residents (of ${count.format(violence.summary.denominator!)}, ${violence.source.area}).`,
+    `${twoDecimals.format(violence.summary.volume.value!)} per 1,000 residents (of ${count.format(violence.summary.volume.population!)}, ${violence.source.area}), the figure volume is ranked on.`,
   );
+  await expect(detail.getByTestId('detail-harm')).toContainText('Priced at the unweighted mean of the subgroup’s offence codes');
   await expect(detail.getByTestId('detail-trend')).toContainText('Rising: up 919.5 offences a year');
   const annual = detail.getByRole('img', { name: 'Offences in each of the 3 years to September 2019' });
   await expect(annual).toBeVisible();
@@ -162,6 +221,11 @@ test('shows each offence type’s figures, sorts them, charts one type and chang
   await expect(detail.getByTestId('analysis-chart-rolling12')).toContainText('No rolling 12-month totals');
   await expectNoViolations(page, 'the charts for Drugs, with monthly figures');
 
+});
+
+test('changes the periods, refusing a mistake, and goes back to the default', async ({ page, workbench }) => {
+  await openDemoAnalysis(page, workbench);
+  const violenceRow = analysisRow(page, 'Violence with injury');
   // Changing the periods: a mistake first, then the year ending September 2020.
   await page.getByText('Change the periods, population or households').click();
   await page.getByLabel('Assessment period from').fill('2019-10');
@@ -188,7 +252,8 @@ test('shows each offence type’s figures, sorts them, charts one type and chang
   await expect(violenceRow.getByTestId('comparison-count')).toHaveText('15,274');
   await expect(violenceRow.getByTestId('change')).toHaveText('-474');
   await expect(violenceRow.getByTestId('percent-change')).toHaveText('-3.1%');
-  await expect(violenceRow.getByTestId('significance')).toHaveText('▼ Significant decreaseZ = -3.87');
+  // Exactly, binom.test(14800, 30074) gives p = 0.00638: still significant, though far less so than Z = −3.87 suggests.
+  await expect(violenceRow.getByTestId('significance')).toHaveText('▼ Significant decreasep = 0.006Poisson Z = -3.87');
   const ye2020 = await storedAnalysis(workbench);
   expect(ye2020.settings.periods).toEqual({ current: { from: '2019-10', to: '2020-09' }, comparison: { from: '2018-10', to: '2019-09' } });
   for (const offence of ye2020.offences) await expectRowToMatch(analysisRow(page, offence.label), offence);

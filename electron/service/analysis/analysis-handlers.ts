@@ -1,5 +1,5 @@
 import type { AnalysisView, MatrixState, RunSource } from '../../../shared/domain/analysis';
-import { analyseSensitivity, scoreMatrix, type MatrixTemplateId } from '../../../shared/matrix';
+import { analyseSensitivity, currentScoringMethod, scoreMatrix, type MatrixTemplateId } from '../../../shared/matrix';
 import type { ServiceHandlers } from '../workbench-handlers';
 import type { WorkspaceDatabase } from '../workspace-file';
 import type { WorkspaceSession } from '../workspace-session';
@@ -8,9 +8,10 @@ import { listJudgements, readMatrixDefinition, removeJudgement, resetMatrix, sav
 import { buildAnalysis } from './offence-analysis';
 import { freezePriority } from '../../../shared/domain/priority';
 import { listPriorities } from '../priorities/priority-store';
+import { readPeers, savePeers } from './peer-store';
 import { compareStoredRuns, freezeScoringRun, listRuns, readRun } from './run-store';
 
-type AnalysisChannel = Extract<keyof ServiceHandlers, `analysis/${string}` | `matrix/${string}` | `run/${string}`>;
+type AnalysisChannel = Extract<keyof ServiceHandlers, `analysis/${string}` | `matrix/${string}` | `run/${string}` | `peers/${string}`>;
 
 /** The matrix as stored now, scored on the analysis as it stands (built here unless given). */
 export function readMatrixState(db: WorkspaceDatabase, now: Date, template: MatrixTemplateId | null = null, analysis = buildAnalysis(db, now)): MatrixState {
@@ -26,6 +27,8 @@ export function readMatrixState(db: WorkspaceDatabase, now: Date, template: Matr
     periods: analysis.settings.periods,
     edited,
     ranking: scoreMatrix(definition, offences, judgements),
+    peers: analysis.peers,
+    method: currentScoringMethod,
   };
 }
 
@@ -87,9 +90,16 @@ export function createAnalysisHandlers(session: WorkspaceSession, now: () => Dat
         const at = now();
         const analysis = buildAnalysis(db, at);
         const priorities = listPriorities(db).map(freezePriority);
-        return freezeScoringRun(db, name, readMatrixState(db, at, template ?? null, analysis), runSources(db, analysis), priorities, at);
+        const state = readMatrixState(db, at, template ?? null, analysis);
+        return freezeScoringRun(db, name, state, runSources(db, analysis), priorities, at, { areas: state.peers.areas, note: state.peers.note });
       }),
     'run/list': () => listRuns(session.require()),
+    'peers/get': () => readPeers(session.require()),
+    'peers/set': (input) =>
+      session.write((db) => {
+        savePeers(db, input);
+        return readMatrixState(db, now());
+      }),
     'run/show': ({ id }) => readRun(session.require(), id),
     'run/compare': ({ before, after }) => compareStoredRuns(session.require(), before, after),
   };

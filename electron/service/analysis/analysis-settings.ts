@@ -76,6 +76,14 @@ export function populationFor(db: WorkspaceDatabase, area: string | null, period
   const { population } = readRow(db);
   if (population !== null) return { value: population, source: 'entered by hand' };
   if (area === null) return { value: null, source: 'no area set, so no ONS estimate applies' };
+  return populationEstimateFor(db, area, periodEnd);
+}
+
+/**
+ * The ONS estimate for a named area, never the hand-entered figure (which is the
+ * partnership's own): the population of a comparator area.
+ */
+export function populationEstimateFor(db: WorkspaceDatabase, area: string, periodEnd: string): DenominatorFigure {
   const year = Number(periodEnd.slice(0, 4));
   const estimate = cachedStatement(
     db,

@@ -1,18 +1,25 @@
 import type { AnalysisView, OffenceAnalysis, OffenceKind, OffenceSource } from '../../../shared/domain/analysis';
 import { offenceDisplayLabel, totalRecordedCrimeKey } from '../../../shared/domain/offence-key';
-import type { OffenceInputs } from '../../../shared/matrix';
+import type { OffenceInputs, PeerWorking } from '../../../shared/matrix';
 import { offenceMatchFromKey, subgroupIdsCovered } from '../../../shared/taxonomy';
 import {
   countInPeriod,
+  countsWithinPeriod,
+  describePeriod,
+  harmFallbackFor,
+  harmPricing,
   historyPeriodOf,
   summariseOffence,
   withReportedZeros,
   type AssessmentPeriods,
+  type CodeMix,
   type OffenceSummary,
   type PeriodCount,
 } from '../../../shared/statistics';
 import type { WorkspaceDatabase } from '../workspace-file';
 import { householdsFigure, populationFor, readAnalysisSettings } from './analysis-settings';
+import { peerRatioOf, readPeerRates } from './peer-rates';
+import { readPeers } from './peer-store';
 import { keysOutsideWindow, readSourceSeries, type SourceSeries } from './source-series';
 
 function kindOf(key: string): OffenceKind {
@@ -68,21 +75,53 @@ function whyNotScored(key: string, summary: OffenceSummary, scoredSubgroups: Rea
   return null;
 }
 
-/** What the matrix reads for a type with a complete assessment period. */
-export function matrixInputsOf(key: string, label: string, summary: OffenceSummary): OffenceInputs {
+/** What the matrix reads for a type with a complete assessment period (scoring method 2). */
+export function matrixInputsOf(key: string, label: string, summary: OffenceSummary, peer: PeerWorking): OffenceInputs {
   return {
     key,
     label,
     ratePer1000: summary.current.ratePer1000,
+    volume: summary.volume.value,
+    volumeBasis: summary.volume.basis,
     currentCount: summary.current.count,
     previousCount: summary.change?.previous ?? 0,
     percentChange: summary.change?.percentChange ?? null,
     significant: summary.change?.significant ?? false,
+    ...(summary.change ? { pValue: summary.change.pValue } : {}),
     meanHarmWeight: summary.harm.meanWeight,
     totalHarm: summary.harm.totalHarm,
-    // Most Similar Group figures are not imported yet: the optional peer factor scores as in line.
-    peerRatio: null,
+    peerRatio: peerRatioOf(peer),
+    peer,
+    harmPricing: harmPricing(summary.harm),
   };
+}
+
+/**
+ * Code-level counts of each series for the assessment period, where it has any: a series
+ * without codes can then price a subgroup by another dataset's mix of codes for the same area.
+ */
+function codeMixes(allSeries: readonly SourceSeries[], periods: AssessmentPeriods): { series: SourceSeries; mix: CodeMix }[] {
+  return allSeries.flatMap((series) => {
+    const counts = new Map<string, number>();
+    for (const rows of series.byKey.values()) {
+      for (const row of countsWithinPeriod(rows, periods.current)) {
+        if (row.offenceCode !== null) counts.set(row.offenceCode, (counts.get(row.offenceCode) ?? 0) + row.count);
+      }
+    }
+    if (counts.size === 0) return [];
+    const area = series.area ? `${series.area}, ` : '';
+    return [{ series, mix: { source: `${series.files} (${area}${describePeriod(periods.current)})`, counts } }];
+  });
+}
+
+/** Another series for the same area whose codes price the key's subgroups, or null. */
+function codeMixFor(key: string, chosen: SourceSeries, mixes: readonly { series: SourceSeries; mix: CodeMix }[]): CodeMix | null {
+  const sameArea = (a: string | null, b: string | null) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+  for (const { series, mix } of mixes) {
+    if (series === chosen || !sameArea(series.area, chosen.area)) continue;
+    if (harmFallbackFor(key, mix)?.basis === 'code-counts') return mix;
+  }
+  return null;
 }
 
 const kindOrder: Record<OffenceKind, number> = { subgroup: 0, group: 1, 'police-uk': 2, indicator: 3, total: 4 };
@@ -100,6 +139,9 @@ export function buildAnalysis(db: WorkspaceDatabase, now: Date): AnalysisView {
   const outsidePeriods = keysOutsideWindow(db, window, keys).map(offenceDisplayLabel);
   const households = householdsFigure(db).value;
   const populationByArea = new Map<string, number | null>();
+  const peers = readPeers(db);
+  const peerRates = readPeerRates(db, peers.areas, window, periods.current);
+  const mixes = codeMixes(allSeries, periods);
 
   const summaries: { key: string; label: string; source: OffenceSource; summary: OffenceSummary }[] = [];
   for (const key of keys) {
@@ -107,7 +149,13 @@ export function buildAnalysis(db: WorkspaceDatabase, now: Date): AnalysisView {
     const { series, counts } = chooseSeries(key, candidates, periods);
     const areaName = series.area ?? '';
     if (!populationByArea.has(areaName)) populationByArea.set(areaName, populationFor(db, series.area, periods.current.to).value);
-    const summary = summariseOffence({ offenceKey: key, counts, periods, denominators: { population: populationByArea.get(areaName)!, households } });
+    const summary = summariseOffence({
+      offenceKey: key,
+      counts,
+      periods,
+      denominators: { population: populationByArea.get(areaName)!, households },
+      codeMix: codeMixFor(key, series, mixes),
+    });
     const source: OffenceSource = {
       partner: series.partner,
       format: series.format,
@@ -123,8 +171,9 @@ export function buildAnalysis(db: WorkspaceDatabase, now: Date): AnalysisView {
   );
   const offences = summaries.map(({ key, label, source, summary }): OffenceAnalysis => {
     const notScored = whyNotScored(key, summary, scoredSubgroups);
-    return { key, label, kind: kindOf(key), source, summary, inputs: notScored === null ? matrixInputsOf(key, label, summary) : null, notScored };
+    const peer = peerRates.workingFor(key, source.datasetIds, source.area, summary.volume);
+    return { key, label, kind: kindOf(key), source, summary, inputs: notScored === null ? matrixInputsOf(key, label, summary, peer) : null, notScored, peer };
   });
   offences.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.label.localeCompare(b.label, 'en-GB'));
-  return { settings, offences, outsidePeriods };
+  return { settings, offences, outsidePeriods, peers };
 }

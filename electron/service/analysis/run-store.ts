@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MatrixState, NamedRunComparison, RunSource, RunSummary, StoredRun } from '../../../shared/domain/analysis';
 import type { FrozenPriority } from '../../../shared/domain/priority';
-import { compareRuns, freezeRun, replayFrozenRun, type FrozenRun, type MatrixTemplateId } from '../../../shared/matrix';
+import { compareRuns, freezeRun, methodOfRun, replayFrozenRun, type FrozenRun, type MatrixTemplateId, type RunPeers } from '../../../shared/matrix';
 import { WorkbenchError } from '../../../shared/result';
 import type { WorkspaceDatabase } from '../workspace-file';
 
@@ -53,11 +53,12 @@ export function freezeScoringRun(
   sources: RunSource[],
   priorities: FrozenPriority[],
   now: Date,
+  peers: RunPeers,
 ): RunSummary {
   if (state.offences.length === 0) {
     throw new WorkbenchError('invalid-input', 'There is nothing to freeze: no offence type has figures for the whole assessment period.');
   }
-  const frozen = freezeRun(state.definition, state.offences, state.judgements);
+  const frozen = freezeRun(state.definition, state.offences, state.judgements, peers);
   const document = JSON.stringify({ frozen, sources, priorities } satisfies RunDocument);
   const { periods } = state;
   const id = db
@@ -121,8 +122,8 @@ export function compareStoredRuns(db: WorkspaceDatabase, beforeId: number, after
   const after = readRun(db, afterId);
   return {
     ...compareRuns(
-      { definition: before.run.definition, ranking: before.run.ranking },
-      { definition: after.run.definition, ranking: after.run.ranking },
+      { definition: before.run.definition, ranking: before.run.ranking, method: methodOfRun(before.run), peers: before.run.peers?.areas ?? [] },
+      { definition: after.run.definition, ranking: after.run.ranking, method: methodOfRun(after.run), peers: after.run.peers?.areas ?? [] },
     ),
     before: summaryOf(readRow(db, beforeId)),
     after: summaryOf(readRow(db, afterId)),

@@ -6,6 +6,7 @@ import { createObservations } from './0030-create-observations';
 import { createAnalysis } from './0040-create-analysis';
 import { createPriorities } from './0050-create-priorities';
 import { identifyImportsByFileAndSheet } from './0060-identify-imports-by-file-and-sheet';
+import { createPeers } from './0070-create-peers';
 
 export type { Migration } from './migration';
 
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   createAnalysis,
   createPriorities,
   identifyImportsByFileAndSheet,
+  createPeers,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { OffenceAnalysis } from '../../../shared/domain/analysis';
-import { significanceThreshold } from '../../../shared/statistics/change';
+import { formatPValue } from '../../../shared/statistics/change';
+import { harmPricing } from '../../../shared/statistics/harm';
 import { OffenceCharts } from './OffenceCharts';
 import {
   formatCount,
@@ -10,7 +11,6 @@ import {
   formatZ,
   harmMethodLabels,
   missingRateReason,
-  rateUnit,
   trendLabels,
 } from './analysis-format';
 
@@ -56,16 +56,26 @@ function periodInWords(figures: OffenceAnalysis['summary']['current']): string {
 function significanceInWords(offence: OffenceAnalysis): string {
   const { change } = offence.summary;
   if (!change) return 'Not tested: there is no comparison.';
-  const threshold = significanceThreshold.toLocaleString('en-GB');
   const verdict = change.significant ? 'significant at the 5% level' : 'not significant at the 5% level';
-  return `${formatZ(change.z)}: ${verdict} (the Poisson test; significant when Z is above ${threshold} or below −${threshold}).`;
+  return `${formatPValue(change.pValue)}: ${verdict} (the exact conditional test of ${formatCount(change.current)} given ${formatCount(change.current + change.previous)} in both periods, two-sided, significant when p is below 0.05). For reference, the Poisson ${formatZ(change.z)}.`;
 }
 
 function rateInWords(offence: OffenceAnalysis): string {
   const { summary } = offence;
-  if (summary.current.ratePer1000 === null) return `${missingRateReason(offence)}.`;
   const area = offence.source.area ? `, ${offence.source.area}` : '';
-  return `${formatRate(summary.current.ratePer1000)} ${rateUnit(offence)} (of ${formatCount(summary.denominator!)}${area}).`;
+  const { volume } = summary;
+  const residents =
+    volume.basis === 'per-1000-residents' && volume.value !== null
+      ? `${formatRate(volume.value)} per 1,000 residents (of ${formatCount(volume.population!)}${area}), the figure volume is ranked on.`
+      : summary.current.coverage === 'complete'
+        ? `No population is known, so volume is ranked on the count, ${formatCount(summary.current.count)}.`
+        : `${missingRateReason(offence)}.`;
+  if (summary.rateBase !== 'households') return residents;
+  const households =
+    summary.current.ratePer1000 === null
+      ? ' No household figure is given, so there is no rate per 1,000 households.'
+      : ` ${formatRate(summary.current.ratePer1000)} per 1,000 households (of ${formatCount(summary.denominator!)}), shown only.`;
+  return `${residents}${households}`;
 }
 
 function harmInWords(offence: OffenceAnalysis): string {
@@ -73,7 +83,7 @@ function harmInWords(offence: OffenceAnalysis): string {
   if (harm.method === 'not-applicable') return 'Not applicable: not a crime, so it has no severity weight.';
   if (harm.meanWeight === null) return 'No offences in the assessment period to weigh.';
   const total = harm.totalHarm === null ? '' : `; ${formatCount(harm.totalHarm)} days in all`;
-  return `Mean Crime Severity Score weight ${formatOneDecimal(harm.meanWeight)} days per offence, priced by ${harmMethodLabels[harm.method]}${total}.`;
+  return `Mean Crime Severity Score weight ${formatOneDecimal(harm.meanWeight)} days per offence, priced by ${harmMethodLabels[harm.method]}${total}. ${harmPricing(harm).text}`;
 }
 
 function trendInWords(offence: OffenceAnalysis): string {

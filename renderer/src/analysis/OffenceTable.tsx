@@ -3,16 +3,19 @@ import type { OffenceAnalysis, OffenceKind } from '../../../shared/domain/analys
 import type { AssessmentPeriods } from '../../../shared/statistics/periods';
 import { describePeriod } from '../../../shared/statistics/periods';
 import { RowButton } from '../components/RowActions';
+import { changeTestMethod, formatPValue } from '../../../shared/statistics/change';
+import { harmPricing } from '../../../shared/statistics/harm';
 import {
   formatOneDecimal,
   formatRate,
   formatSignedCount,
   formatSignedPercent,
   formatZ,
-  harmMethodLabels,
+  harmPricingShort,
   kindLabels,
   missingRateReason,
   periodCount,
+  residentsRate,
   scoredShort,
   significanceOf,
   trendLabels,
@@ -32,6 +35,16 @@ const kindOrder: OffenceKind[] = ['subgroup', 'group', 'police-uk', 'indicator',
 export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: OffenceTableProps) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [kind, setKind] = useState<OffenceKind | 'all'>('all');
+  // Less important columns are the analyst's choice, so the table fits a 1,366-pixel laptop screen.
+  const [extra, setExtra] = useState<ReadonlySet<ExtraColumn>>(new Set());
+  const showing = (column: ExtraColumn) => extra.has(column);
+  function toggleExtra(column: ExtraColumn) {
+    setExtra((current) => {
+      const next = new Set(current);
+      if (!next.delete(column)) next.add(column);
+      return next;
+    });
+  }
   const kinds = kindOrder.filter((candidate) => offences.some((offence) => offence.kind === candidate));
   const shown = useMemo(
     () => sortOffences(kind === 'all' ? offences : offences.filter((offence) => offence.kind === kind), sort),
@@ -64,6 +77,15 @@ export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: O
           ))}
         </select>
       </div>
+      <fieldset className="analysis-columns">
+        <legend>Also show</legend>
+        {extraColumns.map((column) => (
+          <span className="analysis-column-choice" key={column.id}>
+            <input type="checkbox" id={`analysis-column-${column.id}`} checked={showing(column.id)} onChange={() => toggleExtra(column.id)} />
+            <label htmlFor={`analysis-column-${column.id}`}>{column.label}</label>
+          </span>
+        ))}
+      </fieldset>
       <p className="hint" id="offence-table-periods">
         {describePeriod(periods.current)} (the assessment period) against {describePeriod(periods.comparison)} (the comparison period). Select a column
         heading to sort by it; select it again to reverse the order.
@@ -81,24 +103,27 @@ export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: O
               {header('comparison', 'Comparison period', true)}
               {header('change', 'Change', true)}
               {header('percent', '% change', true)}
-              {header('significance', 'Significance')}
-              {header('rate', 'Rate per 1,000', true)}
+              {header('significance', 'Significance (exact test)')}
+              {header('rate', 'Rate per 1,000 residents', true)}
               {header('harm', 'Harm (mean CSS weight)', true)}
               {header('trend', 'Three-year trend')}
-              <th scope="col">Source</th>
-              <th scope="col">Scored</th>
+              {showing('source') ? <th scope="col">Source</th> : null}
+              {showing('scored') ? <th scope="col">Scored</th> : null}
             </tr>
           </thead>
           <tbody>
             {shown.map((offence) => (
-              <OffenceRow key={offence.key} offence={offence} selected={offence.key === selectedKey} onShowCharts={onShowCharts} />
+              <OffenceRow key={offence.key} offence={offence} selected={offence.key === selectedKey} onShowCharts={onShowCharts} extra={extra} />
             ))}
           </tbody>
         </table>
       </div>
       <p className="footnote">
-        Rates are per 1,000 residents, except residential burglary, per 1,000 households. Significance is the Poisson test: Z = 2(√current − √previous), significant
-        when Z is above 1.96 or below −1.96. Harm is the mean ONS Crime Severity Score weight, in days of imprisonment per offence.
+        Rates are per 1,000 residents of the area each type’s source covers, the figure the matrix ranks volume on; residential burglary also shows its rate per
+        1,000 households where the household figure is given. Significance: {changeTestMethod}{' '}
+        Harm is the mean ONS Crime Severity Score weight, in days of imprisonment per offence: from the source’s own Home Office codes, or the
+        subgroup’s codes weighted by another dataset’s code-level counts for the same area; marked “unweighted mean: may overstate” where neither exists,
+        as rare, grave codes then count as much as common ones.
       </p>
     </section>
   );
@@ -140,12 +165,26 @@ function Note({ children }: { children: string }) {
   return <span className="cell-note">{children}</span>;
 }
 
-function OffenceRow({ offence, selected, onShowCharts }: { offence: OffenceAnalysis; selected: boolean; onShowCharts(key: string): void }) {
+type ExtraColumn = 'source' | 'scored';
+const extraColumns: { id: ExtraColumn; label: string }[] = [
+  { id: 'source', label: 'Source of the figures' },
+  { id: 'scored', label: 'Whether the matrix scores the type' },
+];
+
+interface OffenceRowProps {
+  offence: OffenceAnalysis;
+  selected: boolean;
+  extra: ReadonlySet<ExtraColumn>;
+  onShowCharts(key: string): void;
+}
+
+function OffenceRow({ offence, selected, extra, onShowCharts }: OffenceRowProps) {
   const { summary } = offence;
   const { change, trend, harm } = summary;
   const current = periodCount(summary.current);
   const comparison = periodCount(summary.comparison);
   const significance = significanceOf(change);
+  const rate = residentsRate(offence);
   return (
     <tr data-testid="analysis-row" aria-current={selected ? 'true' : undefined}>
       <th scope="row" data-testid="offence-label">
@@ -183,11 +222,14 @@ function OffenceRow({ offence, selected, onShowCharts }: { offence: OffenceAnaly
           </span>{' '}
           {significance.text}
         </span>
-        {change ? <Note>{formatZ(change.z)}</Note> : null}
+        {change ? <Note>{formatPValue(change.pValue)}</Note> : null}
+        {change ? <Note>{`Poisson ${formatZ(change.z)}`}</Note> : null}
       </td>
       <td className="numeric" data-testid="rate">
-        {summary.current.ratePer1000 === null ? <NotAvailable reason={missingRateReason(offence)} /> : formatRate(summary.current.ratePer1000)}
-        {summary.rateBase === 'households' ? <Note>per 1,000 households</Note> : null}
+        {rate === null ? <NotAvailable reason={missingRateReason(offence)} /> : formatRate(rate)}
+        {summary.rateBase === 'households' && summary.current.ratePer1000 !== null ? (
+          <Note>{`${formatRate(summary.current.ratePer1000)} per 1,000 households`}</Note>
+        ) : null}
       </td>
       <td className="numeric" data-testid="harm">
         {harm.method === 'not-applicable' ? (
@@ -197,7 +239,7 @@ function OffenceRow({ offence, selected, onShowCharts }: { offence: OffenceAnaly
         ) : (
           <>
             {formatOneDecimal(harm.meanWeight)}
-            <Note>{harmMethodLabels[harm.method]}</Note>
+            <Note>{harmPricingShort[harmPricing(harm).basis]}</Note>
           </>
         )}
       </td>
@@ -213,11 +255,13 @@ function OffenceRow({ offence, selected, onShowCharts }: { offence: OffenceAnaly
           </>
         )}
       </td>
-      <td data-testid="source">
-        {offence.source.fileName}
-        <Note>{offence.source.partner}</Note>
-      </td>
-      <td data-testid="scored">{scoredShort(offence)}</td>
+      {extra.has('source') ? (
+        <td data-testid="source" className="analysis-source">
+          {offence.source.fileName}
+          <Note>{offence.source.partner}</Note>
+        </td>
+      ) : null}
+      {extra.has('scored') ? <td data-testid="scored">{scoredShort(offence)}</td> : null}
     </tr>
   );
 }

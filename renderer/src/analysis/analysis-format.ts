@@ -1,5 +1,5 @@
 import type { OffenceAnalysis, OffenceKind } from '../../../shared/domain/analysis';
-import type { HarmMethod } from '../../../shared/statistics/harm';
+import type { HarmMethod, harmPricing } from '../../../shared/statistics/harm';
 import type { PeriodFigures } from '../../../shared/statistics/offence-summary';
 import type { CountComparison } from '../../../shared/statistics/change';
 import type { TrendDirection } from '../../../shared/statistics/trend';
@@ -50,6 +50,20 @@ export function significanceOf(change: CountComparison | null): Significance {
 /** 'Z = 11.84'. */
 export const formatZ = (z: number) => `Z = ${twoDecimals.format(z)}`;
 
+/** The rate per 1,000 residents every type is ranked on for volume, or null (no population, or a part period). */
+export function residentsRate(offence: OffenceAnalysis): number | null {
+  const { volume } = offence.summary;
+  return volume.basis === 'per-1000-residents' ? volume.value : null;
+}
+
+/** How the harm was priced, in a few words for a table cell; harmPricing gives the whole sentence. */
+export const harmPricingShort: Record<ReturnType<typeof harmPricing>['basis'], string> = {
+  'code-level': 'own codes',
+  'code-counts': 'weighted by code counts',
+  'unweighted-mean': 'unweighted mean: may overstate',
+  'not-applicable': 'not applicable',
+};
+
 export const harmMethodLabels: Record<HarmMethod, string> = {
   'code-level': 'code-level weights',
   'subgroup-weight': 'subgroup weight',
@@ -96,6 +110,6 @@ export const rateUnit = (offence: OffenceAnalysis) => `per 1,000 ${offence.summa
 export function missingRateReason(offence: OffenceAnalysis): string {
   const { summary } = offence;
   if (summary.current.coverage !== 'complete') return 'Not available: the period is not fully covered';
-  if (summary.denominator === null) return summary.rateBase === 'households' ? 'Not available: no household figure' : 'Not available: no population figure';
+  if (summary.volume.basis === 'count') return 'Not available: no population figure';
   return 'Not available';
 }

@@ -1,3 +1,4 @@
+import { residentsRate } from './analysis-format';
 import type { OffenceAnalysis } from '../../../shared/domain/analysis';
 import { sortableCount } from './analysis-format';
 
@@ -20,8 +21,12 @@ export const sortValues: Record<SortColumnId, (offence: OffenceAnalysis) => Sort
   change: (offence) => offence.summary.change?.change ?? null,
   percent: (offence) => offence.summary.change?.percentChange ?? null,
   // By Z, so that the most significant increases and decreases are at the ends.
-  significance: (offence) => offence.summary.change?.z ?? null,
-  rate: (offence) => offence.summary.current.ratePer1000,
+  // Most significant rises first, most significant falls last: the strength of the evidence, signed.
+  significance: (offence) => {
+    const change = offence.summary.change;
+    return change ? Math.sign(change.change) * -Math.log10(change.pValue) : null;
+  },
+  rate: (offence) => residentsRate(offence),
   harm: (offence) => offence.summary.harm.meanWeight,
   trend: (offence) => offence.summary.trend?.slopePercentOfMean ?? null,
 };

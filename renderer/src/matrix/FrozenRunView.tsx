@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { StoredRun } from '../../../shared/domain/analysis';
+import { methodOfRun, scoringMethod } from '../../../shared/matrix';
 import { describePeriod } from '../../../shared/statistics';
 import { FrozenPriorities } from '../priorities/FrozenPriorities';
 import '../priorities/priorities.css';
@@ -18,6 +19,10 @@ export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef:
       <p>
         Frozen {formatDateTime(run.createdAt)} with the {templateName(run.template)}, for {describePeriod(run.periods.current)} against{' '}
         {describePeriod(run.periods.comparison)}. Weights: {weighted.map((factor) => `${shortLabel(factor)} ${formatScore(factor.weight)}`).join(', ')}.
+      </p>
+      <p data-testid="frozen-method">
+        Scoring method {methodOfRun(stored)}: significance by the {scoringMethod(methodOfRun(stored)).aspects.significance}.{' '}
+        {stored.peers && stored.peers.areas.length > 0 ? `Peers: ${stored.peers.areas.join(', ')}.` : 'No peers.'}
       </p>
       {run.identical ? (
         <p className="matrix-check">Re-scoring its stored inputs gives exactly this ranking.</p>

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { MatrixState } from '../../../shared/domain/analysis';
 import type { RankedOffence } from '../../../shared/matrix';
+import { heatLevel } from '../../../shared/charts/risk-grid';
 import { columnName, formatScore } from './matrix-format';
 import { WorkingDetails } from './WorkingDetails';
 
@@ -23,6 +24,15 @@ export function RankingPanel({ state }: { state: MatrixState }) {
     <section className="panel" aria-labelledby="matrix-ranking-heading">
       <h2 id="matrix-ranking-heading">Ranking</h2>
       <p>{howScored(state)}</p>
+      <p className="hint matrix-heat-legend" id="matrix-heat-legend">
+        Factor scores are shaded from low to high:{' '}
+        {[1, 2, 3, 4, 5].map((level) => (
+          <span key={level} className={`matrix-heat matrix-heat-${level}`}>
+            {level}
+          </span>
+        ))}{' '}
+        (the 4×4 grid’s 1–4 use the same shades, from the lowest to the highest). The number is always shown.
+      </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-ranking-caption">
         <table className="table table-compact matrix-ranking" data-testid="ranking-table">
           <caption id="matrix-ranking-caption" className="caption">
@@ -101,11 +111,15 @@ function RankingRow({ row, state, scored, hasBands, columns, open, onToggle }: R
             <span className={`matrix-band matrix-band-${bandClass(row.band)}`}>{row.band ?? '—'}</span>
           </td>
         ) : null}
-        {scored.map((id) => (
-          <td className="numeric" key={id}>
-            {row.factors[id]?.score ?? '—'}
-          </td>
-        ))}
+        {scored.map((id) => {
+          const working = row.factors[id];
+          const scale = state.definition.factors.find((factor) => factor.id === id)?.scale ?? 5;
+          return (
+            <td className={`numeric matrix-heat${working ? ` matrix-heat-${heatLevel(working.score, scale)}` : ''}`} key={id} data-testid={`factor-${id}`}>
+              {working?.score ?? '—'}
+            </td>
+          );
+        })}
         <td className="row-actions">
           <button
             type="button"

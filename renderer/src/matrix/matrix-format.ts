@@ -70,6 +70,8 @@ function inputName(field: string): string {
   switch (field) {
     case 'ratePer1000':
       return 'Rate per 1,000';
+    case 'volume':
+      return 'Offences per 1,000 residents (or the count where no population is known)';
     case 'percentChange':
       return 'Change on the comparison period (%)';
     case 'meanHarmWeight':
@@ -168,6 +170,12 @@ export function describeDefinitionChange(change: DefinitionChange): string {
       const bands = (list: typeof change.before) => (list.length === 0 ? 'none' : list.map((band) => `${band.label} from ${formatScore(band.minimum)}`).join(', '));
       return `Score bands: ${bands(change.before)} → ${bands(change.after)}`;
     }
+    case 'method':
+      return `Scoring method ${change.before} → ${change.after}, which can move every type: ${change.aspects
+        .map((aspect) => `${aspect.label.toLowerCase()}, ${aspect.before} → ${aspect.after}`)
+        .join('; ')}`;
+    case 'peers':
+      return `Peers: ${change.before.join(', ') || 'none'} → ${change.after.join(', ') || 'none'}`;
     default:
       return '';
   }

@@ -34,6 +34,8 @@ export interface MatrixControls {
   chooseTemplate(template: MatrixTemplateId): Promise<void>;
   judge(judgement: JudgementInput): Promise<Result<MatrixState>>;
   unjudge(factor: string, offenceKey: string): Promise<Result<MatrixState>>;
+  /** Replaces the comparator areas the peer factor reads; the ranking comes back re-scored. */
+  setPeers(areas: string[]): Promise<Result<MatrixState>>;
   /** Waits until every edit made so far is stored, so that a frozen run holds what is shown. */
   flush(): Promise<void>;
 }
@@ -279,6 +281,11 @@ export function useMatrix(): MatrixControls {
     [judgementWrite],
   );
 
+  const setPeers = useCallback(
+    (areas: string[]) => judgementWrite(() => workbench.peers.set({ areas, note: stateRef.current?.peers.note ?? null })),
+    [judgementWrite],
+  );
+
   return {
     state,
     loadError,
@@ -293,6 +300,7 @@ export function useMatrix(): MatrixControls {
     chooseTemplate,
     judge,
     unjudge,
+    setPeers,
     flush,
   };
 }

@@ -227,8 +227,10 @@ describe('the workbench CLI with data', () => {
     expect(JSON.parse(built.stdout)).toMatchObject({ name: 'Safer Colchester Partnership', area: 'Colchester', datasets: 2 });
     const workspace = join(dir, 'demo.sqlite');
     const datasets = JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout).datasets;
+    // The ONS table keeps the other areas' rows as comparators for the peer factor: 10 Essex years
+    // and 549 rows of other forces, regions and countries.
     expect(datasets.map((dataset: { format: string; rowsImported: number }) => [dataset.format, dataset.rowsImported])).toEqual([
-      ['ons-wide', 10],
+      ['ons-wide', 559],
       ['police-uk-street', 1660],
     ]);
     expect(JSON.parse(workbench('member', 'list', '--workspace', workspace, '--json').stdout).members).toHaveLength(9);
@@ -284,9 +286,10 @@ describe('the workbench CLI with data', () => {
     expect(compared.code, compared.stderr).toBe(0);
     expect(compared.stdout).toContain('Weight of Harm (mean crime severity weight): 2 → 0');
     // Bicycle theft's score is unchanged (+4 judged vulnerability, −4 harm at weight 0), yet it
-    // rises because harm no longer lifts the types above it.
+    // rises because harm no longer lifts the types above it (to 16: its peer score is 1, its rate
+    // being 0.76 of the peer forces' mean).
     expect(compared.stdout).toContain(
-      'Bicycle theft: rank 19 → 13 (up 6), score 15 → 15; moved by Harm (mean crime severity weight) -4, Vulnerability and hidden harm +4',
+      'Bicycle theft: rank 19 → 16 (up 3), score 13 → 13; moved by Harm (mean crime severity weight) -4, Vulnerability and hidden harm +4',
     );
 
     const sensitivity = JSON.parse(workbench('sensitivity', '--workspace', workspace, '--draws', '100', '--seed', '3', '--json').stdout);
@@ -328,6 +331,8 @@ describe('the workbench CLI with data', () => {
     });
     expect(demo.priorities[3]!.offences[0]).toEqual({ offence: 'Anti-social behaviour incidents', rank: null });
 
+    const ranked = JSON.parse(workbench('score', '--workspace', workspace, '--json').stdout) as { ranking: { rank: number; offence: string }[] };
+    const rankOf = (offence: string) => ranked.ranking.find((entry) => entry.offence === offence)!.rank;
     const added = workbench(
       'priority', 'add', '--workspace', workspace,
       '--title', 'Priority Five – Protect homes from burglary',
@@ -343,8 +348,8 @@ describe('the workbench CLI with data', () => {
       title: 'Protect homes from burglary',
       aim: 'Reduce burglary of homes, especially of older residents.',
       offences: [
-        { offence: 'Residential burglary', rank: 9 },
-        { offence: 'Non-residential burglary', rank: 16 },
+        { offence: 'Residential burglary', rank: rankOf('Residential burglary') },
+        { offence: 'Non-residential burglary', rank: rankOf('Non-residential burglary') },
       ],
       lead: 'Colchester Borough Homes',
       status: 'green',
@@ -353,12 +358,12 @@ describe('the workbench CLI with data', () => {
     });
     expect(list()).toEqual(JSON.parse(added.stdout));
     expect(workbench('priority', 'list', '--workspace', workspace).stdout).toContain(
-      'Priority Five – Protect homes from burglary\n  Aim:        Reduce burglary of homes, especially of older residents.\n  Addresses:  Residential burglary (rank 9), Non-residential burglary (rank 16)\n  Lead:       Colchester Borough Homes\n  Status:     Green: on track\n  Review by:  30 September 2019',
+      `Priority Five – Protect homes from burglary\n  Aim:        Reduce burglary of homes, especially of older residents.\n  Addresses:  Residential burglary (rank ${rankOf('Residential burglary')}), Non-residential burglary (rank ${rankOf('Non-residential burglary')})\n  Lead:       Colchester Borough Homes\n  Status:     Green: on track\n  Review by:  30 September 2019`,
     );
 
     const typo = workbench('priority', 'add', '--workspace', workspace, '--title', 'T', '--aim', 'A', '--offence', 'buglary');
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toBe('workbench: No ranked offence type or indicator is called "buglary". Did you mean Residential burglary (rank 9), Non-residential burglary (rank 16)?\n');
+    expect(typo.stderr).toBe(`workbench: No ranked offence type or indicator is called "buglary". Did you mean Residential burglary (rank ${rankOf('Residential burglary')}), Non-residential burglary (rank ${rankOf('Non-residential burglary')})?\n`);
     const unknown = workbench('priority', 'add', '--workspace', workspace, '--title', 'T', '--aim', 'A', '--offence', 'Piracy');
     expect(unknown.stderr).toContain('The ranked types and indicators are: Violence with injury (rank 1), Sexual offences (rank 2),');
     expect(workbench('priority', 'add', '--workspace', workspace, '--title', 'T', '--aim', 'A', '--status', 'purple').stderr).toContain('purple');
@@ -398,6 +403,54 @@ describe('the workbench CLI with data', () => {
     ]);
     expect(workbench('priority', 'remove', '9', '--workspace', workspace).stderr).toBe('workbench: There is no Priority 9. There are 4: give a number from 1 to 4.\n');
   }, 120_000);
+  it('scores the demo on one volume denominator, with real peer ratios and the harm method of each type', () => {
+    const dir = tempDir();
+    expect(workbench('demo', '--out', dir).code).toBe(0);
+    const workspace = join(dir, 'demo.sqlite');
+    const scored = JSON.parse(workbench('score', '--workspace', workspace, '--json').stdout) as Omit<ScoreJson, 'ranking'> & {
+      method: number;
+      peers: string[];
+      ranking: (ScoreJson['ranking'][number] & { harmMethod: string })[];
+    };
+    expect(scored.method).toBe(2);
+    expect(scored.peers).toEqual(['Hampshire', 'Hertfordshire', 'Kent', 'Sussex', 'Thames Valley']);
+
+    // Residential burglary: 8,241 offences (year ending September 2019) per 1,000 of Essex's
+    // 1,846,380 residents (mid-2019, the force area) = 4.4633: a volume from its count, not "missing".
+    const burglary = scored.ranking.find((row) => row.offence === 'Residential burglary')!;
+    expect(burglary.factors.volume!.input).toBeCloseTo((8241 / 1_846_380) * 1000, 10);
+    expect(burglary.factors.volume!.score).toBe(3);
+    // Its peer ratio by hand, from the ONS table's 2019 row and each force's mid-2019 population:
+    // Hampshire 7,793 ÷ 1,985,982 = 3.924003; Hertfordshire 4,196 ÷ 1,193,394 = 3.516022; Kent
+    // 8,285 ÷ 1,842,692 = 4.496139; Sussex 4,705 ÷ 1,696,921 = 2.772669; Thames Valley 7,648 ÷
+    // 2,475,951 = 3.088914 (per 1,000). Mean 3.559550; 4.463328 ÷ 3.559550 = 1.253903: "well above" (≥ 1.25), 5.
+    expect(burglary.factors.peer!.input).toBeCloseTo(1.253903, 6);
+    expect(burglary.factors.peer!.score).toBe(5);
+
+    // The peer factor reads real ratios that differ between types.
+    const ratios = scored.ranking.map((row) => row.factors.peer!.input);
+    expect(ratios.every((ratio) => ratio !== null && ratio > 0.5 && ratio < 2.5)).toBe(true);
+    expect(new Set(ratios.map((ratio) => ratio!.toFixed(6))).size).toBe(scored.ranking.length);
+    expect(new Set(scored.ranking.map((row) => row.factors.peer!.score)).size).toBeGreaterThan(2);
+
+    // No demo dataset gives Home Office codes, so every type says it is priced at the unweighted mean.
+    expect(scored.ranking.map((row) => row.harmMethod)).toEqual(scored.ranking.map(() => 'unweighted-mean'));
+
+    const shown = JSON.parse(workbench('peers', 'show', '--workspace', workspace, '--json').stdout);
+    expect(shown.note).toMatch(/^Illustrative/);
+    expect(shown.candidates.map((candidate: { area: string }) => candidate.area)).toContain('Norfolk');
+    const set = workbench('peers', 'set', '--workspace', workspace, '--areas', 'Norfolk, suffolk');
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe('Peers: Norfolk, Suffolk.\n');
+    const rescored = JSON.parse(workbench('score', '--workspace', workspace, '--json').stdout) as ScoreJson;
+    expect(rescored.ranking.find((row) => row.offence === 'Residential burglary')!.factors.peer!.input).not.toBeCloseTo(
+      burglary.factors.peer!.input!,
+      3,
+    );
+    const unknown = workbench('peers', 'set', '--workspace', workspace, '--areas', 'Atlantis');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('No dataset keeps figures for "Atlantis". The areas to choose from are: Avon and Somerset,');
+  }, 60_000);
 
   it('prints only JSON on stdout through npm run, as scripts need', () => {
     const workspace = join(tempDir(), 'npm.sqlite');

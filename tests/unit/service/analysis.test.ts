@@ -70,17 +70,23 @@ describe('the Analysis figures', () => {
     expect(view.settings.periodsChosen).toBe(false);
     expect(view.settings.latestCompleteMonth).toBe('2024-12');
 
-    // Burglary 10 → 20: +100%, Z = 2(√20 − √10) = 2(4.4721360 − 3.1622777) = 2.6197166 > 1.96.
+    // Burglary 10 → 20: +100%, Z = 2(√20 − √10) = 2(4.4721360 − 3.1622777) = 2.6197166, which the
+    // Poisson rule called significant. The exact test does not: given 30 in all, 20 or more (or 10
+    // or fewer) in one of two equal periods has probability 2 × Σ_{k=20..30} C(30, k) ÷ 2^30 =
+    // 0.0987371 (R: binom.test(20, 30) gives p-value = 0.09874).
     const burglary = offence(view, 'police-uk:burglary');
     expect(burglary.summary.current.count).toBe(20);
     expect(burglary.summary.comparison.count).toBe(10);
     expect(burglary.summary.change?.percentChange).toBe(100);
     expect(burglary.summary.change?.z).toBeCloseTo(2.6197166, 6);
-    expect(burglary.summary.change?.verdict).toBe('significant increase');
+    expect(burglary.summary.change?.pValue).toBeCloseTo(0.098737146705389, 12);
+    expect(burglary.summary.change?.verdict).toBe('no significant change');
 
-    // Bicycle theft 4 → 6: +50%, but Z = 2(√6 − √4) = 0.898979, not significant.
+    // Bicycle theft 4 → 6: +50%, but Z = 2(√6 − √4) = 0.898979, and exactly p = 2 × Σ_{k=6..10} C(10, k) ÷ 2^10
+    // = 772 ÷ 1,024 = 0.75390625: not significant.
     const bicycles = offence(view, 'subgroup:bicycle-theft');
     expect(bicycles.summary.change).toMatchObject({ current: 6, previous: 4, percentChange: 50, significant: false });
+    expect(bicycles.summary.change?.pValue).toBeCloseTo(0.75390625, 12);
     expect(bicycles.summary.changeSentence).toBe('Up 50% (from 4 to 6): not a significant change');
     // Months without a bicycle theft are reported zeros, not gaps: the file reports every month.
     expect(bicycles.summary.current.monthly.filter((month) => month.count === 0)).toHaveLength(6);
@@ -91,13 +97,23 @@ describe('the Analysis figures', () => {
       label: 'Bicycle theft',
       // Per 1,000 of Colchester's 196,998 residents (mid-2023, the estimate shipped with the app).
       ratePer1000: (6 / 196_998) * 1000,
+      // Volume ranks every type on the same denominator: here the same figure.
+      volume: (6 / 196_998) * 1000,
+      volumeBasis: 'per-1000-residents',
       currentCount: 6,
       previousCount: 4,
       percentChange: 50,
       significant: false,
+      pValue: expect.closeTo(0.75390625, 12),
       meanHarmWeight: bicycles.summary.harm.meanWeight,
       totalHarm: bicycles.summary.harm.totalHarm,
+      // No peers are chosen, so there is no ratio and the working says why.
       peerRatio: null,
+      peer: { area: 'Colchester', rate: (6 / 196_998) * 1000, peers: [], peerMean: null, note: 'No peers are chosen.' },
+      harmPricing: {
+        basis: 'unweighted-mean',
+        text: 'Priced at the unweighted mean of the subgroup’s offence codes, as no dataset in the workspace gives code-level counts for this area: rare, grave codes count as much as common ones, so this overstates harm.',
+      },
     });
     expect(bicycles.source).toEqual({ partner: 'Essex Police', format: 'police-uk-street', fileName: 'street.csv', datasetIds: [1], area: 'Colchester', otherDatasets: 0 });
   });

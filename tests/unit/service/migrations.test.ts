@@ -4,6 +4,8 @@ import { createPartnership } from '../../../electron/service/migrations/0010-cre
 import { createDataset } from '../../../electron/service/migrations/0020-create-dataset';
 import { createObservations } from '../../../electron/service/migrations/0030-create-observations';
 import { createPriorities } from '../../../electron/service/migrations/0050-create-priorities';
+import { createAnalysis } from '../../../electron/service/migrations/0040-create-analysis';
+import { createPeers } from '../../../electron/service/migrations/0070-create-peers';
 import { latestSchemaVersion, migrate, migrations, schemaVersionOf } from '../../../electron/service/migrations';
 import { identifyImportsByFileAndSheet } from '../../../electron/service/migrations/0060-identify-imports-by-file-and-sheet';
 import type { Migration } from '../../../electron/service/migrations/migration';
@@ -115,7 +117,7 @@ describe('migrations', () => {
         (1, 'Mystery', NULL, '2018-02', '2018-02', 'E01021661', 1, 1);
     `);
 
-    expect(migrate(db, migrations.slice(0, 4))).toBe(4);
+    expect(migrate(db, [createPartnership, createDataset, createObservations, createAnalysis])).toBe(createAnalysis.version);
 
     expect(db.prepare('SELECT offence_key, period_from, count FROM offence_total ORDER BY period_from').all()).toEqual([
       { offence_key: 'police-uk:burglary', period_from: '2018-01', count: 5 },
@@ -240,6 +242,18 @@ describe('migrations', () => {
     migrate(db);
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM member ORDER BY position, id').all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toContain('member_by_position');
+  });
+
+  it('0070 adds the chosen peers, empty, to a workspace of the version before', () => {
+    const db = memoryDb();
+    const upToPeers = migrations.slice(0, migrations.indexOf(createPeers) + 1);
+    migrate(db, upToPeers.slice(0, -1));
+    expect(migrate(db, upToPeers)).toBe(createPeers.version);
+    expect(db.prepare('SELECT count(*) FROM peer_area').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT note FROM peer_setting WHERE id = 1').pluck().get()).toBeNull();
+    db.prepare('INSERT INTO peer_area (position, area_name) VALUES (1, ?)').run('Kent');
+    // One entry per area, whatever its case.
+    expect(() => db.prepare('INSERT INTO peer_area (position, area_name) VALUES (2, ?)').run('KENT')).toThrow(/UNIQUE/);
   });
 
   it('runs each migration in its own transaction: a failure keeps the last good version', () => {

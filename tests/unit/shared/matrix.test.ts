@@ -39,6 +39,8 @@ function offence(key: string, label: string, fields: Partial<Omit<OffenceInputs,
     totalHarm: 10_000,
     peerRatio: 1,
     ...fields,
+    // The volume factor ranks `volume` (per 1,000 residents for every type); in these tables it is the rate.
+    volume: fields.volume !== undefined ? fields.volume : (fields.ratePer1000 ?? 1),
   };
 }
 
@@ -53,9 +55,8 @@ const judge = (factor: string, offenceKey: string, score: JudgementScore): Judge
  * Six offence types worked by hand. Rates sorted: D 0.5 < B 0.9 < F 2 < C 4 < E 5 < A 6, so with
  * six distinct rates the mid-rank percentile is 100 × (2 × below + 1) / 12:
  * D 8.3, B 25, F 41.7, C 58.3, E 75, A 91.7.
- * Significance (Poisson Z = 2(√current − √previous)): A 2(30 − 28.28) = 3.43 yes; B 2(11.40 − 10) =
- * 2.80 yes; C 2(24.49 − 25.30) = −1.61 no; D 2(3.87 − 3.16) = 1.42 no; E 2(27.39 − 31.62) = −8.5 yes;
- * F 0 no.
+ * The significance flags are the matrix's inputs as given (the Analysis sets them from the exact
+ * conditional test); the small-number cap reads them only below 20 comparison cases.
  */
 const handOffences: OffenceInputs[] = [
   offence('a', 'Violence with injury', {

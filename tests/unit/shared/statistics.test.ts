@@ -221,25 +221,31 @@ describe('rates per 1,000', () => {
   });
 });
 
-describe('change and significance (Poisson test)', () => {
-  it('flags 81 to 100 as a significant increase', () => {
-    // Z = 2(√100 − √81) = 2(10 − 9) = 2.0 > 1.96. Change +19; 19 ÷ 81 = 23.46%.
+describe('change and significance (exact conditional test, with the Poisson Z beside it)', () => {
+  it('no longer calls 81 to 100 significant, as the Poisson Z of exactly 2 did', () => {
+    // Z = 2(√100 − √81) = 2(10 − 9) = 2.0 > 1.96, but exactly, given 181, 100 or more (or 81 or
+    // fewer) in one of two equal periods has p = 0.1807616 (R: binom.test(100, 181)). Change +19; 19 ÷ 81 = 23.46%.
     const comparison = compareCounts(100, 81);
     expect(comparison.z).toBe(2);
+    expect(comparison.pValue).toBeCloseTo(0.1807616032020341, 12);
     expect(comparison.change).toBe(19);
     expect(comparison.percentChange).toBeCloseTo(23.4568, 4);
-    expect(comparison.significant).toBe(true);
-    expect(comparison.verdict).toBe('significant increase');
-    expect(describeChange(comparison)).toBe('Up 23% (from 81 to 100): a significant increase');
+    expect(comparison.significant).toBe(false);
+    expect(comparison.verdict).toBe('no significant change');
+    expect(describeChange(comparison)).toBe('Up 23% (from 81 to 100): not a significant change');
   });
 
-  it('flags 100 to 81 as a significant decrease', () => {
-    // Z = 2(9 − 10) = −2.0; change −19, which is 19% of 100.
-    const comparison = compareCounts(81, 100);
-    expect(comparison.z).toBe(-2);
-    expect(comparison.percentChange).toBe(-19);
-    expect(comparison.verdict).toBe('significant decrease');
-    expect(describeChange(comparison)).toBe('Down 19% (from 100 to 81): a significant decrease');
+  it('flags 100 to 140 as a significant increase, and 140 to 100 as a significant decrease', () => {
+    // p = 2 × P(X ≥ 140 | n = 240, ½) = 0.0116641 (R: binom.test(140, 240)); Z = 2(√140 − √100) = 3.6643.
+    const up = compareCounts(140, 100);
+    expect(up.pValue).toBeCloseTo(0.01166409231767769, 12);
+    expect(up.verdict).toBe('significant increase');
+    expect(describeChange(up)).toBe('Up 40% (from 100 to 140): a significant increase');
+    const down = compareCounts(100, 140);
+    expect(down.pValue).toBeCloseTo(0.01166409231767769, 12);
+    expect(down.percentChange).toBeCloseTo(-28.5714, 4);
+    expect(down.verdict).toBe('significant decrease');
+    expect(describeChange(down)).toBe('Down 29% (from 140 to 100): a significant decrease');
   });
 
   it('does not call a rise of 50% on small numbers significant', () => {
@@ -253,7 +259,7 @@ describe('change and significance (Poisson test)', () => {
   });
 
   it('has no percentage when there were none before', () => {
-    // 0 to 9: Z = 2(√9 − √0) = 6; no percentage of 0 exists.
+    // 0 to 9: Z = 2(√9 − √0) = 6; exactly p = 2 ÷ 2^9 = 0.0039: significant. No percentage of 0 exists.
     const comparison = compareCounts(9, 0);
     expect(comparison.percentChange).toBeNull();
     expect(comparison.z).toBe(6);
