@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
+import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
 
 export function createProgram(): Command {
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   addPartnershipCommands(program);
   addDatasetCommands(program);
   addAnalysisCommands(program);
+  addExportCommands(program);
   return program;
 }
 
