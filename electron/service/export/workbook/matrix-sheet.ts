@@ -130,6 +130,8 @@ export function writeMatrixSheet(
   const factorRowOf = new Map(definition.factors.map((factor, index) => [factor.id, factorHeaderRow + 1 + index]));
   const bandCaptionRow = factorHeaderRow + definition.factors.length + 2;
   const bandHeaderRow = bandCaptionRow + 1;
+  const judgementCaptionRow = definition.scoreBands.length > 0 ? bandHeaderRow + definition.scoreBands.length + 2 : bandCaptionRow;
+  const judgementHeaderRow = judgementCaptionRow + 1;
 
   // Parameter cells of the factors table (absolute references).
   const weightColumn = 5;
@@ -242,12 +244,6 @@ export function writeMatrixSheet(
           return { formula: `IF(ISNUMBER(${j}),${bandSum(factor, j)},${missing})`, result: ranked.factors[factor.id]!.score };
         },
       });
-      add(`rationale:${factor.id}`, {
-        header: `${name}: rationale`,
-        width: 40,
-        wrap: true,
-        cell: ({ inputs }) => judgementOf.get(`${factor.id}\u0000${inputs.key}`)?.rationale ?? notAvailable,
-      });
     }
   }
 
@@ -331,31 +327,33 @@ export function writeMatrixSheet(
         return { formula: `IF(ISNUMBER(${j}),${bandSum(factor, j)},"${notAvailable}")`, result: ranked.beside?.[factor.id]?.score ?? notAvailable };
       },
     });
-    add(`rationale:${factor.id}`, {
-      header: `${name}: rationale`,
-      width: 40,
-      wrap: true,
-      cell: ({ inputs }) => judgementOf.get(`${factor.id}\u0000${inputs.key}`)?.rationale ?? notAvailable,
-    });
   }
 
+  // The tables below share the sheet's columns: the judgements' rationale needs column D wide.
+  const judgementColumns: ColumnSpec[] = [
+    { header: 'Offence type', width: 34 },
+    { header: 'Judged factor', width: 14 },
+    { header: 'Judgement (1–5)', width: 12, numFmt: formats.score },
+    { header: 'Rationale', width: 60, wrap: true },
+  ];
+  const sheetColumns = columns.map((column, index) => ({ ...column, width: Math.max(column.width, judgementColumns[index]?.width ?? 0) }));
   const sheet = createSheet(
     book,
-    { name: matrixSheetName, title: `Matrix: ${definition.name}`, intro, headerRow, freezeFirstColumn: true, columns },
+    { name: matrixSheetName, title: `Matrix: ${definition.name}`, intro, headerRow, freezeFirstColumn: true, columns: sheetColumns },
     model.partnership.marking,
   );
   const rows: CellContent[][] = ranking.map((ranked, index) => {
     const context: RowContext = { row: firstRow + index, inputs: inputsByKey.get(ranked.key)!, ranked, hidden: hiddenFor(ranked.key) };
     return columns.map((column) => column.cell(context));
   });
-  writeTable(book, sheet, { name: 'Matrix_scores', headerRow, columns, rows });
+  writeTable(book, sheet, { name: 'Matrix_scores', headerRow, columns: sheetColumns, rows });
 
   const scoreColumns = columns.flatMap((column, index) => (column.role === 'score' ? [index + 1] : []));
-  const judgementColumns = columns.flatMap((column, index) => (column.role === 'judgement' ? [index + 1] : []));
+  const judgementInputColumns = columns.flatMap((column, index) => (column.role === 'judgement' ? [index + 1] : []));
   addHeatMap(sheet, scoreColumns.map((column) => `${columnLetter(column)}${firstRow}:${columnLetter(column)}${lastRow}`));
   // The streaming writer keeps validations on the sheet and writes them when it is committed.
   const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const column of judgementColumns) {
+  for (const column of judgementInputColumns) {
     for (let row = firstRow; row <= lastRow; row += 1) {
       validations.add(cellAddress(row, column), {
         type: 'whole',
@@ -419,6 +417,19 @@ export function writeMatrixSheet(
       rows: bands.map((band) => [band.label, band.minimum]),
     });
   }
+  writeCaption(sheet, judgementCaptionRow, 'Judgements and their rationale (the judgement cells above are the inputs)');
+  const judged = definition.factors.filter((factor) => factor.kind === 'judgement');
+  writeTable(book, sheet, {
+    name: 'Matrix_judgements',
+    headerRow: judgementHeaderRow,
+    columns: judgementColumns,
+    rows: ranking.flatMap((ranked) =>
+      judged.flatMap((factor) => {
+        const judgement = judgementOf.get(`${factor.id}\u0000${ranked.key}`);
+        return judgement ? [[ranked.label, nameOf(factor), judgement.score, judgement.rationale]] : [];
+      }),
+    ),
+  });
   sheet.commit();
   return {
     firstRow,

@@ -88,6 +88,22 @@ export function createSheet(book: StreamingWorkbook, plan: SheetPlan, marking: s
   return sheet;
 }
 
+const lineHeight = 15;
+
+/**
+ * The height a row needs for its wrapped text. Spreadsheets do not fit row heights to wrapped
+ * text when a file is opened, so without it long notes would be cut off or overlap on print.
+ */
+export function rowHeightFor(texts: readonly { text: string; width: number }[]): number | undefined {
+  let lines = 1;
+  for (const { text, width } of texts) {
+    const perLine = Math.max(4, width - 1);
+    const needed = text.split('\n').reduce((total, line) => total + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    lines = Math.max(lines, needed);
+  }
+  return lines > 1 ? lines * lineHeight : undefined;
+}
+
 /** Writes a header row and its data rows as one Excel table; returns the next free row. */
 export function writeTable(
   book: StreamingWorkbook,
@@ -102,6 +118,9 @@ export function writeTable(
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
+  // Bold headers run wider than the body text.
+  const headerHeight = rowHeightFor(table.columns.map((column) => ({ text: column.header, width: column.width * 0.8 })));
+  if (headerHeight) header.height = headerHeight;
   header.commit();
   const rows = table.rows.length > 0 ? table.rows : [table.columns.map((_, index) => (index === 0 ? 'None' : notAvailable))];
   rows.forEach((values, rowIndex) => {
@@ -111,10 +130,17 @@ export function writeTable(
       const value = values[columnIndex];
       cell.value = value === null || value === undefined ? notAvailable : (value as ExcelJS.CellValue);
       if (column.numFmt && typeof value !== 'string') cell.numFmt = column.numFmt;
-      if (typeof value === 'string' || value === null) cell.alignment = { wrapText: column.wrap ?? false, vertical: 'top' };
+      cell.alignment = { wrapText: column.wrap ?? false, vertical: 'top' };
       if (typeof value === 'object' && value !== null && 'hyperlink' in value) cell.font = { color: { argb: 'FF1D4ED8' }, underline: true };
       decorate?.(cell, rowIndex, columnIndex);
     });
+    const height = rowHeightFor(
+      table.columns.flatMap((column, index) => {
+        const value = values[index];
+        return column.wrap && typeof value === 'string' ? [{ text: value, width: column.width }] : [];
+      }),
+    );
+    if (height) row.height = height;
     row.commit();
   });
   book.addTable(sheet, { name: table.name, headerRow: table.headerRow, firstColumn: 1, headers: table.columns.map((column) => column.header), rows: rows.length });
