@@ -39,6 +39,11 @@ export const channels = [
   'run/compare',
   'export/workbook',
   'export/reveal',
+  'priority/list',
+  'priority/add',
+  'priority/update',
+  'priority/remove',
+  'priority/reorder',
   'operation/cancel',
 ] as const;
 

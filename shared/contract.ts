@@ -40,6 +40,7 @@ import {
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
 import { ExportReveal, WorkbookExportInput, type ExportResult } from './export/export-request';
+import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -85,7 +86,15 @@ export const contract = {
   'partnership/update': operation<Partnership>()(PartnershipDetails.strict()),
   'member/add': operation<Member[]>()(MemberInput.strict()),
   'member/update': operation<Member[]>()(MemberInput.extend({ id: MemberId }).strict()),
-  'member/remove': operation<Member[]>()(z.object({ id: MemberId }).strict()),
+  'member/remove': operation<Member[]>()(
+    z
+      .object({
+        id: MemberId,
+        /** A member that leads priorities is removed only when this is true (see 'needs-confirmation'). */
+        confirmLeadRemoval: z.boolean().default(false),
+      })
+      .strict(),
+  ),
   'member/reorder': operation<Member[]>()(
     z
       .object({ ids: z.array(MemberId).max(1000) })
@@ -128,6 +137,11 @@ export const contract = {
   'run/compare': operation<NamedRunComparison>()(z.object({ before: RunId, after: RunId }).strict()),
   'export/workbook': operation<ExportResult>()(WorkbookExportInput),
   'export/reveal': operation<null>()(ExportReveal),
+  'priority/list': operation<Priority[]>()(none),
+  'priority/add': operation<Priority[]>()(PriorityInput),
+  'priority/update': operation<Priority[]>()(PriorityUpdate),
+  'priority/remove': operation<Priority[]>()(z.object({ id: PriorityId }).strict()),
+  'priority/reorder': operation<Priority[]>()(PriorityOrder),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

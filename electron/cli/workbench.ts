@@ -8,6 +8,7 @@ import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
+import { addPriorityCommands } from './priority-commands';
 
 export function createProgram(): Command {
   const program = new Command('workbench')
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   addDatasetCommands(program);
   addAnalysisCommands(program);
   addExportCommands(program);
+  addPriorityCommands(program);
   return program;
 }
 
