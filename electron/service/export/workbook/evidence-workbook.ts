@@ -368,7 +368,11 @@ function writePriorities(context: Context): void {
     context,
     'Priorities',
     'Priorities',
-    ['The partnership’s priorities, each with the ranked offence types it addresses.'],
+    [
+      model.priorities.length > 0
+        ? 'The partnership’s priorities, each with the ranked offence types it addresses.'
+        : 'No priorities have been set yet: write them on the Priorities screen.',
+    ],
     'Priorities',
     [
       { header: 'Number', width: 8, numFmt: formats.count },
