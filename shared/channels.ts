@@ -37,6 +37,8 @@ export const channels = [
   'run/list',
   'run/show',
   'run/compare',
+  'export/workbook',
+  'export/reveal',
   'priority/list',
   'priority/add',
   'priority/update',

@@ -39,6 +39,7 @@ import {
   type StoredRun,
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
+import { ExportReveal, WorkbookExportInput, type ExportResult } from './export/export-request';
 import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 import { PeersInput, type PeerSelection } from './domain/peers';
 
@@ -135,6 +136,8 @@ export const contract = {
   'run/list': operation<RunSummary[]>()(none),
   'run/show': operation<StoredRun>()(z.object({ id: RunId }).strict()),
   'run/compare': operation<NamedRunComparison>()(z.object({ before: RunId, after: RunId }).strict()),
+  'export/workbook': operation<ExportResult>()(WorkbookExportInput),
+  'export/reveal': operation<null>()(ExportReveal),
   'priority/list': operation<Priority[]>()(none),
   'priority/add': operation<Priority[]>()(PriorityInput),
   'priority/update': operation<Priority[]>()(PriorityUpdate),

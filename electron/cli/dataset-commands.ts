@@ -13,6 +13,7 @@ import {
 } from '../../shared/domain/dataset';
 import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
+import { exportWorkbook } from './export-commands';
 import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
 
 /** Who shared a public file, when the analyst does not say. */
@@ -221,7 +222,7 @@ export function addDatasetCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data')
+    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, and its evidence workbook DIR/demo-evidence.xlsx')
     .requiredOption('--out <dir>', 'the folder to write demo.sqlite into')
     .addOption(jsonOption())
     .action(async (options: { out: string; json?: boolean }) => {
@@ -230,8 +231,9 @@ export function addDatasetCommands(program: Command): void {
         const summary = await cancellable(host, (operationId) =>
           call(host, 'workspace/demo', { path: join(resolve(options.out), 'demo.sqlite'), operationId }),
         );
+        await exportWorkbook(host, join(resolve(options.out), 'demo-evidence.xlsx'));
         if (options.json) printJson(summary);
-        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets.`);
+        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets, and ${join(options.out, 'demo-evidence.xlsx')}.`);
       } finally {
         host.dispose();
       }

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
+import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
 import { addPriorityCommands } from './priority-commands';
 
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   addPartnershipCommands(program);
   addDatasetCommands(program);
   addAnalysisCommands(program);
+  addExportCommands(program);
   addPriorityCommands(program);
   return program;
 }

@@ -4,6 +4,7 @@ import type { OutputOf } from '../../shared/contract';
 import { throwIfCancelled, type OperationContext } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
+import { createExportHandlers } from './export/export-handlers';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
 import { createPriorityHandlers } from './priorities/priority-handlers';
@@ -12,7 +13,8 @@ import type { ServiceInputOf } from './service-contract';
 import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 import { summarise, type WorkspaceSession } from './workspace-session';
 
-export type HandledChannel = Exclude<Channel, 'operation/cancel'>;
+/** 'export/reveal' is main's own: it opens a file main saved, by the export's id. */
+export type HandledChannel = Exclude<Channel, 'operation/cancel' | 'export/reveal'>;
 
 export type ServiceHandlers = {
   [C in HandledChannel]: (input: ServiceInputOf<C>, context: OperationContext) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -24,6 +26,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
   return {
     ...createDatasetHandlers(session),
     ...createAnalysisHandlers(session, now),
+    ...createExportHandlers(session, now),
     ...createPriorityHandlers(session, now),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();

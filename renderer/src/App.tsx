@@ -10,6 +10,7 @@ import { DataScreen } from './data/DataScreen';
 import { AnalysisScreen } from './analysis/AnalysisScreen';
 import { MatrixScreen } from './matrix/MatrixScreen';
 import { PrioritiesScreen } from './priorities/PrioritiesScreen';
+import { ExportScreen } from './export/ExportScreen';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
@@ -85,6 +86,8 @@ export function App() {
             <MatrixScreen key={generation} onGoTo={goTo} />
           ) : screen === 'priorities' && workspace ? (
             <PrioritiesScreen key={generation} onGoTo={goTo} />
+          ) : screen === 'export' && workspace ? (
+            <ExportScreen key={generation} />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}

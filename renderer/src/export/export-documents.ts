@@ -1,0 +1,43 @@
+import type { ExportSource } from '../../../shared/export/export-model';
+import type { ExportResult } from '../../../shared/export/export-request';
+import type { Result } from '../../../shared/result';
+import { workbench } from '../api';
+
+/** What the analyst chose on the Export screen, for any document. */
+export interface ExportChoices {
+  source: ExportSource;
+  /** Publication mode's threshold, or null for the full figures. */
+  publicationThreshold: number | null;
+  rawData: boolean;
+}
+
+/**
+ * The documents the Export screen offers. Each runs through the one export pipeline in the
+ * service; a new document is one more entry here and one more 'export/…' operation.
+ */
+export interface ExportDocument {
+  id: string;
+  label: string;
+  description: string;
+  /** Offers the raw-data option (the in-area imported rows as a sheet). */
+  offersRawData: boolean;
+  run(choices: ExportChoices, operationId: string): Promise<Result<ExportResult>>;
+}
+
+export const exportDocuments: readonly ExportDocument[] = [
+  {
+    id: 'workbook',
+    label: 'Evidence workbook (Excel)',
+    description:
+      'Every sheet of the assessment: partnership, datasets and their quality, offence statistics, the matrix as live formulas, the ranking, sensitivity and priorities.',
+    offersRawData: true,
+    run: (choices, operationId) =>
+      workbench.export.workbook({
+        operationId,
+        source: choices.source,
+        publication: choices.publicationThreshold !== null,
+        ...(choices.publicationThreshold !== null ? { threshold: choices.publicationThreshold } : {}),
+        rawData: choices.rawData,
+      }),
+  },
+];
