@@ -23,7 +23,7 @@ export function RiskGridPanel({ state }: { state: MatrixState }) {
         {spec.legend.map((band, index) => (
           <span key={band.label}>
             {index > 0 ? ', ' : ''}
-            <span className={`matrix-band matrix-band-${band.label.replace(/[^a-z]+/g, '-')}`}>{band.label}</span> {band.range}
+            <span className={`matrix-band matrix-grid-${band.label.replace(/[^a-z]+/g, '-')}`}>{band.label}</span> {band.range}
           </span>
         ))}
         .
