@@ -51,6 +51,13 @@ export class CrimeIdSet {
   private readonly sizes = new Int32Array(1 << segmentBits);
   private hasZero = false;
 
+  /** How many keys the set holds. */
+  get size(): number {
+    let total = this.hasZero ? 1 : 0;
+    for (const size of this.sizes) total += size;
+    return total;
+  }
+
   /** Adds the key; false when it was already there. */
   add(high: number, low: number): boolean {
     if (high === 0 && low === 0) {
@@ -80,9 +87,21 @@ export class CrimeIdSet {
     }
   }
 
-  private grow(index: number): Int32Array {
+  /**
+   * Makes room for about `keys` keys in all, at once. Keys spread evenly, so the tables would
+   * otherwise all grow at about the same moment, holding their old copies until the garbage
+   * collector comes round: sizing them once, early, keeps a large import's memory flat.
+   */
+  reserve(keys: number): void {
+    const slots = Math.ceil(keys / (1 << segmentBits) / maxLoad);
+    for (let index = 0; index < this.tables.length; index += 1) {
+      if (this.tables[index]!.length >> 1 < slots) this.grow(index, slots);
+    }
+  }
+
+  private grow(index: number, slots = Math.ceil((this.tables[index]!.length >> 1) * 1.5)): Int32Array {
     const old = this.tables[index]!;
-    const table = new Int32Array(Math.ceil((old.length >> 1) * 1.5) * 2);
+    const table = new Int32Array(slots * 2);
     this.tables[index] = table;
     this.sizes[index] = 0;
     for (let at = 0; at < old.length; at += 2) if (old[at] !== 0 || old[at + 1] !== 0) this.add(old[at]!, old[at + 1]!);

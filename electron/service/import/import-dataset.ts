@@ -35,6 +35,9 @@ const progressEveryRows = 5000;
  */
 const rowsPerBatch = 4096;
 
+/** Rows read before the crime-key set is sized for the whole file from them. */
+const keySampleRows = 50_000;
+
 /**
  * The import's page cache: eight times SQLite's default, so that the pages rows are appended
  * to stay in memory between batches, yet small enough to keep the import's memory flat.
@@ -193,10 +196,15 @@ async function importRows(
       context.progress({ stage: `Importing ${fileName}`, done: source.bytesRead, total: source.bytesTotal, unit: 'bytes', rows: tally.read });
     for (const row of buffered) if (row.rowNumber > headerRow) writer.handle(row);
     let reported = 0;
+    let reserved = false;
     for (let batch = await source.next(); batch !== null; batch = await source.next()) {
       source.credit();
       // The writer keeps nothing of a row's cells array once it has handled the row.
       decoder.decode(batch, (row) => writer.handle(row), true);
+      if (!reserved && tally.read >= keySampleRows) {
+        reserved = true;
+        writer.reserveCrimeKeys(source.bytesRead / source.bytesTotal);
+      }
       if (tally.read - reported >= progressEveryRows) {
         reported = tally.read;
         report();
