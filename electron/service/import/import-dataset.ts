@@ -79,7 +79,11 @@ function withImportSettings<T>(db: WorkspaceDatabase, work: () => Promise<T>): P
     if (!db.open) return;
     for (const [name, value] of saved) db.pragma(`${name} = ${value}`);
     setImmediate(() => {
-      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+      try {
+        if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // Busy with another statement: the automatic checkpoint of a later commit does it.
+      }
     });
   });
 }
