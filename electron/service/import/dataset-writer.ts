@@ -83,6 +83,7 @@ export class DatasetWriter {
   /** This import's new crime keys, written a block at a time. */
   private readonly pendingKeys = new Int32Array(keysPerBlock * 2);
   private pendingKeyCount = 0;
+  private keysWritten = 0;
   private readonly insertKeyBlock;
   private readonly insertRejection;
 
@@ -250,9 +251,20 @@ export class DatasetWriter {
     else this.otherAreas.set(area, rows + 1);
   }
 
+  /**
+   * Sizes the crime-key set for the whole file once a sample of it has been read: rows so
+   * far scaled by the share of the file read, with a tenth to spare.
+   */
+  reserveCrimeKeys(shareRead: number): void {
+    if (shareRead <= 0 || shareRead >= 1) return;
+    const keysSoFar = this.keysWritten + this.pendingKeyCount;
+    this.crimeIds.reserve(this.crimeIds.size + ((keysSoFar / shareRead) * 1.1 - keysSoFar));
+  }
+
   private writeKeyBlock(): void {
     if (this.pendingKeyCount === 0) return;
     this.insertKeyBlock.run(this.datasetId, packKeys(this.pendingKeys, this.pendingKeyCount));
+    this.keysWritten += this.pendingKeyCount;
     this.pendingKeyCount = 0;
   }
 

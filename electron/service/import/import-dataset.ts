@@ -35,6 +35,9 @@ const progressEveryRows = 5000;
  */
 const rowsPerBatch = 4096;
 
+/** Rows read before the crime-key set is sized for the whole file from them. */
+const keySampleRows = 50_000;
+
 /**
  * The import's page cache: eight times SQLite's default, so that the pages rows are appended
  * to stay in memory between batches, yet small enough to keep the import's memory flat.
@@ -76,12 +79,10 @@ function withImportSettings<T>(db: WorkspaceDatabase, work: () => Promise<T>): P
     if (!db.open) return;
     for (const [name, value] of saved) db.pragma(`${name} = ${value}`);
     setImmediate(() => {
-      // Opportunistic: a statement still reading on this connection makes SQLite refuse
-      // (SQLITE_LOCKED), and the next automatic checkpoint then does the work instead.
       try {
-        if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+        if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
       } catch {
-        /* left to the next checkpoint */
+        // Busy with another statement: the automatic checkpoint of a later commit does it.
       }
     });
   });
@@ -199,10 +200,15 @@ async function importRows(
       context.progress({ stage: `Importing ${fileName}`, done: source.bytesRead, total: source.bytesTotal, unit: 'bytes', rows: tally.read });
     for (const row of buffered) if (row.rowNumber > headerRow) writer.handle(row);
     let reported = 0;
+    let reserved = false;
     for (let batch = await source.next(); batch !== null; batch = await source.next()) {
       source.credit();
       // The writer keeps nothing of a row's cells array once it has handled the row.
       decoder.decode(batch, (row) => writer.handle(row), true);
+      if (!reserved && tally.read >= keySampleRows) {
+        reserved = true;
+        writer.reserveCrimeKeys(source.bytesRead / source.bytesTotal);
+      }
       if (tally.read - reported >= progressEveryRows) {
         reported = tally.read;
         report();

@@ -41,4 +41,14 @@ describe('the crime identifier set', () => {
     expect(set.add(0x7fffffff, -0x80000000)).toBe(false);
     expect(set.add(9, 9)).toBe(true);
   });
+
+  it('keeps every key when made room for in advance, and counts them', () => {
+    const set = new CrimeIdSet();
+    for (let index = 1; index <= 5_000; index += 1) set.add(index, -index);
+    set.reserve(100_000);
+    expect(set.size).toBe(5_000);
+    for (let index = 1; index <= 5_000; index += 1) expect(set.add(index, -index)).toBe(false);
+    expect(set.add(0, 0)).toBe(true);
+    expect(set.size).toBe(5_001);
+  });
 });
