@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { MatrixState } from '../../shared/domain/analysis';
 import type { Member } from '../../shared/domain/partnership';
 import type { Priority } from '../../shared/domain/priority';
 import { expectNoViolations, goTo, valueOf } from './page-checks';
@@ -16,6 +17,12 @@ async function openDemo(page: Page, workbench: Harness, { keepPriorities }: { ke
   await workbench.open();
 }
 
+/** The current ranking, from the service: rank and score by label. */
+async function rankingOf(workbench: Harness): Promise<Map<string, { rank: number; score: number }>> {
+  const state = valueOf<MatrixState>(await workbench.service.call('matrix/get', {}));
+  return new Map(state.ranking.map((entry) => [entry.label, { rank: entry.rank, score: entry.score }]));
+}
+
 const stored = async (workbench: Harness) => valueOf<Priority[]>(await workbench.service.call('priority/list', {}));
 const headings = (page: Page) => page.getByTestId('priority').getByRole('heading', { level: 3 }).allTextContents();
 
@@ -27,12 +34,14 @@ async function chooseOffence(page: Page, label: string, rank: number) {
 
 test('writes two priorities linked to ranked types beside the ranking, reorders them, with no axe violations', async ({ page, workbench }, testInfo) => {
   await openDemo(page, workbench, { keepPriorities: false });
+  const ranks = await rankingOf(workbench);
+  const [top] = [...ranks].find(([, entry]) => entry.rank === 1)!;
   await goTo(page, 'Priorities');
   await expect(page.getByTestId('priorities-empty')).toBeVisible();
   // The ranking beside the editor: every ranked type with its rank and score, then the ASB indicator, not ranked.
   const rankingRows = page.getByTestId('priorities-ranking-row');
   await expect(rankingRows).toHaveCount(20);
-  await expect(rankingRows.first()).toContainText('1Violence with injury30');
+  await expect(rankingRows.first()).toContainText(`1${top}${ranks.get(top)!.score}`);
   await expect(rankingRows.last()).toContainText('Anti-social behaviour incidentsNot ranked');
   await expectNoViolations(page, 'the empty Priorities screen');
 
@@ -51,8 +60,8 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await expect(page.getByRole('heading', { name: 'Add Priority One' })).toBeVisible();
   await page.getByLabel('Title').fill('Priority One – Reduce the occurrence of violent crime including sexual offences and weapons offences.');
   await page.getByLabel('Aim').fill('Prevent violent crime by addressing its root causes and drivers.');
-  await chooseOffence(page, 'Violence with injury', 1);
-  await chooseOffence(page, 'Possession of weapons offences', 11);
+  await chooseOffence(page, 'Violence with injury', ranks.get('Violence with injury')!.rank);
+  await chooseOffence(page, 'Possession of weapons offences', ranks.get('Possession of weapons offences')!.rank);
   await page.getByLabel('Lead partner').selectOption({ label: 'Essex Police' });
   await page.getByLabel('Status').selectOption({ label: 'Red: off track' });
   await page.getByLabel('Measures').fill('Violence with injury recorded\n\nYoung people completing prevention programmes\n');
@@ -69,8 +78,8 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await expect(page.getByRole('heading', { name: 'Add Priority Two' })).toBeVisible();
   await page.getByLabel('Title').fill('Protect vulnerable people by increasing the awareness and reporting of Hidden Harms');
   await page.getByLabel('Aim').fill('Increase awareness of the Hidden Harms our communities face, and their reporting.');
-  await chooseOffence(page, 'Sexual offences', 2);
-  await chooseOffence(page, 'Stalking and harassment', 6);
+  await chooseOffence(page, 'Sexual offences', ranks.get('Sexual offences')!.rank);
+  await chooseOffence(page, 'Stalking and harassment', ranks.get('Stalking and harassment')!.rank);
   await page.getByLabel('Lead partner').selectOption({ label: 'Essex County Council' });
   await page.getByLabel('Status').selectOption({ label: 'Amber: at risk' });
   await page.getByRole('button', { name: 'Add priority' }).click();
@@ -101,7 +110,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
     'Priority Two – Protect vulnerable people by increasing the awareness and reporting of Hidden Harms',
   ]);
   const first = page.getByTestId('priority').first();
-  await expect(first.getByTestId('priority-offences')).toHaveText(['Rank 1Violence with injury (score 30)', 'Rank 11Possession of weapons offences (score 23)'].join(''));
+  await expect(first.getByTestId('priority-offences')).toHaveText(['Violence with injury', 'Possession of weapons offences'].map((label) => `Rank ${ranks.get(label)!.rank}${label} (score ${ranks.get(label)!.score})`).join(''));
   await expect(first.getByTestId('rag-status')).toHaveText('Red: off track');
   await expect(first.getByTestId('priority-lead')).toHaveText('Essex Police');
   await expect(first).toContainText('31 March 2019');
@@ -137,7 +146,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await expect(page.getByRole('heading', { name: 'Edit Priority Two' })).toBeVisible();
   await expect(page.getByLabel('Title')).toBeFocused();
   await expect(page.getByLabel('Title')).toHaveValue('Protect vulnerable people by increasing the awareness and reporting of Hidden Harms');
-  await expect(page.getByRole('checkbox', { name: /^Rank 6 ?Stalking and harassment/ })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: new RegExp(`^Rank ${ranks.get('Stalking and harassment')!.rank} ?Stalking and harassment`) })).toBeChecked();
   await expect(page.getByLabel('Lead partner')).toHaveValue(String(members.find((member) => member.name === 'Essex County Council')!.id));
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: testInfo.outputPath('priorities-editing.png'), fullPage: true });
@@ -162,7 +171,9 @@ test('the demo’s four priorities sit beside the ranking at 1366×768', async (
 
   // A run frozen now keeps these priorities, shown with the run on the Matrix screen.
   valueOf(await workbench.service.call('run/freeze', { name: 'With the plan’s priorities' }));
+  const ranks = await rankingOf(workbench);
   await goTo(page, 'Matrix');
+  await page.getByRole('navigation', { name: 'Matrix sections' }).getByRole('button', { name: 'Runs', exact: true }).click();
   await page.getByRole('button', { name: 'Show With the plan’s priorities' }).click();
   const frozen = page.getByTestId('frozen-run').getByTestId('frozen-priorities');
   await expect(frozen.getByRole('listitem')).toHaveCount(4);
@@ -170,7 +181,7 @@ test('the demo’s four priorities sit beside the ranking at 1366×768', async (
     'Priority Three – Reduce the occurrence of violent crime including sexual offences and weapons offences.',
   );
   await expect(frozen.getByRole('listitem').nth(2)).toContainText(
-    'Addresses Violence with injury (rank 1), Sexual offences (rank 2), Possession of weapons offences (rank 11); lead: Essex Police.',
+    `Addresses ${['Violence with injury', 'Sexual offences', 'Possession of weapons offences'].map((label) => `${label} (rank ${ranks.get(label)!.rank})`).join(', ')}; lead: Essex Police.`,
   );
   await expectNoViolations(page, 'a frozen run with its priorities');
 });
