@@ -37,6 +37,8 @@ export const channels = [
   'run/list',
   'run/show',
   'run/compare',
+  'documentDetails/get',
+  'documentDetails/update',
   'operation/cancel',
 ] as const;
 

@@ -39,6 +39,7 @@ import {
   type StoredRun,
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
+import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -125,6 +126,8 @@ export const contract = {
   'run/list': operation<RunSummary[]>()(none),
   'run/show': operation<StoredRun>()(z.object({ id: RunId }).strict()),
   'run/compare': operation<NamedRunComparison>()(z.object({ before: RunId, after: RunId }).strict()),
+  'documentDetails/get': operation<DocumentDetailsView>()(none),
+  'documentDetails/update': operation<DocumentDetailsView>()(DocumentDetails),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

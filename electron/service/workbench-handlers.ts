@@ -4,6 +4,7 @@ import type { OutputOf } from '../../shared/contract';
 import { throwIfCancelled, type OperationContext } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
+import { createDocumentDetailsHandlers } from './export/document-details-handlers';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
 import type { ServiceInputOf } from './service-contract';
@@ -22,6 +23,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
   return {
     ...createDatasetHandlers(session),
     ...createAnalysisHandlers(session, now),
+    ...createDocumentDetailsHandlers(session),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>
