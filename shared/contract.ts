@@ -39,6 +39,7 @@ import {
   type StoredRun,
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
+import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
@@ -85,7 +86,15 @@ export const contract = {
   'partnership/update': operation<Partnership>()(PartnershipDetails.strict()),
   'member/add': operation<Member[]>()(MemberInput.strict()),
   'member/update': operation<Member[]>()(MemberInput.extend({ id: MemberId }).strict()),
-  'member/remove': operation<Member[]>()(z.object({ id: MemberId }).strict()),
+  'member/remove': operation<Member[]>()(
+    z
+      .object({
+        id: MemberId,
+        /** A member that leads priorities is removed only when this is true (see 'needs-confirmation'). */
+        confirmLeadRemoval: z.boolean().default(false),
+      })
+      .strict(),
+  ),
   'member/reorder': operation<Member[]>()(
     z
       .object({ ids: z.array(MemberId).max(1000) })
@@ -126,6 +135,11 @@ export const contract = {
   'run/list': operation<RunSummary[]>()(none),
   'run/show': operation<StoredRun>()(z.object({ id: RunId }).strict()),
   'run/compare': operation<NamedRunComparison>()(z.object({ before: RunId, after: RunId }).strict()),
+  'priority/list': operation<Priority[]>()(none),
+  'priority/add': operation<Priority[]>()(PriorityInput),
+  'priority/update': operation<Priority[]>()(PriorityUpdate),
+  'priority/remove': operation<Priority[]>()(z.object({ id: PriorityId }).strict()),
+  'priority/reorder': operation<Priority[]>()(PriorityOrder),
   'documentDetails/get': operation<DocumentDetailsView>()(none),
   'documentDetails/update': operation<DocumentDetailsView>()(DocumentDetails),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),

@@ -15,6 +15,8 @@ export const errorCodes = [
   'not-found',
   'cancelled',
   'busy',
+  /** Refused until the caller confirms: the message says what would be lost. */
+  'needs-confirmation',
   'forbidden',
   'internal',
 ] as const;

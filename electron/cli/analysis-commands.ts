@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { priorityHeading, priorityReport, ragStatusLabels, type FrozenPriority } from '../../shared/domain/priority';
 import { scoreReport, type MatrixState, type NamedRunComparison, type StoredRun } from '../../shared/domain/analysis';
 import { matrixTemplateIds, type MatrixTemplateId, type RankedOffence, type SensitivityResult } from '../../shared/matrix';
 import { WorkbenchError } from '../../shared/result';
@@ -86,6 +87,18 @@ function printComparison(comparison: NamedRunComparison): void {
   }
   for (const added of comparison.added) console.log(`  New in the later run: ${added.label} (rank ${added.rank})`);
   for (const removed of comparison.removed) console.log(`  Not in the later run: ${removed.label} (was rank ${removed.rank})`);
+}
+
+function printFrozenPriorities(priorities: readonly FrozenPriority[]): void {
+  if (priorities.length === 0) {
+    console.log('No priorities were set when the run was frozen.');
+    return;
+  }
+  console.log('Priorities set when the run was frozen:');
+  for (const priority of priorities) {
+    const status = priority.status ? `; ${ragStatusLabels[priority.status]}` : '';
+    console.log(`  ${priorityHeading(priority)} (lead: ${priority.lead ?? 'none'}${status})`);
+  }
 }
 
 /** The offence an analyst names, by its label ("Violence with injury") or its key. */
@@ -235,11 +248,14 @@ export function addAnalysisCommands(program: Command): void {
     .action(async (id: number, options: { workspace: string; json?: boolean }) => {
       const stored: StoredRun = await withWorkspace(options.workspace, (host) => call(host, 'run/show', { id }));
       if (options.json) {
-        printJson(scoreReport(stored.template, stored.periods, stored.run.ranking));
+        // A run frozen before priorities were recorded prints exactly as it always did.
+        const priorities = stored.priorities ? priorityReport(stored.priorities, stored.run.ranking) : {};
+        printJson({ ...scoreReport(stored.template, stored.periods, stored.run.ranking), ...priorities });
         return;
       }
       console.log(`Run ${stored.id} ("${stored.name}"), frozen ${stored.createdAt}.`);
       printRanking(stored.template, stored.run.ranking);
+      if (stored.priorities) printFrozenPriorities(stored.priorities);
       if (!stored.identical) console.log(`Warning: re-scoring the stored inputs differs: ${stored.differences.join(' ')}`);
     });
   run

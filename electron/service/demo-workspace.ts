@@ -1,10 +1,12 @@
-import { saferColchester, saferColchesterJudgements, saferColchesterPeriod } from '../../shared/demo/safer-colchester';
+import { saferColchester, saferColchesterJudgements, saferColchesterPeriod, saferColchesterPriorities } from '../../shared/demo/safer-colchester';
+import { PriorityInput } from '../../shared/domain/priority';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import type { OperationContext } from './operation-context';
 import { saveJudgement } from './analysis/matrix-store';
 import { importDataset, type ImportRequest } from './import/import-dataset';
 import { bundledPopulationFile, importPopulationEstimates } from './import/population';
-import { addMember, insertPartnership } from './partnership-store';
+import { addMember, insertPartnership, listMembers } from './partnership-store';
+import { addPriority } from './priorities/priority-store';
 import { bundledDataFile } from './resources';
 import { summarise, type WorkspaceSession } from './workspace-session';
 import { createWorkspaceFile } from './workspace-file';
@@ -22,8 +24,9 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
 /**
  * A complete example workspace from the bundled open data: the Safer Colchester Partnership
  * with its members, the Essex force-area ONS series 2015–2024, the Colchester police.uk
- * sample for January 2018, ONS population estimates for both areas, and example judgements
- * with their rationale, so that the demo's ranking is complete.
+ * sample for January 2018, ONS population estimates for both areas, example judgements
+ * with their rationale, so that the demo's ranking is complete, and the seed plan's four
+ * priorities linked to the ranked types they address.
  */
 export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
   session.refuseWhileBusy();
@@ -37,6 +40,11 @@ export async function buildDemoWorkspace(session: WorkspaceSession, path: string
     importPopulationEstimates(fresh, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
     const createdAt = new Date();
     for (const judgement of saferColchesterJudgements) saveJudgement(fresh, judgement, createdAt);
+    const members = listMembers(fresh);
+    for (const { lead, offences, measures, ...priority } of saferColchesterPriorities) {
+      const leadId = members.find((member) => member.name === lead)!.id;
+      addPriority(fresh, PriorityInput.parse({ ...priority, offences: [...offences], measures: [...measures], lead: leadId }), createdAt);
+    }
   });
   session.replace(db);
   await session.exclusively(async () => {

@@ -7,6 +7,8 @@ import { buildDemoWorkspace } from './demo-workspace';
 import { createDocumentDetailsHandlers } from './export/document-details-handlers';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
+import { createPriorityHandlers } from './priorities/priority-handlers';
+import { refuseUnconfirmedLeadRemoval } from './priorities/priority-store';
 import type { ServiceInputOf } from './service-contract';
 import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 import { summarise, type WorkspaceSession } from './workspace-session';
@@ -23,6 +25,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
   return {
     ...createDatasetHandlers(session),
     ...createAnalysisHandlers(session, now),
+    ...createPriorityHandlers(session, now),
     ...createDocumentDetailsHandlers(session),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
@@ -60,7 +63,12 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
       }),
     'member/add': (member) => inTransaction((db) => partnership.addMember(db, member)),
     'member/update': ({ id, ...member }) => inTransaction((db) => partnership.updateMember(db, id, member)),
-    'member/remove': ({ id }) => inTransaction((db) => partnership.removeMember(db, id)),
+    'member/remove': ({ id, confirmLeadRemoval }) =>
+      inTransaction((db) => {
+        refuseUnconfirmedLeadRemoval(db, id, confirmLeadRemoval);
+        // The schema clears the lead of the priorities it led (ON DELETE SET NULL).
+        return partnership.removeMember(db, id);
+      }),
     'member/reorder': ({ ids }) => inTransaction((db) => partnership.reorderMembers(db, ids)),
   };
 }

@@ -60,3 +60,71 @@ export const saferColchesterJudgements = demoJudgementTable.flatMap(([offenceKey
   { factor: 'vulnerability', offenceKey, score: vulnerability, rationale: why },
   { factor: 'concern', offenceKey, score: concern, rationale: why },
 ]);
+
+export interface DemoPriority {
+  title: string;
+  aim: string;
+  /** The demo's ranked types (and indicators) the priority addresses, by offence key. */
+  offences: readonly string[];
+  /** A member of saferColchester.members, by name. */
+  lead: string;
+  measures: readonly string[];
+  status: 'red' | 'amber' | 'green';
+  reviewDate: string;
+}
+
+/** Said in every demo priority's measures: the seed plan publishes no measures or statuses. */
+export const illustrativeNote = 'Illustrative: the measures, status and review date are examples, not the partnership’s own.';
+
+/**
+ * The seed plan's four priorities, titles and aims word for word, each linked to the demo's
+ * ranked types it addresses (the seed's top four were violence with injury, possession of
+ * weapons, rape and drug trafficking). Leads, measures, statuses and review dates are
+ * illustrative: the plan does not publish them.
+ */
+export const saferColchesterPriorities: readonly DemoPriority[] = [
+  {
+    title: 'Protect vulnerable people by increasing the awareness and reporting of Hidden Harms',
+    aim: 'The Partnership will aim to increase the understanding and awareness, to both the general public and practitioners, of the Hidden Harms our communities face.  Encouraging those children and adults who are affected by these harms to engage with the Partnership or relevant agencies/charities to seek help and support.',
+    offences: ['group:sexual-offences', 'subgroup:stalking-and-harassment', 'subgroup:violence-without-injury'],
+    lead: 'Essex County Council',
+    measures: [
+      'Hidden harms awareness sessions delivered to practitioners each quarter',
+      'Reports of sexual offences, stalking and harassment, against the comparison year',
+      illustrativeNote,
+    ],
+    status: 'amber',
+    reviewDate: '2019-03-31',
+  },
+  {
+    title: 'Address Gangs and County Lines by developing intelligence and awareness to support those vulnerable to exploitation',
+    aim: 'The Partnership will to continue to develop the intelligence and awareness of this escalating area of criminality, especially focussing on County Lines. To best tackle this issue the Partnership will strive to provide appropriate safeguarding and support to children and adults that are vulnerable to this type of drug-related exploitation (cuckooing/drug running/trafficking of drugs etc.); with a further aim to assist in the disruption of drug-related activities within the community.',
+    offences: ['group:drug-offences', 'group:robbery'],
+    lead: 'Essex Police',
+    measures: [
+      'Intelligence submissions on county lines from partners each quarter',
+      'Children and adults at risk of exploitation referred for safeguarding and support',
+      illustrativeNote,
+    ],
+    status: 'green',
+    reviewDate: '2019-03-31',
+  },
+  {
+    title: 'Reduce the occurrence of violent crime including sexual offences and weapons offences.',
+    aim: 'The Partnership will aim to prevent violent crime using an integrated approach to address the root causes and drivers for crime in conjunction with law enforcement and criminal justice systems. Working collaboratively with associates to investigate and deliver a number of programmes to prevent and reduce violence, to encourage children and adults to make positive life choices for themselves and offering positive alternatives to offending their families and their communities.',
+    offences: ['subgroup:violence-with-injury', 'group:sexual-offences', 'subgroup:possession-of-weapons'],
+    lead: 'Essex Police',
+    measures: ['Violence with injury recorded, against the comparison year', 'Young people completing violence prevention programmes', illustrativeNote],
+    status: 'red',
+    reviewDate: '2019-03-31',
+  },
+  {
+    title: 'Tackle incidents of high harm, repeat Anti-Social Behaviour (ASB) and Hate Crime',
+    aim: 'The Partnership will use all available resources and legislation, including utilising Public Space Protection Orders (PSPOs), to tackle ASB and violent crime within the borough. In collaboration with partners we will reduce the role of alcohol and drugs in fuelling crime and ASB. Hate crime and ASB affects both children, adults, families and communities and by addressing this type of behaviour and conduct we can help improve the community quality of life. Communities need to understand how hate crime and ASB can impact on an individual and know what actions they can take whether they are the victim or an observer, we will build resilient communities to raise awareness of hate crime and ASB. Reductions in these areas will bring reassurance to residents regarding their personal safety and will assist in reducing crime in the area.',
+    offences: ['indicator:asb-incidents', 'subgroup:public-order', 'group:criminal-damage-and-arson'],
+    lead: 'Colchester Borough Council',
+    measures: ['Repeat ASB victims identified and offered support', 'Public Space Protection Order breaches dealt with', illustrativeNote],
+    status: 'amber',
+    reviewDate: '2019-03-31',
+  },
+];

@@ -11,6 +11,7 @@ import {
   type FrozenRun,
 } from '../matrix';
 import { AssessmentPeriod } from './partnership';
+import type { FrozenPriority } from './priority';
 import { monthCount } from '../dates';
 
 /**
@@ -161,6 +162,8 @@ export interface RunSource {
 export interface StoredRun extends RunSummary {
   run: FrozenRun;
   sources: RunSource[];
+  /** The priorities set when the run was frozen; null for a run frozen before priorities were recorded. */
+  priorities: FrozenPriority[] | null;
   /** True when re-scoring the stored inputs gives the stored results exactly. */
   identical: boolean;
   differences: string[];

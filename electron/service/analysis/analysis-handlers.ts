@@ -6,6 +6,8 @@ import type { WorkspaceSession } from '../workspace-session';
 import { readMatrixTemplate, saveDenominators, saveMatrixTemplate, savePeriods } from './analysis-settings';
 import { listJudgements, readMatrixDefinition, removeJudgement, resetMatrix, saveFactorSetting, saveJudgement } from './matrix-store';
 import { buildAnalysis } from './offence-analysis';
+import { freezePriority } from '../../../shared/domain/priority';
+import { listPriorities } from '../priorities/priority-store';
 import { compareStoredRuns, freezeScoringRun, listRuns, readRun } from './run-store';
 
 type AnalysisChannel = Extract<keyof ServiceHandlers, `analysis/${string}` | `matrix/${string}` | `run/${string}`>;
@@ -84,7 +86,8 @@ export function createAnalysisHandlers(session: WorkspaceSession, now: () => Dat
       session.write((db) => {
         const at = now();
         const analysis = buildAnalysis(db, at);
-        return freezeScoringRun(db, name, readMatrixState(db, at, template ?? null, analysis), runSources(db, analysis), at);
+        const priorities = listPriorities(db).map(freezePriority);
+        return freezeScoringRun(db, name, readMatrixState(db, at, template ?? null, analysis), runSources(db, analysis), priorities, at);
       }),
     'run/list': () => listRuns(session.require()),
     'run/show': ({ id }) => readRun(session.require(), id),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MatrixState, NamedRunComparison, RunSource, RunSummary, StoredRun } from '../../../shared/domain/analysis';
+import type { FrozenPriority } from '../../../shared/domain/priority';
 import { compareRuns, freezeRun, replayFrozenRun, type FrozenRun, type MatrixTemplateId } from '../../../shared/matrix';
 import { WorkbenchError } from '../../../shared/result';
 import type { WorkspaceDatabase } from '../workspace-file';
@@ -19,10 +20,15 @@ interface RunRow {
   document_sha256: string;
 }
 
-/** What a run stores beside the frozen scoring: where each type's figures came from. */
+/**
+ * What a run stores beside the frozen scoring: where each type's figures came from, and the
+ * priorities set when it was frozen. Runs frozen before priorities were recorded have no
+ * priorities field; their documents, and so their SHA-256, are left exactly as they were.
+ */
 interface RunDocument {
   frozen: FrozenRun;
   sources: RunSource[];
+  priorities?: FrozenPriority[];
 }
 
 const topCount = 4;
@@ -40,12 +46,19 @@ function summaryOf(row: RunRow): RunSummary {
   };
 }
 
-export function freezeScoringRun(db: WorkspaceDatabase, name: string, state: MatrixState, sources: RunSource[], now: Date): RunSummary {
+export function freezeScoringRun(
+  db: WorkspaceDatabase,
+  name: string,
+  state: MatrixState,
+  sources: RunSource[],
+  priorities: FrozenPriority[],
+  now: Date,
+): RunSummary {
   if (state.offences.length === 0) {
     throw new WorkbenchError('invalid-input', 'There is nothing to freeze: no offence type has figures for the whole assessment period.');
   }
   const frozen = freezeRun(state.definition, state.offences, state.judgements);
-  const document = JSON.stringify({ frozen, sources } satisfies RunDocument);
+  const document = JSON.stringify({ frozen, sources, priorities } satisfies RunDocument);
   const { periods } = state;
   const id = db
     .prepare(
@@ -93,7 +106,14 @@ export function readRun(db: WorkspaceDatabase, id: number): StoredRun {
   }
   const document = JSON.parse(row.document) as RunDocument;
   const replay = replayFrozenRun(document.frozen);
-  return { ...summaryOf(row), run: document.frozen, sources: document.sources, identical: replay.identical, differences: replay.differences };
+  return {
+    ...summaryOf(row),
+    run: document.frozen,
+    sources: document.sources,
+    priorities: document.priorities ?? null,
+    identical: replay.identical,
+    differences: replay.differences,
+  };
 }
 
 export function compareStoredRuns(db: WorkspaceDatabase, beforeId: number, afterId: number): NamedRunComparison {

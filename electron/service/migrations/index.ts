@@ -4,12 +4,20 @@ import { createPartnership } from './0010-create-partnership';
 import { createDataset } from './0020-create-dataset';
 import { createObservations } from './0030-create-observations';
 import { createAnalysis } from './0040-create-analysis';
-import { createDocumentDetails } from './0050-create-document-details';
+import { createPriorities } from './0050-create-priorities';
+import { createDocumentDetails } from './0060-create-document-details';
 
 export type { Migration } from './migration';
 
 /** The explicit, ordered list: never discovered from the file system. */
-export const migrations: readonly Migration[] = [createPartnership, createDataset, createObservations, createAnalysis, createDocumentDetails];
+export const migrations: readonly Migration[] = [
+  createPartnership,
+  createDataset,
+  createObservations,
+  createAnalysis,
+  createPriorities,
+  createDocumentDetails,
+];
 
 export const latestSchemaVersion = migrations.length;
 

@@ -251,7 +251,9 @@ describe('the workbench CLI with data', () => {
 
     // The frozen run is shown exactly as it was scored, whatever changed since.
     const shown = workbench('run', 'show', '1', '--workspace', workspace, '--json');
-    expect(JSON.parse(shown.stdout)).toEqual(scored);
+    const { priorities, ...shownScore } = JSON.parse(shown.stdout) as ScoreJson & { priorities: { number: number; title: string }[] };
+    expect(shownScore).toEqual(scored);
+    expect(priorities.map((priority) => priority.number)).toEqual([1, 2, 3, 4]);
     expect(score().ranking).not.toEqual(scored.ranking);
 
     expect(workbench('run', 'freeze', '--workspace', workspace, '--name', 'Final').code).toBe(0);

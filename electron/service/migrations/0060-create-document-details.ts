@@ -6,7 +6,7 @@ import type { Migration } from './migration';
  * period, so a renamed partnership is not left with a stale title.
  */
 export const createDocumentDetails: Migration = {
-  version: 5,
+  version: 6,
   name: 'create document details',
   up(db) {
     db.exec(`
