@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { DatasetSummary, QualityReport } from '../domain/dataset';
+import type { Member, PartnershipDetails } from '../domain/partnership';
+import type { AssessmentPeriods } from '../statistics';
+import type { Judgement, MatrixDefinition, MatrixTemplateId, OffenceInputs, RankedOffence, SensitivityResult } from '../matrix';
+
+/**
+ * Everything an export document prints, read from the workspace in one snapshot: plain,
+ * serialisable data, so the evidence workbook and the PDF documents render the same figures
+ * and a test can compare a document with the model it came from.
+ */
+
+/** Where the scoring comes from: the workspace as it stands, or a frozen run. */
+export const ExportSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('current') }),
+  z.strictObject({ kind: z.literal('run'), runId: z.number().int().positive() }),
+]);
+export type ExportSource = z.infer<typeof ExportSource>;
+
+export interface ExportSourceDescription {
+  kind: 'current' | 'run';
+  runId: number | null;
+  runName: string | null;
+  /** ISO time the run was frozen; null for the current scoring. */
+  frozenAt: string | null;
+  /** "Current scoring" or "Frozen run 3, “Board draft”, frozen 12 March 2025 at 10:04". */
+  description: string;
+}
+
+/** One offence type's statistics, as the Offences table shows them. */
+export interface OffenceStatisticsRow {
+  key: string;
+  label: string;
+  /** The offence type is in the matrix; when false, notScored says why not. */
+  scored: boolean;
+  notScored: string | null;
+  currentCount: number | null;
+  comparisonCount: number | null;
+  /** current − comparison; null when either is missing. */
+  change: number | null;
+  percentChange: number | null;
+  /** The significance verdict computed by the app; null when there is no comparison. */
+  significant: boolean | null;
+  verdict: string | null;
+  currentRatePer1000: number | null;
+  comparisonRatePer1000: number | null;
+  /** "residents" or "households". */
+  rateBase: string;
+  meanHarmWeight: number | null;
+  totalHarm: number | null;
+  /** Where the figures came from, in words: partner, layout and files. */
+  source: string;
+}
+
+export interface ExportPriority {
+  number: number;
+  title: string;
+  aim: string;
+  offences: { key: string; label: string; rank: number | null }[];
+  lead: string | null;
+  measures: string[];
+  status: 'red' | 'amber' | 'green';
+  statusLabel: string;
+  reviewDate: string | null;
+}
+
+export interface ExportModel {
+  /** ISO time the snapshot was read. */
+  generatedAt: string;
+  appVersion: string;
+  source: ExportSourceDescription;
+  partnership: PartnershipDetails;
+  members: Member[];
+  periods: AssessmentPeriods;
+  /** "April 2023 to March 2024". */
+  periodLabels: { current: string; comparison: string };
+  denominators: { population: number | null; populationSource: string; households: number | null; householdsSource: string };
+  offences: OffenceStatisticsRow[];
+  matrix: {
+    template: MatrixTemplateId;
+    definition: MatrixDefinition;
+    /** The scored types' inputs, in the order the matrix read them. */
+    inputs: OffenceInputs[];
+    judgements: Judgement[];
+    ranking: RankedOffence[];
+    /** Factor ids edited from the shipped template. */
+    edited: string[];
+    /**
+     * Each scored type's place when only the tie-break decides (0 first): harm, then volume,
+     * then name. Weights and thresholds never change it, so the workbook writes it as a value.
+     */
+    tieOrder: Record<string, number>;
+  };
+  sensitivity: SensitivityResult;
+  datasets: DatasetSummary[];
+  quality: QualityReport[];
+  priorities: ExportPriority[];
+  /** In-area imported rows, for the optional raw-data sheet (read as a stream, not held here). */
+  rawRowCount: number;
+}
