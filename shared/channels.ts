@@ -44,6 +44,7 @@ export const channels = [
   'priority/reorder',
   'documentDetails/get',
   'documentDetails/update',
+  'export/pdf',
   'operation/cancel',
 ] as const;
 

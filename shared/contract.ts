@@ -41,6 +41,9 @@ import {
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
 import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
+import { PdfDocumentKind, type PdfExportResult } from './export/pdf-export';
+import { ExportSource } from './export/export-model';
+import { defaultSuppressionThreshold } from './export/suppression';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -142,6 +145,17 @@ export const contract = {
   'priority/reorder': operation<Priority[]>()(PriorityOrder),
   'documentDetails/get': operation<DocumentDetailsView>()(none),
   'documentDetails/update': operation<DocumentDetailsView>()(DocumentDetails),
+  'export/pdf': operation<PdfExportResult>()(
+    z
+      .object({
+        operationId: OperationId,
+        kind: PdfDocumentKind,
+        source: ExportSource.default({ kind: 'current' }),
+        publication: z.boolean().default(false),
+        threshold: z.number().int().min(2).max(100).default(defaultSuppressionThreshold),
+      })
+      .strict(),
+  ),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

@@ -12,11 +12,13 @@ function safeFileName(name: unknown): string {
   return base || 'Workspace';
 }
 
-async function saveAs(window: BrowserWindow, title: string, defaultPath: string): Promise<string | null> {
+const pdfFilters = [{ name: 'PDF document', extensions: ['pdf'] }];
+
+async function saveAs(window: BrowserWindow, title: string, defaultPath: string, filters = workspaceFilters): Promise<string | null> {
   const result = await dialog.showSaveDialog(window, {
     title,
     defaultPath,
-    filters: workspaceFilters,
+    filters,
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   return result.canceled || !result.filePath ? null : result.filePath;
@@ -43,6 +45,10 @@ export function createDialogPathChooser(getWindow: () => BrowserWindow | null): 
         return saveAs(window, 'Save the demo workspace', 'Demo workspace.sqlite');
       case 'dataset/choose':
         return openOne(window, 'Choose a file to import', importFilters);
+      case 'export/pdf':
+        return input.kind === 'board-paper'
+          ? saveAs(window, 'Save the board paper', 'Board paper.pdf', pdfFilters)
+          : saveAs(window, 'Save the Partnership Plan', 'Partnership Plan.pdf', pdfFilters);
     }
   };
 }

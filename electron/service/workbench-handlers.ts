@@ -5,6 +5,7 @@ import { throwIfCancelled, type OperationContext } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
 import { createDocumentDetailsHandlers } from './export/document-details-handlers';
+import { createPdfExportHandlers } from './export/documents/pdf-export-handlers';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
 import { createPriorityHandlers } from './priorities/priority-handlers';
@@ -27,6 +28,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
     ...createAnalysisHandlers(session, now),
     ...createPriorityHandlers(session, now),
     ...createDocumentDetailsHandlers(session),
+    ...createPdfExportHandlers(session, now),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>

@@ -146,15 +146,20 @@ export class PdfWriter {
    * A heading, bookmarked. It is never left alone at the foot of a page: if the heading and
    * `keepWith` points of what follows do not fit, it starts the next page.
    */
-  heading(level: 1 | 2 | 3, text: string, options: { keepWith?: number; pageBreak?: boolean } = {}): void {
-    const styleName = (['h1', 'h2', 'h3'] as const)[level - 1]!;
+  heading(
+    level: 1 | 2 | 3,
+    text: string,
+    options: { keepWith?: number; pageBreak?: boolean; style?: TextStyleName; x?: number; width?: number } = {},
+  ): void {
+    const styleName = options.style ?? (['h1', 'h2', 'h3'] as const)[level - 1]!;
     const style = textStyles[styleName];
+    const width = options.width ?? bodyWidth;
     if (options.pageBreak && this.pageHasContent) this.newPage();
     const keepWith = options.keepWith ?? this.lineHeight('body') * 3;
-    this.ensureSpace(style.before + this.measure(text, styleName) + style.after + keepWith);
+    this.ensureSpace(style.before + this.measure(text, styleName, width) + style.after + keepWith);
     this.moveDown(style.before);
     this.bookmark(level, text);
-    this.block(`H${level}`, text, styleName);
+    this.block(`H${level}`, text, styleName, { x: options.x ?? this.left, width });
   }
 
   paragraph(text: string, styleName: TextStyleName = 'body', tag = 'P'): void {

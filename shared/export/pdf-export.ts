@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The two PDF documents: the Partnership Plan, and the board paper that asks to agree it. */
+export const pdfDocumentKinds = ['plan', 'board-paper'] as const;
+export const PdfDocumentKind = z.enum(pdfDocumentKinds);
+export type PdfDocumentKind = z.infer<typeof PdfDocumentKind>;
+
+export const pdfDocumentNames: Record<PdfDocumentKind, string> = {
+  plan: 'Partnership Plan',
+  'board-paper': 'Board paper',
+};
+
+export interface PdfExportResult {
+  fileName: string;
+  bytes: number;
+  pages: number;
+  /** What the file says it was made from: "Current scoring" or the frozen run. */
+  source: string;
+  /** The file itself, for the preview of its first pages. */
+  pdf: Uint8Array;
+}
