@@ -22,7 +22,19 @@ function printMembers(members: Member[]): void {
   if (members.some((member) => member.statutory)) console.log('Those marked with a * are statutory members.');
 }
 
-/** init, info, member add, member list, backup. */
+/** A member by name (any case) or by its number in the list. */
+function memberNamed(members: readonly Member[], typed: string): Member {
+  const wanted = typed.trim().toLowerCase();
+  const byNumber = /^\d+$/.test(wanted) ? members[Number(wanted) - 1] : undefined;
+  const match = byNumber ?? members.find((member) => member.name.toLowerCase() === wanted);
+  if (!match) {
+    const names = members.map((member) => member.name).join(', ');
+    throw new WorkbenchError('not-found', `No member of the partnership is called "${typed}". The members are: ${names || 'none yet'}.`);
+  }
+  return match;
+}
+
+/** init, info, member add, member list, member remove, backup. */
 export function addPartnershipCommands(program: Command): void {
   program
     .command('init')
@@ -95,6 +107,27 @@ export function addPartnershipCommands(program: Command): void {
       const partnership = await withWorkspace(options.workspace, (host) => call(host, 'partnership/get', {}));
       if (options.json) printJson(membersJson(partnership.members));
       else printMembers(partnership.members);
+    });
+
+  member
+    .command('remove')
+    .description('remove a member; one that leads priorities is removed only with --force, which clears their lead')
+    .argument('<organisation>', 'the member’s name (any case), or its number in "member list"')
+    .addOption(workspaceOption())
+    .option('--force', 'remove it even if it leads priorities, leaving them without a lead partner', false)
+    .addOption(jsonOption())
+    .action(async (organisation: string, options: { workspace: string; force: boolean; json?: boolean }) => {
+      let removed = '';
+      const members = await withWorkspace(options.workspace, async (host) => {
+        const target = memberNamed((await call(host, 'partnership/get', {})).members, organisation);
+        removed = target.name;
+        const result = await host.call('member/remove', { id: target.id, confirmLeadRemoval: options.force });
+        if (result.ok) return result.value as Member[];
+        const hint = result.error.code === 'needs-confirmation' ? ' Add --force to remove it anyway, or give those priorities another lead first.' : '';
+        throw new WorkbenchError(result.error.code, `${result.error.message}${hint}`);
+      });
+      if (options.json) printJson(membersJson(members));
+      else console.log(`Removed ${removed}. The partnership has ${members.length} ${members.length === 1 ? 'member' : 'members'}.`);
     });
 
   program

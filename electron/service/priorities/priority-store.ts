@@ -150,7 +150,8 @@ export function refuseUnconfirmedLeadRemoval(db: WorkspaceDatabase, memberId: nu
   if (led.length === 0) return;
   const member = db.prepare('SELECT name FROM member WHERE id = ?').get(memberId) as { name: string } | undefined;
   if (!member) return;
-  const names = led.map((priority) => `“${priorityHeading(priority)}”`);
+  // A title's own full stop would clash with the sentence's punctuation.
+  const names = led.map((priority) => `“${priorityHeading(priority).replace(/\.$/, '')}”`);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const them = led.length === 1 ? 'that priority' : `those ${led.length} priorities`;
   throw new WorkbenchError(

@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saferColchester } from '../../fixtures/safer-colchester';
+import { saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
 import { useTempDir } from '../../fixtures/temp-dir';
 
 const cli = join(__dirname, '../../../electron/cli/workbench.ts');
@@ -12,6 +13,19 @@ interface ScoreJson {
   template: string;
   period: { current: { from: string; to: string }; comparison: { from: string; to: string } };
   ranking: { rank: number; offence: string; score: number; factors: Record<string, { input: number | null; score: number; weight: number; contribution: number }> }[];
+}
+
+interface PriorityJson {
+  priorities: {
+    number: number;
+    title: string;
+    aim: string;
+    offences: { offence: string; rank: number | null }[];
+    lead: string | null;
+    status: string | null;
+    measures: string[];
+    reviewDate: string | null;
+  }[];
 }
 
 const demoScoredTypes = [
@@ -121,6 +135,13 @@ describe('the workbench CLI', () => {
       ['member'],
       ['member', 'add'],
       ['member', 'list'],
+      ['member', 'remove'],
+      ['priority'],
+      ['priority', 'add'],
+      ['priority', 'list'],
+      ['priority', 'update'],
+      ['priority', 'move'],
+      ['priority', 'remove'],
       ['backup'],
       ['import'],
       ['datasets'],
@@ -277,6 +298,105 @@ describe('the workbench CLI with data', () => {
     expect(wrong.stderr).toContain('No scored offence type is called "Piracy"');
     const badScore = workbench('judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Robbery', '--score', '7', '--rationale', 'x');
     expect(badScore.stderr).toContain('A judgement is a whole number from 1 to 5, not 7.');
+  }, 120_000);
+
+  it('lists the demo’s priorities, adds, moves and removes one, and asks before removing a lead partner', () => {
+    const dir = tempDir();
+    expect(workbench('demo', '--out', dir).code).toBe(0);
+    const workspace = join(dir, 'demo.sqlite');
+    const list = () => {
+      const result = workbench('priority', 'list', '--workspace', workspace, '--json');
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as PriorityJson;
+    };
+
+    const demo = list();
+    expect(demo.priorities.map((priority) => priority.number)).toEqual([1, 2, 3, 4]);
+    expect(demo.priorities[2]).toEqual({
+      number: 3,
+      title: 'Reduce the occurrence of violent crime including sexual offences and weapons offences.',
+      aim: saferColchesterPriorities[2]!.aim,
+      offences: [
+        { offence: 'Violence with injury', rank: 1 },
+        { offence: 'Sexual offences', rank: 2 },
+        { offence: 'Possession of weapons offences', rank: 11 },
+      ],
+      lead: 'Essex Police',
+      status: 'red',
+      measures: [...saferColchesterPriorities[2]!.measures],
+      reviewDate: '2019-03-31',
+    });
+    expect(demo.priorities[3]!.offences[0]).toEqual({ offence: 'Anti-social behaviour incidents', rank: null });
+
+    const added = workbench(
+      'priority', 'add', '--workspace', workspace,
+      '--title', 'Priority Five – Protect homes from burglary',
+      '--aim', 'Reduce burglary of homes, especially of older residents.',
+      '--offence', 'RESIDENTIAL burglary', '--offence', 'subgroup:non-residential-burglary',
+      '--lead', 'colchester borough homes', '--status', 'green',
+      '--measure', 'Homes given target-hardening advice', '--measure', 'Repeat burglaries',
+      '--review-date', '2019-09-30', '--json',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout).priorities[4]).toEqual({
+      number: 5,
+      title: 'Protect homes from burglary',
+      aim: 'Reduce burglary of homes, especially of older residents.',
+      offences: [
+        { offence: 'Residential burglary', rank: 9 },
+        { offence: 'Non-residential burglary', rank: 16 },
+      ],
+      lead: 'Colchester Borough Homes',
+      status: 'green',
+      measures: ['Homes given target-hardening advice', 'Repeat burglaries'],
+      reviewDate: '2019-09-30',
+    });
+    expect(list()).toEqual(JSON.parse(added.stdout));
+    expect(workbench('priority', 'list', '--workspace', workspace).stdout).toContain(
+      'Priority Five – Protect homes from burglary\n  Aim:        Reduce burglary of homes, especially of older residents.\n  Addresses:  Residential burglary (rank 9), Non-residential burglary (rank 16)\n  Lead:       Colchester Borough Homes\n  Status:     Green: on track\n  Review by:  30 September 2019',
+    );
+
+    const typo = workbench('priority', 'add', '--workspace', workspace, '--title', 'T', '--aim', 'A', '--offence', 'buglary');
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toBe('workbench: No ranked offence type or indicator is called "buglary". Did you mean Residential burglary (rank 9), Non-residential burglary (rank 16)?\n');
+    const unknown = workbench('priority', 'add', '--workspace', workspace, '--title', 'T', '--aim', 'A', '--offence', 'Piracy');
+    expect(unknown.stderr).toContain('The ranked types and indicators are: Violence with injury (rank 1), Sexual offences (rank 2),');
+    expect(workbench('priority', 'add', '--workspace', workspace, '--title', 'T', '--aim', 'A', '--status', 'purple').stderr).toContain('purple');
+    expect(list().priorities).toHaveLength(5);
+
+    const moved = workbench('priority', 'move', '5', '--to', '1', '--workspace', workspace);
+    expect(moved.stdout).toBe('Moved it: it is now Priority One – Protect homes from burglary.\n');
+    expect(list().priorities.map((priority) => priority.title.slice(0, 20))).toEqual([
+      'Protect homes from b',
+      'Protect vulnerable p',
+      'Address Gangs and Co',
+      'Reduce the occurrenc',
+      'Tackle incidents of ',
+    ]);
+    const updated = workbench('priority', 'update', '1', '--workspace', workspace, '--no-lead', '--status', 'amber');
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(list().priorities[0]).toMatchObject({ lead: null, status: 'amber', reviewDate: '2019-09-30' });
+
+    const asked = workbench('member', 'remove', 'Essex Police', '--workspace', workspace);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toBe(
+      'workbench: Essex Police leads “Priority Three – Address Gangs and County Lines by developing intelligence and awareness to support those vulnerable to exploitation” and “Priority Four – Reduce the occurrence of violent crime including sexual offences and weapons offences”. Removing Essex Police leaves those 2 priorities without a lead partner. Add --force to remove it anyway, or give those priorities another lead first.\n',
+    );
+    expect(JSON.parse(workbench('member', 'list', '--workspace', workspace, '--json').stdout).members).toHaveLength(9);
+    const forced = workbench('member', 'remove', 'essex police', '--workspace', workspace, '--force');
+    expect(forced.stdout).toBe('Removed Essex Police. The partnership has 8 members.\n');
+    expect(list().priorities.map((priority) => priority.lead)).toEqual([null, 'Essex County Council', null, null, 'Colchester Borough Council']);
+    expect(workbench('member', 'remove', '2', '--workspace', workspace).stdout).toBe('Removed Colchester Borough Homes. The partnership has 7 members.\n');
+
+    const removed = workbench('priority', 'remove', '1', '--workspace', workspace);
+    expect(removed.stdout).toBe('Removed Priority One – Protect homes from burglary. 4 priorities remain.\n');
+    expect(list().priorities.map((priority) => [priority.number, priority.title.slice(0, 13)])).toEqual([
+      [1, 'Protect vulne'],
+      [2, 'Address Gangs'],
+      [3, 'Reduce the oc'],
+      [4, 'Tackle incide'],
+    ]);
+    expect(workbench('priority', 'remove', '9', '--workspace', workspace).stderr).toBe('workbench: There is no Priority 9. There are 4: give a number from 1 to 4.\n');
   }, 120_000);
 
   it('prints only JSON on stdout through npm run, as scripts need', () => {
