@@ -14,6 +14,7 @@ import {
 import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
 import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
+import { writeDemoDocuments } from './pdf-export-commands';
 
 /** Who shared a public file, when the analyst does not say. */
 const defaultPartners: Record<ImportFormat, string> = {
@@ -217,7 +218,7 @@ export function addDatasetCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data')
+    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, and its Partnership Plan and board paper')
     .requiredOption('--out <dir>', 'the folder to write demo.sqlite into')
     .addOption(jsonOption())
     .action(async (options: { out: string; json?: boolean }) => {
@@ -226,8 +227,9 @@ export function addDatasetCommands(program: Command): void {
         const summary = await cancellable(host, (operationId) =>
           call(host, 'workspace/demo', { path: join(resolve(options.out), 'demo.sqlite'), operationId }),
         );
+        const documents = await writeDemoDocuments(host, resolve(options.out));
         if (options.json) printJson(summary);
-        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets.`);
+        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets; and ${documents.map((file) => basename(file)).join(' and ')}.`);
       } finally {
         host.dispose();
       }

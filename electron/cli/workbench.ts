@@ -7,6 +7,7 @@ import { WorkbenchError } from '../../shared/result';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addPartnershipCommands } from './partnership-commands';
+import { addPdfExportCommands } from './pdf-export-commands';
 import { addPriorityCommands } from './priority-commands';
 
 export function createProgram(): Command {
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   addDatasetCommands(program);
   addAnalysisCommands(program);
   addPriorityCommands(program);
+  addPdfExportCommands(program.command('export').description('write the partnership\u2019s documents'));
   return program;
 }
 

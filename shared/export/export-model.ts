@@ -59,7 +59,8 @@ export interface ExportPriority {
   offences: { key: string; label: string; rank: number | null }[];
   lead: string | null;
   measures: string[];
-  status: 'red' | 'amber' | 'green';
+  /** null until the priority's first review. */
+  status: 'red' | 'amber' | 'green' | null;
   statusLabel: string;
   reviewDate: string | null;
 }

@@ -1,5 +1,6 @@
 import type { AnalysisView, OffenceAnalysis, StoredRun } from '../../../shared/domain/analysis';
 import { offenceDisplayLabel } from '../../../shared/domain/offence-key';
+import { freezePriority, ragStatusLabels, type FrozenPriority } from '../../../shared/domain/priority';
 import type { ExportModel, ExportPriority, ExportSource, ExportSourceDescription, OffenceStatisticsRow } from '../../../shared/export/export-model';
 import { analyseSensitivity, type Judgement, type MatrixDefinition, type OffenceInputs, type RankedOffence } from '../../../shared/matrix';
 import { compareForTieBreak } from '../../../shared/matrix/tie-break';
@@ -10,6 +11,7 @@ import { buildAnalysis } from '../analysis/offence-analysis';
 import { readRun } from '../analysis/run-store';
 import { listDatasets, readQualityReport } from '../import/dataset-store';
 import { listMembers, readPartnershipDetails } from '../partnership-store';
+import { listPriorities } from '../priorities/priority-store';
 import type { WorkspaceDatabase } from '../workspace-file';
 
 const frozenAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -76,11 +78,24 @@ function tieOrderOf(inputs: readonly OffenceInputs[]): Record<string, number> {
   return Object.fromEntries(sorted.map((offence, position) => [offence.key, position]));
 }
 
-/** Priorities are read when the workspace has them (a workspace of an earlier version has none). */
-function readPriorities(db: WorkspaceDatabase, ranking: readonly RankedOffence[]): ExportPriority[] {
-  void db;
-  void ranking;
-  return [];
+/**
+ * The priorities the document prints: those set now, or for a frozen run those it recorded
+ * when it was frozen. Each offence type carries its rank in the ranking being exported.
+ */
+function readPriorities(db: WorkspaceDatabase, ranking: readonly RankedOffence[], run: StoredRun | null): ExportPriority[] {
+  const ranks = new Map(ranking.map((row) => [row.key, row.rank]));
+  const priorities: FrozenPriority[] = run ? (run.priorities ?? []) : listPriorities(db).map(freezePriority);
+  return priorities.map((priority) => ({
+    number: priority.number,
+    title: priority.title,
+    aim: priority.aim,
+    offences: priority.offences.map((offence) => ({ key: offence.key, label: offence.label, rank: ranks.get(offence.key) ?? null })),
+    lead: priority.lead,
+    measures: [...priority.measures],
+    status: priority.status,
+    statusLabel: priority.status ? ragStatusLabels[priority.status] : 'Not yet reviewed',
+    reviewDate: priority.reviewDate,
+  }));
 }
 
 interface Scoring {
@@ -156,7 +171,7 @@ export function gatherExportModel(db: WorkspaceDatabase, source: ExportSource, n
     sensitivity: analyseSensitivity(scoring.definition, scoring.inputs, scoring.judgements),
     datasets,
     quality: datasets.map((dataset) => readQualityReport(db, dataset.id)),
-    priorities: readPriorities(db, scoring.ranking),
+    priorities: readPriorities(db, scoring.ranking, run),
     rawRowCount,
   };
 }

@@ -136,8 +136,8 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.list(top, { numbered: true });
   if (model.matrix.ranking.length > 0) {
     const rows = rankingRows(model);
-    drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types (the top ${Math.min(namedTypes, rows.length)}, in bold, above the dashed line)`);
-    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types and their figures`));
+    drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`);
+    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types, with offences recorded in the assessment period (${model.periodLabels.current}) and the comparison period (${model.periodLabels.comparison})`));
     if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
   }
   writer.paragraph(significanceText, 'small');

@@ -38,8 +38,12 @@ const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export const formatInteger = (value: number) => integer.format(value);
-export const formatNumber = (value: number) => decimal.format(value);
+/** Numbers as British documents print them, negatives with a true minus sign. */
+const minus = (text: string) => text.replace('-', '\u2212');
+export const formatInteger = (value: number) => minus(integer.format(value));
+export const formatNumber = (value: number) => minus(decimal.format(value));
+/** "+1,428", "−574", "0". */
+const signed = (text: string, value: number) => (value > 0 ? `+${text}` : text);
 
 /** The document's date: the one set in its details, or the day it was generated. */
 export function documentDate(inputs: DocumentInputs): string {
@@ -124,27 +128,27 @@ export function summaryTable(inputs: DocumentInputs, caption: string, count = ch
       change: { suppressed: false, value: figures?.change ?? null } as Shown,
     };
     const percent = figures?.percentChange ?? null;
-    const percentText = shown.change.suppressed ? '[c]' : percent === null ? '–' : `${percent > 0 ? '+' : ''}${oneDecimal.format(percent)}%`;
+    const percentText = shown.change.suppressed ? '[c]' : percent === null ? '–' : `${signed(minus(oneDecimal.format(percent)), percent)}%`;
     return [
       String(ranked.rank),
       ranked.label,
       formatNumber(ranked.score),
       shownText(shown.current),
       shownText(shown.comparison),
-      shown.change.suppressed ? '[c]' : shownText(shown.change, (value) => `${value > 0 ? '+' : ''}${formatInteger(value)}`),
+      shown.change.suppressed ? '[c]' : shownText(shown.change, (value) => signed(formatInteger(value), value)),
       percentText,
     ];
   });
   return {
     caption,
     columns: [
-      { header: 'Rank', width: 0.55, align: 'right' },
-      { header: 'Offence type', width: 2.8 },
+      { header: 'Rank', width: 0.6, align: 'right' },
+      { header: 'Offence type', width: 2.6 },
       { header: 'Score', width: 0.7, align: 'right' },
-      { header: model.periodLabels.current, width: 1.2, align: 'right' },
-      { header: model.periodLabels.comparison, width: 1.2, align: 'right' },
-      { header: 'Change', width: 0.8, align: 'right' },
-      { header: 'Change %', width: 0.85, align: 'right' },
+      { header: 'Assessment period', width: 1.15, align: 'right' },
+      { header: 'Comparison period', width: 1.15, align: 'right' },
+      { header: 'Change', width: 0.9, align: 'right' },
+      { header: 'Change %', width: 0.9, align: 'right' },
     ],
     rows,
   };
@@ -219,8 +223,8 @@ export const oglAttribution =
 
 export const significanceText =
   'A change between the two periods is called significant when the Poisson test finds it unlikely to be chance: ' +
-  'Z = 2(√current − √previous), significant at the 5% level when |Z| is above 1.96. A change that is not significant on ' +
-  'fewer than 20 cases is capped at the middle trend score, so that small numbers cannot drive the ranking.';
+  'Z = 2(√current − √previous) is significant at the 5% level when it is above 1.96 or below −1.96. A change that is not ' +
+  'significant on fewer than 20 cases is capped at the middle trend score, so that small numbers cannot drive the ranking.';
 
 export function membersText(members: ExportModel['members']): string[] {
   return members.map((member) => (member.statutory ? `*${member.name}` : member.name));

@@ -29,20 +29,49 @@ interface PlacedColumn extends TableColumn {
   fullWidth: number;
 }
 
-function placeColumns(columns: readonly TableColumn[], left: number): PlacedColumn[] {
+/**
+ * Column widths from the spec's shares, widened where a column's longest word would otherwise
+ * be broken in the middle ("Ran-k"), at the expense of columns with room to spare. A single
+ * word too long for any sensible column (a 300-letter name) is still broken, inside its cell.
+ */
+function placeColumns(writer: PdfWriter, spec: TableSpec): PlacedColumn[] {
+  const { columns } = spec;
   const total = columns.reduce((sum, column) => sum + column.width, 0);
-  let x = left;
-  return columns.map((column) => {
-    const fullWidth = (column.width / total) * bodyWidth;
+  const widths = columns.map((column) => (column.width / total) * bodyWidth);
+  const longestWord = (text: string, bold: boolean) =>
+    Math.max(0, ...cleanText(text).split(/\s+/).map((word) => writer.widthOf(word, bold ? 'bold' : 'regular', textStyles.tableCell.size)));
+  // A header's words are short and must never break; a cell's long word (a file name) may, past a quarter of the page.
+  const minimum = columns.map((column, index) => {
+    const cells = Math.max(0, ...spec.rows.map((row) => longestWord(row[index] ?? '', spec.rowHeaders === true && index === 0)));
+    return Math.max(longestWord(column.header, true), Math.min(bodyWidth * 0.25, cells)) + 2 * cellPadding.x + 1;
+  });
+  for (let pass = 0; pass < 3; pass += 1) {
+    const shortfall = widths.reduce((sum, width, index) => sum + Math.max(0, minimum[index]! - width), 0);
+    if (shortfall <= 0.01) break;
+    const spare = widths.map((width, index) => Math.max(0, width - minimum[index]!));
+    const spareTotal = spare.reduce((sum, value) => sum + value, 0);
+    if (spareTotal <= 0) break;
+    const take = Math.min(1, shortfall / spareTotal);
+    widths.forEach((width, index) => {
+      widths[index] = width < minimum[index]! ? minimum[index]! : width - spare[index]! * take;
+    });
+  }
+  const scale = bodyWidth / widths.reduce((sum, width) => sum + width, 0);
+  let x = writer.left;
+  return columns.map((column, index) => {
+    const fullWidth = widths[index]! * scale;
     const placed = { ...column, x, fullWidth, innerWidth: fullWidth - 2 * cellPadding.x };
     x += fullWidth;
     return placed;
   });
 }
 
+/** Tables of up to this many rows move to the next page whole rather than split. */
+const keepWholeRows = 15;
+
 export function drawTable(writer: PdfWriter, spec: TableSpec): void {
   const { doc } = writer;
-  const columns = placeColumns(spec.columns, writer.left);
+  const columns = placeColumns(writer, spec);
   const headerStyle = textStyles.tableHeader;
   const cellStyle = textStyles.tableCell;
   const cellHeight = (text: string, column: PlacedColumn, bold: boolean) =>
@@ -55,7 +84,10 @@ export function drawTable(writer: PdfWriter, spec: TableSpec): void {
   });
 
   const captionHeight = writer.measure(spec.caption, 'caption') + textStyles.caption.after;
-  writer.ensureSpace(captionHeight + headerHeight + (rowHeights[0] ?? 0));
+  const wholeHeight = captionHeight + headerHeight + rowHeights.reduce((sum, height) => sum + height, 0);
+  // A short table is kept whole on one page; a long one starts where there is room for its first row.
+  const keepWhole = spec.rows.length <= keepWholeRows && wholeHeight <= pageRoom;
+  writer.ensureSpace(keepWhole ? wholeHeight : captionHeight + headerHeight + (rowHeights[0] ?? 0));
 
   const table = doc.struct('Table');
   writer.addElement(table);
