@@ -28,7 +28,10 @@ export const fontFiles: Record<FontStyle, string> = {
 export interface TextStyle {
   font: FontStyle;
   size: number;
-  /** Extra space between lines, in points. */
+  /**
+   * Extra space between lines, in points: at least 0.22 of the size, so that Arabic letters
+   * with their marks, the tallest DejaVu draws, never touch the line below.
+   */
   lineGap: number;
   colour: string;
   /** Space above and below the block. */
@@ -52,18 +55,18 @@ export const colours = {
 };
 
 export const textStyles = {
-  title: { font: 'bold', size: 26, lineGap: 4, colour: accent, before: 0, after: 10 },
-  subtitle: { font: 'regular', size: 15, lineGap: 3, colour: ink, before: 0, after: 6 },
-  h1: { font: 'bold', size: 18, lineGap: 3, colour: accent, before: 6, after: 10 },
-  h2: { font: 'bold', size: 13.5, lineGap: 2, colour: accent, before: 14, after: 6 },
-  h3: { font: 'bold', size: 11.5, lineGap: 2, colour: ink, before: 10, after: 4 },
+  title: { font: 'bold', size: 26, lineGap: 6, colour: accent, before: 0, after: 10 },
+  subtitle: { font: 'regular', size: 15, lineGap: 3.5, colour: ink, before: 0, after: 6 },
+  h1: { font: 'bold', size: 18, lineGap: 4, colour: accent, before: 6, after: 10 },
+  h2: { font: 'bold', size: 13.5, lineGap: 3, colour: accent, before: 14, after: 6 },
+  h3: { font: 'bold', size: 11.5, lineGap: 2.5, colour: ink, before: 10, after: 4 },
   body: { font: 'regular', size: 10.5, lineGap: 3.5, colour: ink, before: 0, after: 8 },
   bodyBold: { font: 'bold', size: 10.5, lineGap: 3.5, colour: ink, before: 0, after: 8 },
   note: { font: 'italic', size: 9.5, lineGap: 2.5, colour: muted, before: 0, after: 8 },
   small: { font: 'regular', size: 9.5, lineGap: 2.5, colour: ink, before: 0, after: 6 },
   tableCell: { font: 'regular', size: 9, lineGap: 2, colour: ink, before: 0, after: 0 },
   tableHeader: { font: 'bold', size: 9, lineGap: 2, colour: ink, before: 0, after: 0 },
-  caption: { font: 'bold', size: 9.5, lineGap: 2, colour: ink, before: 4, after: 5 },
+  caption: { font: 'bold', size: 9.5, lineGap: 2.5, colour: ink, before: 4, after: 5 },
   marking: { font: 'bold', size: 9.5, lineGap: 0, colour: colours.marking, before: 0, after: 0 },
   running: { font: 'regular', size: 8.5, lineGap: 0, colour: muted, before: 0, after: 0 },
 } satisfies Record<string, TextStyle>;

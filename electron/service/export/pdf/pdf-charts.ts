@@ -41,13 +41,13 @@ export function drawRankingChart(writer: PdfWriter, rows: readonly RankingChartR
       }
       for (const row of spec.rows) {
         if (row.bar) doc.rect(x(row.bar.x), y(row.bar.y), row.bar.width, row.bar.height).fill(chartPalette.bar);
-        doc
+        writer
           .font(row.inTop ? 'bold' : 'regular')
           .fontSize(labelSize)
           .fillColor(chartPalette.text);
         const labelWidth = doc.widthOfString(row.label);
         doc.text(row.label, x(row.labelX - labelWidth), y(row.y - labelSize * 0.6), { lineBreak: false });
-        doc
+        writer
           .font(row.bar ? 'regular' : 'italic')
           .fontSize(labelSize)
           .fillColor(row.bar ? chartPalette.text : chartPalette.muted);
@@ -62,12 +62,12 @@ export function drawRankingChart(writer: PdfWriter, rows: readonly RankingChartR
       }
       stroke(doc, chartPalette.axis).moveTo(x(spec.plot.left), y(spec.plot.top)).lineTo(x(spec.plot.left), y(spec.plot.bottom)).stroke();
       stroke(doc, chartPalette.axis).moveTo(x(spec.plot.left), y(spec.plot.bottom)).lineTo(x(spec.plot.right), y(spec.plot.bottom)).stroke();
-      doc.font('regular').fontSize(labelSize).fillColor(chartPalette.muted);
+      writer.font('regular').fontSize(labelSize).fillColor(chartPalette.muted);
       for (const tick of spec.ticks) {
         const width = doc.widthOfString(tick.label);
         doc.text(tick.label, x(tick.position - width / 2), y(spec.plot.bottom + 5), { lineBreak: false });
       }
-      doc.font('bold').fontSize(labelSize).fillColor(chartPalette.text);
+      writer.font('bold').fontSize(labelSize).fillColor(chartPalette.text);
       const titleWidth = doc.widthOfString(spec.axisTitle.text);
       doc.text(spec.axisTitle.text, x(spec.axisTitle.x - titleWidth / 2), y(spec.axisTitle.y - labelSize), { lineBreak: false });
     },

@@ -51,6 +51,7 @@ export class PdfWriter {
   private readonly meta: DocumentMetadata;
   private outlineLevels: PDFKit.PDFOutline[] = [];
   private pageHasContent = false;
+  private readonly fontPaths: Record<FontStyle, string>;
 
   constructor(meta: DocumentMetadata) {
     this.meta = meta;
@@ -82,7 +83,7 @@ export class PdfWriter {
     // pdfkit derives the ID from the info dictionary; ours is a hash of every input instead, so
     // that two documents with the same title and time but different content never share one.
     (doc as unknown as { _id: Uint8Array })._id = createHash('sha256').update(meta.identity).digest().subarray(0, 16);
-    for (const [style, file] of Object.entries(fontFiles)) doc.registerFont(style, join(fonts, file));
+    this.fontPaths = { regular: join(fonts, fontFiles.regular), bold: join(fonts, fontFiles.bold), italic: join(fonts, fontFiles.italic) };
     this.doc = doc;
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
@@ -120,8 +121,17 @@ export class PdfWriter {
     if (this.pageHasContent) this.doc.y = Math.min(this.doc.y + points, this.bottom);
   }
 
+  /**
+   * Chooses a face by its file: pdfkit caches a font by the name it was chosen with, except a
+   * registered name for a file it already holds (the regular face, loaded first), which it
+   * would re-read from disk on every call.
+   */
+  font(style: FontStyle): PDFKit.PDFDocument {
+    return this.doc.font(this.fontPaths[style]);
+  }
+
   setStyle(style: TextStyle): void {
-    this.doc.font(style.font).fontSize(style.size).fillColor(style.colour);
+    this.font(style.font).fontSize(style.size).fillColor(style.colour);
   }
 
   /** The height the text takes at the given style and width. */
@@ -138,7 +148,7 @@ export class PdfWriter {
   }
 
   widthOf(text: string, font: FontStyle, size: number): number {
-    this.doc.font(font).fontSize(size);
+    this.font(font).fontSize(size);
     return this.doc.widthOfString(cleanText(text));
   }
 
