@@ -45,6 +45,8 @@ export const channels = [
   'documentDetails/get',
   'documentDetails/update',
   'export/pdf',
+  'export/workbook',
+  'export/reveal',
   'operation/cancel',
 ] as const;
 

@@ -43,6 +43,7 @@ import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority
 import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
 import { PdfDocumentKind, type PdfExportResult } from './export/pdf-export';
 import { ExportSource } from './export/export-model';
+import { ExportReveal, SuppressionThreshold, WorkbookExportInput, type ExportResult } from './export/export-request';
 import { defaultSuppressionThreshold } from './export/suppression';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
@@ -152,10 +153,12 @@ export const contract = {
         kind: PdfDocumentKind,
         source: ExportSource.default({ kind: 'current' }),
         publication: z.boolean().default(false),
-        threshold: z.number().int().min(2).max(100).default(defaultSuppressionThreshold),
+        threshold: SuppressionThreshold.default(defaultSuppressionThreshold),
       })
       .strict(),
   ),
+  'export/workbook': operation<ExportResult>()(WorkbookExportInput),
+  'export/reveal': operation<null>()(ExportReveal),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

@@ -13,6 +13,7 @@ import {
 } from '../../shared/domain/dataset';
 import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
+import { exportWorkbook } from './export-commands';
 import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
 import { writeDemoDocuments } from './pdf-export-commands';
 
@@ -218,7 +219,7 @@ export function addDatasetCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, and its Partnership Plan and board paper')
+    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, its evidence workbook DIR/demo-evidence.xlsx, and its Partnership Plan and board paper as PDFs')
     .requiredOption('--out <dir>', 'the folder to write demo.sqlite into')
     .addOption(jsonOption())
     .action(async (options: { out: string; json?: boolean }) => {
@@ -227,9 +228,10 @@ export function addDatasetCommands(program: Command): void {
         const summary = await cancellable(host, (operationId) =>
           call(host, 'workspace/demo', { path: join(resolve(options.out), 'demo.sqlite'), operationId }),
         );
+        await exportWorkbook(host, join(resolve(options.out), 'demo-evidence.xlsx'));
         const documents = await writeDemoDocuments(host, resolve(options.out));
         if (options.json) printJson(summary);
-        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets; and ${documents.map((file) => basename(file)).join(' and ')}.`);
+        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets, ${join(options.out, 'demo-evidence.xlsx')}, and ${documents.map((file) => basename(file)).join(' and ')}.`);
       } finally {
         host.dispose();
       }

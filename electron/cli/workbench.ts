@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
+import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
 import { addPdfExportCommands } from './pdf-export-commands';
 import { addPriorityCommands } from './priority-commands';
@@ -19,7 +20,9 @@ export function createProgram(): Command {
   addDatasetCommands(program);
   addAnalysisCommands(program);
   addPriorityCommands(program);
-  addPdfExportCommands(program.command('export').description('write the partnership\u2019s documents'));
+  addExportCommands(program);
+  // The PDF documents join the workbook under `export`.
+  addPdfExportCommands(program.commands.find((command) => command.name() === 'export')!);
   return program;
 }
 

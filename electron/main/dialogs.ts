@@ -12,6 +12,7 @@ function safeFileName(name: unknown): string {
   return base || 'Workspace';
 }
 
+const workbookFilters = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
 const pdfFilters = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 async function saveAs(window: BrowserWindow, title: string, defaultPath: string, filters = workspaceFilters): Promise<string | null> {
@@ -45,6 +46,8 @@ export function createDialogPathChooser(getWindow: () => BrowserWindow | null): 
         return saveAs(window, 'Save the demo workspace', 'Demo workspace.sqlite');
       case 'dataset/choose':
         return openOne(window, 'Choose a file to import', importFilters);
+      case 'export/workbook':
+        return saveAs(window, 'Save the evidence workbook', `Evidence workbook ${new Date().toISOString().slice(0, 10)}.xlsx`, workbookFilters);
       case 'export/pdf':
         return input.kind === 'board-paper'
           ? saveAs(window, 'Save the board paper', 'Board paper.pdf', pdfFilters)

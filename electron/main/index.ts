@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { progressChannel } from '../../shared/channels';
 import { appEntryUrl } from './app-origin';
@@ -33,7 +33,13 @@ void app.whenReady().then(() => {
   });
   registerIpcHandlers(
     ipcMain,
-    createRendererHandlers(service, createDialogPathChooser(() => mainWindow)),
+    createRendererHandlers(service, createDialogPathChooser(() => mainWindow), {
+      // Only files this session exported, by the path main chose for them.
+      reveal: async (path, action) => {
+        if (action === 'show') shell.showItemInFolder(path);
+        else await shell.openPath(path);
+      },
+    }),
     createDroppedFileHandler(service),
   );
   mainWindow = createMainWindow();

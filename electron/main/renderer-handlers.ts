@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { extname, isAbsolute } from 'node:path';
 import { channels, type Channel } from '../../shared/channels';
 import { DroppedFile, parseInput } from '../../shared/contract';
+import type { ExportReveal } from '../../shared/export/export-request';
 import { fail, type Result } from '../../shared/result';
 import type { ServiceCaller } from '../service/service-host';
 import { isPathChannel, type PathChannel } from '../service/service-contract';
@@ -11,20 +12,38 @@ export type PathChooser = (channel: PathChannel, input: Record<string, unknown>)
 
 export type RendererHandlers = Record<Channel, (input: unknown) => Promise<Result<unknown>>>;
 
+/** What main does with a file it exported: shell.showItemInFolder and shell.openPath in the app. */
+export interface ExportedFileActions {
+  reveal(path: string, action: ExportReveal['action']): Promise<void>;
+}
+
+const exportChannels = new Set<Channel>(['export/workbook', 'export/pdf']);
+
 /**
  * The renderer-facing operations, free of Electron so that the end-to-end harness drives
  * exactly this code. Each validates its input against the contract, adds the file path main
  * chose (paths never come from the renderer), and calls the service.
  */
-export function createRendererHandlers(service: ServiceCaller, choosePath: PathChooser): RendererHandlers {
+export function createRendererHandlers(service: ServiceCaller, choosePath: PathChooser, files?: ExportedFileActions): RendererHandlers {
+  // Exported files by export id: the page refers to a file it exported, never to a path.
+  const exported = new Map<string, string>();
+  const reveal = async ({ exportId, action }: ExportReveal): Promise<Result<unknown>> => {
+    const path = exported.get(exportId);
+    if (!path || !files) return fail('not-found', 'That file is no longer known to the workbench. Export it again.');
+    await files.reveal(path, action);
+    return { ok: true, value: null };
+  };
   const handle = (channel: Channel) => async (raw: unknown): Promise<Result<unknown>> => {
     const parsed = parseInput(channel, raw);
     if (!parsed.ok) return fail('invalid-input', parsed.message);
     const input = parsed.value as Record<string, unknown>;
+    if (channel === 'export/reveal') return reveal(input as ExportReveal);
     if (!isPathChannel(channel)) return service.call(channel, input);
     const path = await choosePath(channel, input);
     if (path === null) return fail('cancelled', 'No file was chosen.');
-    return service.call(channel, { ...input, path });
+    const result = await service.call(channel, { ...input, path });
+    if (result.ok && exportChannels.has(channel)) exported.set(String(input.operationId), path);
+    return result;
   };
   return Object.fromEntries(channels.map((channel) => [channel, handle(channel)])) as RendererHandlers;
 }

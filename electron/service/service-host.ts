@@ -71,7 +71,8 @@ export class ServiceHost implements ServiceCaller {
       },
     };
     try {
-      const handler = this.handlers[channel as HandledChannel] as (value: unknown, context: OperationContext) => unknown;
+      const handler = this.handlers[channel as HandledChannel] as ((value: unknown, context: OperationContext) => unknown) | undefined;
+      if (!handler) return fail('invalid-input', `The service does not handle "${channel}".`);
       return ok(await handler(parsed.data, context));
     } catch (error) {
       if (!(error instanceof WorkbenchError)) console.error(`[service] ${channel} failed:`, error);

@@ -5,7 +5,7 @@ import { throwIfCancelled, type OperationContext } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
 import { createDocumentDetailsHandlers } from './export/document-details-handlers';
-import { createPdfExportHandlers } from './export/documents/pdf-export-handlers';
+import { createExportHandlers } from './export/export-handlers';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
 import { createPriorityHandlers } from './priorities/priority-handlers';
@@ -14,7 +14,8 @@ import type { ServiceInputOf } from './service-contract';
 import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 import { summarise, type WorkspaceSession } from './workspace-session';
 
-export type HandledChannel = Exclude<Channel, 'operation/cancel'>;
+/** 'export/reveal' is main's own: it opens a file main saved, by the export's id. */
+export type HandledChannel = Exclude<Channel, 'operation/cancel' | 'export/reveal'>;
 
 export type ServiceHandlers = {
   [C in HandledChannel]: (input: ServiceInputOf<C>, context: OperationContext) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -28,7 +29,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
     ...createAnalysisHandlers(session, now),
     ...createPriorityHandlers(session, now),
     ...createDocumentDetailsHandlers(session),
-    ...createPdfExportHandlers(session, now),
+    ...createExportHandlers(session, now),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>

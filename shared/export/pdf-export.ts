@@ -1,3 +1,4 @@
+import type { ExportResult } from './export-request';
 import { z } from 'zod';
 
 /** The two PDF documents: the Partnership Plan, and the board paper that asks to agree it. */
@@ -10,12 +11,8 @@ export const pdfDocumentNames: Record<PdfDocumentKind, string> = {
   'board-paper': 'Board paper',
 };
 
-export interface PdfExportResult {
-  fileName: string;
-  bytes: number;
+export interface PdfExportResult extends ExportResult {
   pages: number;
-  /** What the file says it was made from: "Current scoring" or the frozen run. */
-  source: string;
   /** The file itself, for the preview of its first pages. */
   pdf: Uint8Array;
 }
