@@ -92,7 +92,7 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
     author: details.owner,
     keywords: 'Community Safety Partnership, board paper, strategic assessment, priorities, Crime and Disorder Act 1998',
     marking: model.partnership.marking,
-    footerText: `Board paper: ${title}, version ${details.version} (${statusLabel(details.status).toLowerCase()})`,
+    footerText: `${name}: board paper, version ${details.version} (${statusLabel(details.status).toLowerCase()})`,
     generatedAt: new Date(model.generatedAt),
     identity,
   });
@@ -110,34 +110,33 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   );
 
   writer.heading(1, '2. Recommendations');
-  writer.paragraph('The board is asked to:');
-  writer.list(
-    [
+  const recommendations = [
       `note the strategic assessment and its ranking of ${model.matrix.ranking.length} offence types, in which the highest scoring were ${top.join(', ') || 'none'};`,
       priorities.length > 0
         ? `agree the ${inWords(priorities.length)} priorities proposed in section 5 as the partnership\u2019s priorities for ${period};`
         : `agree the priorities the partnership will set for ${period} (none are proposed in the workspace yet);`,
       'agree the lead partner for each priority, and that progress is reported to the board against the measures shown;',
-      `agree that the Partnership Plan is published once final, with small numbers suppressed.`,
-    ],
-    { numbered: true },
-  );
+    `agree that the Partnership Plan is published once final, with small numbers suppressed.`,
+  ];
+  writer.paragraph('The board is asked to:', 'body', { keepWith: writer.measureList(recommendations.slice(0, 1), { numbered: true }) });
+  writer.list(recommendations, { numbered: true });
 
   writer.heading(1, '3. Background');
   writer.paragraph(details.statutoryBasis);
   writer.paragraph(details.introduction);
 
-  writer.heading(1, '4. The assessment in summary');
-  writer.paragraph(
+  const summary =
     `The assessment scored ${model.matrix.ranking.length} offence types with the ${templateName(model.matrix.definition)}, using figures for ` +
-      `${model.periodLabels.current} compared with ${model.periodLabels.comparison} (${model.source.description.toLowerCase()}). ` +
-      (top.length > 0 ? `The ${inWords(top.length)} highest scoring offence types were:` : 'No offence type could be scored.'),
-  );
+    `${model.periodLabels.current} compared with ${model.periodLabels.comparison} (${model.source.description.toLowerCase()}). ` +
+    (top.length > 0 ? `The ${inWords(top.length)} highest scoring offence types were:` : 'No offence type could be scored.');
+  const topList = writer.measureList(top, { numbered: true });
+  writer.heading(1, '4. The assessment in summary', { keepWith: writer.measure(summary, 'body') + topList });
+  writer.paragraph(summary, 'body', { keepWith: topList });
   writer.list(top, { numbered: true });
   if (model.matrix.ranking.length > 0) {
     const rows = rankingRows(model);
     drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`);
-    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types, with offences recorded in the assessment period (${model.periodLabels.current}) and the comparison period (${model.periodLabels.comparison})`));
+    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types and their figures`));
     if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
   }
   writer.paragraph(significanceText, 'small');

@@ -51,6 +51,11 @@ export function documentDate(inputs: DocumentInputs): string {
   return longDate.format(date);
 }
 
+/** '31 March 2019' from '2019-03-31'. */
+export function formatIsoDate(date: string): string {
+  return longDate.format(new Date(`${date}T12:00:00Z`));
+}
+
 export function generatedAtText(model: ExportModel): string {
   return longDateTime.format(new Date(model.generatedAt));
 }

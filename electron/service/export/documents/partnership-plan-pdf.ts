@@ -7,6 +7,7 @@ import { PdfWriter } from '../pdf/pdf-writer';
 import {
   documentDate,
   factorTable,
+  formatIsoDate,
   fullTitle,
   membersText,
   namedTypes,
@@ -61,7 +62,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
   writer.heading(2, 'Statutory duties');
   writer.paragraph(details.statutoryBasis);
   writer.heading(2, 'Membership');
-  writer.paragraph(`The membership of the ${name} is:`);
+  writer.paragraph(`The membership of the ${name} is:`, 'body', { keepWith: writer.measureList(membersText(model.members).slice(0, 2)) });
   writer.list(membersText(model.members));
   if (model.members.some((member) => member.statutory)) writer.paragraph('Those marked with a * are statutory members.', 'note');
   if (model.members.length === 0) writer.paragraph('No members are recorded in the workspace yet.', 'note');
@@ -73,12 +74,14 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
       `offence types with the ${templateName(model.matrix.definition)}, using figures for ${model.periodLabels.current} ` +
       `compared with ${model.periodLabels.comparison}. ` +
       (top.length > 0 ? `The ${top.length === namedTypes ? 'four' : top.length} highest scoring offence types were:` : 'No offence type could be scored.'),
+    'body',
+    { keepWith: writer.measureList(top, { numbered: true }) },
   );
   writer.list(top, { numbered: true });
   if (model.matrix.ranking.length > 0) {
     const rows = rankingRows(model);
     drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`);
-    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types, with offences recorded in the assessment period (${model.periodLabels.current}) and the comparison period (${model.periodLabels.comparison})`));
+    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types and their figures`));
     if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
   }
   writer.paragraph(
@@ -86,18 +89,21 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
       (details.planPeriod ? ` for ${details.planPeriod}.` : ' for the coming year.'),
   );
 
-  writer.heading(1, 'Our priorities', { pageBreak: true });
+  writer.heading(1, 'Our priorities');
   if (model.priorities.length === 0) writer.paragraph('No priorities have been set in the workspace yet.', 'note');
   for (const priority of model.priorities) {
     writer.heading(2, priorityHeading(priority));
     writer.paragraph(priority.aim);
     if (priority.offences.length > 0) {
-      writer.heading(3, 'Offence types it addresses', { keepWith: writer.lineHeight('body') * 2 });
-      writer.list(priority.offences.map((offence) => (offence.rank === null ? `${offence.label} (not ranked)` : `${offence.label} (ranked ${ordinal(offence.rank)})`)));
+      const offences = priority.offences.map((offence) => (offence.rank === null ? `${offence.label} (not ranked)` : `${offence.label} (ranked ${ordinal(offence.rank)})`));
+      writer.heading(3, 'Offence types it addresses', { keepWith: Math.min(writer.measureList(offences), writer.lineHeight('body') * 6) });
+      writer.list(offences);
     }
-    writer.paragraph(`Lead: ${priority.lead ?? 'not yet agreed'}. Status: ${priority.statusLabel}${priority.reviewDate ? `, to be reviewed on ${priority.reviewDate}` : ''}.`, 'bodyBold');
+    writer.paragraph(
+      `Lead partner: ${priority.lead ?? 'not yet agreed'}. Status: ${priority.statusLabel}${priority.reviewDate ? `; next review ${formatIsoDate(priority.reviewDate)}` : ''}.`,
+    );
     if (priority.measures.length > 0) {
-      writer.heading(3, 'How progress will be measured', { keepWith: writer.lineHeight('body') * 2 });
+      writer.heading(3, 'How progress will be measured', { keepWith: Math.min(writer.measureList(priority.measures), writer.lineHeight('body') * 6) });
       writer.list(priority.measures);
     }
   }

@@ -57,7 +57,7 @@ export const colours = {
 export const textStyles = {
   title: { font: 'bold', size: 26, lineGap: 6, colour: accent, before: 0, after: 10 },
   subtitle: { font: 'regular', size: 15, lineGap: 3.5, colour: ink, before: 0, after: 6 },
-  h1: { font: 'bold', size: 18, lineGap: 4, colour: accent, before: 6, after: 10 },
+  h1: { font: 'bold', size: 18, lineGap: 4, colour: accent, before: 14, after: 10 },
   h2: { font: 'bold', size: 13.5, lineGap: 3, colour: accent, before: 14, after: 6 },
   h3: { font: 'bold', size: 11.5, lineGap: 2.5, colour: ink, before: 10, after: 4 },
   body: { font: 'regular', size: 10.5, lineGap: 3.5, colour: ink, before: 0, after: 8 },
@@ -74,4 +74,4 @@ export const textStyles = {
 export type TextStyleName = keyof typeof textStyles;
 
 /** Padding inside a table cell. */
-export const cellPadding = { x: 5, y: 4 };
+export const cellPadding = { x: 5, y: 3.5 };

@@ -22,7 +22,7 @@ export function drawRankingChart(writer: PdfWriter, rows: readonly RankingChartR
   const { doc } = writer;
   const spec = rankingChart(rows, {
     width: bodyWidth,
-    rowHeight: 19,
+    rowHeight: 17,
     topCount,
     measure: (text) => writer.widthOf(text, 'bold', labelSize),
   });

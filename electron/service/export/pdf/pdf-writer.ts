@@ -172,10 +172,22 @@ export class PdfWriter {
     this.block(`H${level}`, text, styleName, { x: options.x ?? this.left, width });
   }
 
-  paragraph(text: string, styleName: TextStyleName = 'body', tag = 'P'): void {
-    // At least two lines on this page, or none: no single orphaned line at the foot.
-    this.ensureSpace(Math.min(this.measure(text, styleName), this.lineHeight(styleName) * 2));
-    this.block(tag, text, styleName);
+  /** A paragraph; `keepWith` points of what follows stay on its page (a list it introduces). */
+  paragraph(text: string, styleName: TextStyleName = 'body', options: { keepWith?: number } = {}): void {
+    const height = this.measure(text, styleName);
+    const line = this.lineHeight(styleName);
+    // A short paragraph stays whole; a long one leaves at least two lines at the foot of a
+    // page, and so no single line alone at either end.
+    const needed = height <= line * 5.5 ? height : line * 2;
+    this.ensureSpace(needed + (options.keepWith ?? 0));
+    this.block('P', text, styleName);
+  }
+
+  /** The height a list of these items takes. */
+  measureList(items: readonly string[], options: ListOptions = {}): number {
+    const styleName = options.style ?? 'body';
+    const indent = options.numbered ? 24 : 16;
+    return items.reduce((sum, item) => sum + this.measure(item, styleName, bodyWidth - indent) + textStyles[styleName].after / 2, 0);
   }
 
   /** A bulleted or numbered list: L, with LI items each holding a Lbl and an LBody. */
@@ -184,6 +196,9 @@ export class PdfWriter {
     const styleName = options.style ?? 'body';
     const style = textStyles[styleName];
     const indent = options.numbered ? 24 : 16;
+    // A short list (the top four) is kept on one page; a long one flows item by item.
+    const total = this.measureList(items, options);
+    if (items.length <= 6 && total < (this.bottom - page.margins.top) / 3) this.ensureSpace(total);
     const list = this.doc.struct('L');
     this.root.add(list);
     items.forEach((item, index) => {
@@ -271,7 +286,7 @@ export class PdfWriter {
     const figure = this.doc.struct('Figure', { alt: cleanText(options.alt), bbox: [x, y, x + width, y + options.height] } as never, [content]);
     this.root.add(figure);
     this.doc.x = this.left;
-    this.doc.y = y + options.height + 10;
+    this.doc.y = y + options.height + 6;
     this.pageHasContent = true;
   }
 
