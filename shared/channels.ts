@@ -37,6 +37,8 @@ export const channels = [
   'run/list',
   'run/show',
   'run/compare',
+  'export/workbook',
+  'export/reveal',
   'priority/list',
   'priority/add',
   'priority/update',
@@ -45,8 +47,6 @@ export const channels = [
   'documentDetails/get',
   'documentDetails/update',
   'export/pdf',
-  'export/workbook',
-  'export/reveal',
   'operation/cancel',
 ] as const;
 

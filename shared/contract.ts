@@ -39,11 +39,11 @@ import {
   type StoredRun,
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
+import { ExportReveal, SuppressionThreshold, WorkbookExportInput, type ExportResult } from './export/export-request';
 import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
 import { PdfDocumentKind, type PdfExportResult } from './export/pdf-export';
 import { ExportSource } from './export/export-model';
-import { ExportReveal, SuppressionThreshold, WorkbookExportInput, type ExportResult } from './export/export-request';
 import { defaultSuppressionThreshold } from './export/suppression';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
@@ -139,6 +139,8 @@ export const contract = {
   'run/list': operation<RunSummary[]>()(none),
   'run/show': operation<StoredRun>()(z.object({ id: RunId }).strict()),
   'run/compare': operation<NamedRunComparison>()(z.object({ before: RunId, after: RunId }).strict()),
+  'export/workbook': operation<ExportResult>()(WorkbookExportInput),
+  'export/reveal': operation<null>()(ExportReveal),
   'priority/list': operation<Priority[]>()(none),
   'priority/add': operation<Priority[]>()(PriorityInput),
   'priority/update': operation<Priority[]>()(PriorityUpdate),
@@ -157,8 +159,6 @@ export const contract = {
       })
       .strict(),
   ),
-  'export/workbook': operation<ExportResult>()(WorkbookExportInput),
-  'export/reveal': operation<null>()(ExportReveal),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

@@ -19,8 +19,8 @@ export function createProgram(): Command {
   addPartnershipCommands(program);
   addDatasetCommands(program);
   addAnalysisCommands(program);
-  addPriorityCommands(program);
   addExportCommands(program);
+  addPriorityCommands(program);
   // The PDF documents join the workbook under `export`.
   addPdfExportCommands(program.commands.find((command) => command.name() === 'export')!);
   return program;

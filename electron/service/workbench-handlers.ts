@@ -27,9 +27,9 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
   return {
     ...createDatasetHandlers(session),
     ...createAnalysisHandlers(session, now),
+    ...createExportHandlers(session, now),
     ...createPriorityHandlers(session, now),
     ...createDocumentDetailsHandlers(session),
-    ...createExportHandlers(session, now),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>

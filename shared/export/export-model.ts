@@ -54,13 +54,15 @@ export interface OffenceStatisticsRow {
 
 export interface ExportPriority {
   number: number;
+  /** "Priority One – Protect vulnerable people…". */
+  heading: string;
   title: string;
   aim: string;
   offences: { key: string; label: string; rank: number | null }[];
   lead: string | null;
   measures: string[];
-  /** null until the priority's first review. */
   status: 'red' | 'amber' | 'green' | null;
+  /** "Red: off track", or "Not set". */
   statusLabel: string;
   reviewDate: string | null;
 }

@@ -1,17 +1,16 @@
 import type { AnalysisView, OffenceAnalysis, StoredRun } from '../../../shared/domain/analysis';
-import { offenceDisplayLabel } from '../../../shared/domain/offence-key';
-import { freezePriority, ragStatusLabels, type FrozenPriority } from '../../../shared/domain/priority';
 import type { ExportModel, ExportPriority, ExportSource, ExportSourceDescription, OffenceStatisticsRow } from '../../../shared/export/export-model';
 import { analyseSensitivity, type Judgement, type MatrixDefinition, type OffenceInputs, type RankedOffence } from '../../../shared/matrix';
 import { compareForTieBreak } from '../../../shared/matrix/tie-break';
 import { describePeriod, type AssessmentPeriods } from '../../../shared/statistics';
 import { version as appVersion } from '../../../package.json';
+import { freezePriority, priorityHeading, ragStatusLabels, type FrozenPriority } from '../../../shared/domain/priority';
 import { readMatrixState } from '../analysis/analysis-handlers';
+import { listPriorities } from '../priorities/priority-store';
 import { buildAnalysis } from '../analysis/offence-analysis';
 import { readRun } from '../analysis/run-store';
 import { listDatasets, readQualityReport } from '../import/dataset-store';
 import { listMembers, readPartnershipDetails } from '../partnership-store';
-import { listPriorities } from '../priorities/priority-store';
 import type { WorkspaceDatabase } from '../workspace-file';
 
 const frozenAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -78,22 +77,19 @@ function tieOrderOf(inputs: readonly OffenceInputs[]): Record<string, number> {
   return Object.fromEntries(sorted.map((offence, position) => [offence.key, position]));
 }
 
-/**
- * The priorities the document prints: those set now, or for a frozen run those it recorded
- * when it was frozen. Each offence type carries its rank in the ranking being exported.
- */
-function readPriorities(db: WorkspaceDatabase, ranking: readonly RankedOffence[], run: StoredRun | null): ExportPriority[] {
-  const ranks = new Map(ranking.map((row) => [row.key, row.rank]));
-  const priorities: FrozenPriority[] = run ? (run.priorities ?? []) : listPriorities(db).map(freezePriority);
+/** The priorities as a frozen run recorded them, or as the workspace holds them now; each type with its rank. */
+function exportPriorities(priorities: readonly FrozenPriority[], ranking: readonly RankedOffence[]): ExportPriority[] {
+  const rankOf = new Map(ranking.map((row) => [row.key, row.rank]));
   return priorities.map((priority) => ({
     number: priority.number,
+    heading: priorityHeading(priority),
     title: priority.title,
     aim: priority.aim,
-    offences: priority.offences.map((offence) => ({ key: offence.key, label: offence.label, rank: ranks.get(offence.key) ?? null })),
+    offences: priority.offences.map((offence) => ({ key: offence.key, label: offence.label, rank: rankOf.get(offence.key) ?? null })),
     lead: priority.lead,
     measures: [...priority.measures],
     status: priority.status,
-    statusLabel: priority.status ? ragStatusLabels[priority.status] : 'Not yet reviewed',
+    statusLabel: priority.status ? ragStatusLabels[priority.status] : 'Not set',
     reviewDate: priority.reviewDate,
   }));
 }
@@ -171,10 +167,7 @@ export function gatherExportModel(db: WorkspaceDatabase, source: ExportSource, n
     sensitivity: analyseSensitivity(scoring.definition, scoring.inputs, scoring.judgements),
     datasets,
     quality: datasets.map((dataset) => readQualityReport(db, dataset.id)),
-    priorities: readPriorities(db, scoring.ranking, run),
+    priorities: exportPriorities(run ? (run.priorities ?? []) : listPriorities(db).map(freezePriority), scoring.ranking),
     rawRowCount,
   };
 }
-
-/** The label of an offence key as the documents print it. */
-export const exportLabel = offenceDisplayLabel;

@@ -43,8 +43,9 @@ beforeAll(async () => {
   model.partnership = { ...model.partnership, name: `${accented} ${markup}` };
   model.members = Array.from({ length: 500 }, (_, index) => ({ id: index + 1, name: `${index + 1} ${pick(index)}`, statutory: index % 3 === 0, contact: null }));
   model.matrix.ranking = model.matrix.ranking.map((row, index) => ({ ...row, label: index < 4 ? pick(index) : row.label }));
-  model.priorities = Array.from({ length: 200 }, (_, index) => ({
+  model.priorities = Array.from({ length: 200 }, (_, index): ExportModel['priorities'][number] => ({
     number: index + 1,
+    heading: `Priority ${index + 1} – ${pick(index)} ${pick(index + 1)}`,
     title: `${pick(index)} ${pick(index + 1)}`,
     aim: `${pick(index + 2)} ${longWord} ${rightToLeft}`,
     offences: [{ key: 'subgroup:homicide', label: pick(index + 3), rank: index + 1 }],

@@ -1,4 +1,3 @@
-import { priorityHeading } from '../../../../shared/domain/priority';
 import { statusLabel } from '../../../../shared/domain/document-details';
 import { suppressionRuleText } from '../../../../shared/export/suppression';
 import type { OffenceMovement } from '../../../../shared/matrix/compare-runs';
@@ -154,7 +153,7 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.heading(1, '5. Proposed priorities');
   if (priorities.length === 0) writer.paragraph('No priorities have been set in the workspace yet.', 'note');
   for (const priority of priorities) {
-    writer.heading(2, priorityHeading(priority));
+    writer.heading(2, priority.heading);
     writer.paragraph(priority.aim);
     const offences = priority.offences.map((offence) => (offence.rank === null ? offence.label : `${offence.label} (${ordinal(offence.rank)})`));
     writer.paragraph(

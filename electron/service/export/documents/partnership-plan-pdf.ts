@@ -1,4 +1,3 @@
-import { priorityHeading } from '../../../../shared/domain/priority';
 import { statusLabel } from '../../../../shared/domain/document-details';
 import { suppressionRuleText } from '../../../../shared/export/suppression';
 import { drawRankingChart } from '../pdf/pdf-charts';
@@ -92,7 +91,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
   writer.heading(1, 'Our priorities');
   if (model.priorities.length === 0) writer.paragraph('No priorities have been set in the workspace yet.', 'note');
   for (const priority of model.priorities) {
-    writer.heading(2, priorityHeading(priority));
+    writer.heading(2, priority.heading);
     writer.paragraph(priority.aim);
     if (priority.offences.length > 0) {
       const offences = priority.offences.map((offence) => (offence.rank === null ? `${offence.label} (not ranked)` : `${offence.label} (ranked ${ordinal(offence.rank)})`));

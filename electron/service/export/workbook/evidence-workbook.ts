@@ -189,7 +189,7 @@ function writeDatasets(context: Context): void {
       { header: 'Sheet', width: 12 },
       { header: 'SHA-256', width: 66 },
       { header: 'Size (bytes)', width: 12, numFmt: formats.count },
-      { header: 'Imported', width: 20 },
+      { header: 'Imported (UTC)', width: 17, numFmt: formats.date },
       { header: 'First month', width: 10 },
       { header: 'Last month', width: 10 },
       { header: 'Sharing agreement', width: 24 },
@@ -202,7 +202,7 @@ function writeDatasets(context: Context): void {
       dataset.sheet,
       dataset.sha256,
       dataset.bytes,
-      dateTime.format(new Date(dataset.importedAt)),
+      new Date(dataset.importedAt),
       dataset.firstMonth,
       dataset.lastMonth,
       dataset.sharingAgreement,
@@ -374,20 +374,20 @@ function writePriorities(context: Context): void {
       { header: 'Measures', width: 44, wrap: true },
       { header: 'Status', width: 9 },
       { header: 'Status in words', width: 24, wrap: true },
-      { header: 'Review date', width: 12 },
+      { header: 'Review date', width: 12, numFmt: 'dd/mm/yyyy' },
     ],
     model.priorities.map((priority) => [
       priority.number,
-      priority.title,
+      priority.heading,
       priority.aim,
       priority.offences.length > 0
         ? priority.offences.map((offence) => (offence.rank !== null ? `${offence.label} (${offence.rank})` : `${offence.label} (not ranked)`)).join('; ')
         : 'None',
       priority.lead ?? notAvailable,
       priority.measures.length > 0 ? priority.measures.join('\n') : 'None',
-      priority.status ? priority.status.charAt(0).toUpperCase() + priority.status.slice(1) : notAvailable,
+      priority.status ? priority.status.charAt(0).toUpperCase() + priority.status.slice(1) : 'Not set',
       priority.statusLabel,
-      priority.reviewDate ?? notAvailable,
+      priority.reviewDate ? new Date(`${priority.reviewDate}T00:00:00Z`) : notAvailable,
     ]),
   );
 }
