@@ -9,6 +9,7 @@ import { UpcomingScreen } from './screens/UpcomingScreen';
 import { DataScreen } from './data/DataScreen';
 import { AnalysisScreen } from './analysis/AnalysisScreen';
 import { MatrixScreen } from './matrix/MatrixScreen';
+import { PdfDocumentsSection } from './export/PdfDocumentsSection';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
@@ -82,6 +83,8 @@ export function App() {
             <AnalysisScreen key={generation} onGoTo={goTo} />
           ) : screen === 'matrix' && workspace ? (
             <MatrixScreen key={generation} onGoTo={goTo} />
+          ) : screen === 'export' && workspace ? (
+            <PdfDocumentsSection key={generation} />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}

@@ -6,9 +6,16 @@ export const pdfDocumentKinds = ['plan', 'board-paper'] as const;
 export const PdfDocumentKind = z.enum(pdfDocumentKinds);
 export type PdfDocumentKind = z.infer<typeof PdfDocumentKind>;
 
+/** As a label on its own. */
 export const pdfDocumentNames: Record<PdfDocumentKind, string> = {
   plan: 'Partnership Plan',
   'board-paper': 'Board paper',
+};
+
+/** Inside a sentence: "Export the board paper". */
+export const pdfDocumentPhrases: Record<PdfDocumentKind, string> = {
+  plan: 'Partnership Plan',
+  'board-paper': 'board paper',
 };
 
 export interface PdfExportResult extends ExportResult {
