@@ -9,7 +9,7 @@ import { UpcomingScreen } from './screens/UpcomingScreen';
 import { DataScreen } from './data/DataScreen';
 import { AnalysisScreen } from './analysis/AnalysisScreen';
 import { MatrixScreen } from './matrix/MatrixScreen';
-import { PdfDocumentsSection } from './export/PdfDocumentsSection';
+import { ExportScreen } from './export/ExportScreen';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
@@ -84,7 +84,7 @@ export function App() {
           ) : screen === 'matrix' && workspace ? (
             <MatrixScreen key={generation} onGoTo={goTo} />
           ) : screen === 'export' && workspace ? (
-            <PdfDocumentsSection key={generation} />
+            <ExportScreen key={generation} />
           ) : (
             <UpcomingScreen screen={current} hasWorkspace={workspace !== null} onGoTo={goTo} />
           )}

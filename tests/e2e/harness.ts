@@ -40,6 +40,8 @@ export interface Harness {
   dropped: Record<string, string>;
   /** Holds the next call on a channel until the returned function is called. */
   hold(channel: Channel): () => void;
+  /** What main was asked to do with exported files ("Show in folder", "Open"), by path. */
+  revealed: { path: string; action: 'show' | 'open' }[];
 }
 
 function installScript(): string {
@@ -95,6 +97,7 @@ export const test = base.extend<{ workbench: Harness }>({
       service,
       dropped: {},
       hold: () => () => {},
+      revealed: [],
       open: async () => {
         await page.goto(appUrl);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -106,8 +109,10 @@ export const test = base.extend<{ workbench: Harness }>({
       gates.set(channel, new Promise((resolve) => (release = resolve)));
       return () => release();
     };
-    const handlers = createRendererHandlers(service, async (channel) =>
-      channel in harness.choose ? (harness.choose[channel] ?? null) : null,
+    const handlers = createRendererHandlers(
+      service,
+      async (channel) => (channel in harness.choose ? (harness.choose[channel] ?? null) : null),
+      { reveal: async (path, action) => void harness.revealed.push({ path, action }) },
     );
     await page.exposeBinding('__workbenchInvoke', async (source, channel: string, input: unknown) => {
       // As main's sender check: only the app's own top-level page is answered.

@@ -4,6 +4,7 @@ import { workbench } from '../api';
 import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { TextField } from '../components/TextField';
+import './pdf-preview.css';
 
 const fieldIds = {
   title: 'document-title',
@@ -91,7 +92,7 @@ export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetail
   );
 
   return (
-    <section className="panel" aria-labelledby="document-details-heading">
+    <section className="panel document-details" aria-labelledby="document-details-heading">
       <h2 id="document-details-heading">Document details</h2>
       <p className="hint">What the Partnership Plan and the board paper say about themselves, on their title page and in their version control.</p>
       <ErrorSummary errors={errors} />

@@ -1,3 +1,4 @@
+import './pdf-preview.css';
 import { useEffect, useRef, useState } from 'react';
 import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 // Bundled by vite as one of the app's own files, so the worker loads under script-src 'self'.

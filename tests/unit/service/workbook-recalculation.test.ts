@@ -119,4 +119,20 @@ describe('the evidence workbook in LibreOffice Calc', () => {
     expectSameRanking(matrixRows(edited), rescored);
     expectSameRanking(rankingRows(edited), rescored);
   });
+
+  it.each(['morile-style', 'grid-4x4'])('recalculates the %s matrix to the app’s score too', { timeout: 600_000 }, async (template) => {
+    const dir = tempDir();
+    workbench('demo', '--out', dir);
+    const workspace = join(dir, 'demo.sqlite');
+    workbench('matrix', 'use', '--workspace', workspace, '--template', template);
+    const exported = join(dir, `${template}.xlsx`);
+    workbench('export', 'workbook', '--workspace', workspace, '--out', exported);
+    const expected = appRanking(workspace);
+    const fresh = await recalculated(dir, exported, `${template}-stripped`);
+    expectSameRanking(matrixRows(fresh), expected);
+    expectSameRanking(rankingRows(fresh), expected);
+    const bands = fresh.getWorksheet('Ranking')!;
+    const { headerRow, columns } = tableColumns(bands, 'Rank');
+    expect(shownValue(bands.getRow(headerRow + 1).getCell(columns.get('Band')!))).toMatch(/^(red|amber|green|low|medium|high|very high)$/);
+  });
 });

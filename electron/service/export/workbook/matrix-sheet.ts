@@ -354,17 +354,15 @@ export function writeMatrixSheet(
   // The streaming writer keeps validations on the sheet and writes them when it is committed.
   const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
   for (const column of judgementInputColumns) {
-    for (let row = firstRow; row <= lastRow; row += 1) {
-      validations.add(cellAddress(row, column), {
-        type: 'whole',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [1, 5],
-        showErrorMessage: true,
-        errorTitle: 'Judgement',
-        error: 'A judgement is a whole number from 1 to 5.',
-      });
-    }
+    validations.add(`${cellAddress(firstRow, column)}:${cellAddress(lastRow, column)}`, {
+      type: 'whole',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [1, 5],
+      showErrorMessage: true,
+      errorTitle: 'Judgement',
+      error: 'A judgement is a whole number from 1 to 5.',
+    });
   }
 
   writeCaption(sheet, factorCaptionRow, 'Weights and thresholds (change these cells: the scores above follow)');
