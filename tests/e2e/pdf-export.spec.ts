@@ -38,7 +38,7 @@ test('exports the Partnership Plan and shows its first pages, drawn offline insi
   });
   expect(inked).toBeGreaterThan(500);
   await expectNoViolations(page, 'the Export screen with a preview');
-  await page.screenshot({ path: 'test-results/pdf/export-screen.png', fullPage: true });
+  await page.screenshot({ path: 'test-artefacts/screens/export-screen.png', fullPage: true });
 
   await page.getByRole('button', { name: 'Show in folder' }).click();
   await page.getByRole('button', { name: 'Open' }).click();

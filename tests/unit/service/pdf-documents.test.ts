@@ -26,11 +26,11 @@ import {
 /**
  * The Partnership Plan and the board paper of the demo workspace, exported through the service
  * and read back with poppler-utils and qpdf. The pages are also rendered to PNG files under
- * test-results/pdf/, to be looked at.
+ * test-artefacts/pdf/, to be looked at.
  */
 
 const generatedAt = new Date('2026-11-30T10:00:00Z');
-const artefacts = resolve('test-results/pdf');
+const artefacts = resolve('test-artefacts/pdf');
 
 let dir: string;
 let host: ServiceHost;

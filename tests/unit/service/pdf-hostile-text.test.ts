@@ -98,7 +98,7 @@ describe.each(['plan', 'board-paper'] as const)('the %s with hostile text', (kin
   });
 
   it('renders its first pages as images to look at', () => {
-    const artefacts = resolve('test-results/pdf');
+    const artefacts = resolve('test-artefacts/pdf');
     mkdirSync(artefacts, { recursive: true });
     renderPages(file, join(artefacts, `hostile-${kind}`), 50, 8);
   });
