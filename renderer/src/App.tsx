@@ -9,6 +9,7 @@ import { UpcomingScreen } from './screens/UpcomingScreen';
 import { DataScreen } from './data/DataScreen';
 import { AnalysisScreen } from './analysis/AnalysisScreen';
 import { MatrixScreen } from './matrix/MatrixScreen';
+import { PrioritiesScreen } from './priorities/PrioritiesScreen';
 import { ExportScreen } from './export/ExportScreen';
 
 export function App() {
@@ -83,6 +84,8 @@ export function App() {
             <AnalysisScreen key={generation} onGoTo={goTo} />
           ) : screen === 'matrix' && workspace ? (
             <MatrixScreen key={generation} onGoTo={goTo} />
+          ) : screen === 'priorities' && workspace ? (
+            <PrioritiesScreen key={generation} onGoTo={goTo} />
           ) : screen === 'export' && workspace ? (
             <ExportScreen key={generation} />
           ) : (

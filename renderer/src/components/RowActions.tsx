@@ -27,12 +27,14 @@ interface RemovableRowActionsProps {
   onAskToRemove(): void;
   onConfirm(): void;
   onKeep(): void;
+  /** An id for the Remove button, to return focus to it. */
+  removeId?: string;
   /** The row's other actions, shown until removal is asked for. */
   children?: ReactNode;
 }
 
 /** A row's actions with a two-step Remove: nothing is lost to a stray click. */
-export function RemovableRowActions({ subject, confirming, onAskToRemove, onConfirm, onKeep, children }: RemovableRowActionsProps) {
+export function RemovableRowActions({ subject, confirming, onAskToRemove, onConfirm, onKeep, removeId, children }: RemovableRowActionsProps) {
   if (confirming) {
     return (
       <>
@@ -44,7 +46,7 @@ export function RemovableRowActions({ subject, confirming, onAskToRemove, onConf
   return (
     <>
       {children}
-      <RowButton action="Remove" subject={subject} danger onClick={onAskToRemove} />
+      <RowButton id={removeId} action="Remove" subject={subject} danger onClick={onAskToRemove} />
     </>
   );
 }

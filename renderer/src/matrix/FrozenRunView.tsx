@@ -1,6 +1,8 @@
 import type { RefObject } from 'react';
 import type { StoredRun } from '../../../shared/domain/analysis';
 import { describePeriod } from '../../../shared/statistics';
+import { FrozenPriorities } from '../priorities/FrozenPriorities';
+import '../priorities/priorities.css';
 import { formatDateTime, formatScore, shortLabel, templateName } from './matrix-format';
 
 /** A frozen run's ranking exactly as stored, never re-scored for display. */
@@ -58,6 +60,7 @@ export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef:
           </tbody>
         </table>
       </div>
+      <FrozenPriorities priorities={run.priorities} ranking={stored.ranking} />
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { MemberInput, type Member } from '../../../shared/domain/partnership';
+import { priorityHeading } from '../../../shared/domain/priority';
 import type { Result } from '../../../shared/result';
 import { workbench } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
 import { RemovableRowActions, RowButton } from '../components/RowActions';
 import { TextField } from '../components/TextField';
 
 const fieldIds = { name: 'member-name', contact: 'member-contact' };
+const removeButtonId = (id: number) => `member-remove-${id}`;
 
 interface MembersPanelProps {
   members: Member[];
@@ -19,6 +22,8 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
   const [statutory, setStatutory] = useState(false);
   const [contact, setContact] = useState('');
   const [confirmingRemoval, setConfirmingRemoval] = useState<number | null>(null);
+  /** A member that leads priorities: the service's account of it, and the priorities by name. */
+  const [leadRemoval, setLeadRemoval] = useState<{ member: Member; message: string; led: string[] } | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
 
@@ -78,17 +83,34 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
     }
   }
 
-  async function remove(member: Member) {
+  async function remove(member: Member, confirmLeadRemoval = false) {
     setConfirmingRemoval(null);
+    setLeadRemoval(null);
+    const result = await workbench.member.remove({ id: member.id, confirmLeadRemoval });
+    if (!result.ok && result.error.code === 'needs-confirmation') {
+      // It leads priorities: ask again, saying which, before they lose their lead.
+      const priorities = await workbench.priority.list();
+      const led = priorities.ok ? priorities.value.filter((priority) => priority.lead?.id === member.id).map(priorityHeading) : [];
+      setLeadRemoval({ member, message: result.error.message, led });
+      return;
+    }
     if (editing?.id === member.id) resetForm();
-    apply(await workbench.member.remove({ id: member.id }), `${member.name} removed.`);
+    const cleared = confirmLeadRemoval ? ' The priorities it led have no lead partner now.' : '';
+    if (apply(result, `${member.name} removed.${cleared}`)) requestAnimationFrame(() => document.getElementById('members-heading')?.focus());
+  }
+
+  function keepLead(member: Member) {
+    setLeadRemoval(null);
+    requestAnimationFrame(() => document.getElementById(removeButtonId(member.id))?.focus());
   }
 
   const statutoryCount = members.filter((member) => member.statutory).length;
 
   return (
     <section className="panel" aria-labelledby="members-heading">
-      <h2 id="members-heading">Members</h2>
+      <h2 id="members-heading" tabIndex={-1}>
+        Members
+      </h2>
       <p>
         The organisations in the partnership, in the order they appear in the plan.{' '}
         {members.length > 0
@@ -135,6 +157,7 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
                     onAskToRemove={() => setConfirmingRemoval(member.id)}
                     onConfirm={() => void remove(member)}
                     onKeep={() => setConfirmingRemoval(null)}
+                    removeId={removeButtonId(member.id)}
                   >
                     <RowButton id={`move-up-${member.id}`} action="Move up" subject={member.name} disabled={index === 0} onClick={() => void move(index, -1)} />
                     <RowButton
@@ -203,6 +226,31 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
       <p role="status" className="status-message">
         {status}
       </p>
+      {leadRemoval ? (
+        <ConfirmDialog
+          title={`Remove ${leadRemoval.member.name}?`}
+          confirmLabel={`Remove ${leadRemoval.member.name}`}
+          cancelLabel="Keep the member"
+          onConfirm={() => void remove(leadRemoval.member, true)}
+          onCancel={() => keepLead(leadRemoval.member)}
+        >
+          {leadRemoval.led.length > 0 ? (
+            <>
+              <p>
+                {leadRemoval.member.name} leads {leadRemoval.led.length === 1 ? 'this priority' : `these ${leadRemoval.led.length} priorities`}:
+              </p>
+              <ul data-testid="lead-removal-priorities">
+                {leadRemoval.led.map((heading) => (
+                  <li key={heading}>{heading}</li>
+                ))}
+              </ul>
+              <p>Removing it leaves {leadRemoval.led.length === 1 ? 'that priority' : 'them'} without a lead partner. You can choose another lead on the Priorities screen.</p>
+            </>
+          ) : (
+            <p>{leadRemoval.message}</p>
+          )}
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }
