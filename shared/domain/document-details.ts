@@ -20,7 +20,7 @@ const text = (label: string, max: number, required = true) => {
 };
 
 /** A calendar date as 'YYYY-MM-DD'. */
-export const IsoDate = z
+export const DocumentDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use a date in the form YYYY-MM-DD, for example 2019-03-31.');
 
@@ -32,7 +32,7 @@ export const DocumentDetails = z
     version: text('The version', 20),
     status: DocumentStatus,
     /** null: the day the document is generated. */
-    date: IsoDate.nullable(),
+    date: DocumentDate.nullable(),
     distribution: text('The distribution', 300, false),
     contact: text('The contact line', 500, false),
     introduction: text('The introduction', 5000),
