@@ -44,8 +44,8 @@ export const channels = [
   'priority/update',
   'priority/remove',
   'priority/reorder',
-  'documentDetails/get',
-  'documentDetails/update',
+  'document/details',
+  'document/setDetails',
   'export/pdf',
   'operation/cancel',
 ] as const;

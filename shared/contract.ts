@@ -146,8 +146,8 @@ export const contract = {
   'priority/update': operation<Priority[]>()(PriorityUpdate),
   'priority/remove': operation<Priority[]>()(z.object({ id: PriorityId }).strict()),
   'priority/reorder': operation<Priority[]>()(PriorityOrder),
-  'documentDetails/get': operation<DocumentDetailsView>()(none),
-  'documentDetails/update': operation<DocumentDetailsView>()(DocumentDetails),
+  'document/details': operation<DocumentDetailsView>()(none),
+  'document/setDetails': operation<DocumentDetailsView>()(DocumentDetails),
   'export/pdf': operation<PdfExportResult>()(
     z
       .object({

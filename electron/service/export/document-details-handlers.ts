@@ -2,9 +2,9 @@ import type { WorkspaceSession } from '../workspace-session';
 import type { ServiceHandlers } from '../workbench-handlers';
 import { readDocumentDetails, updateDocumentDetails } from './document-details-store';
 
-export function createDocumentDetailsHandlers(session: WorkspaceSession): Pick<ServiceHandlers, 'documentDetails/get' | 'documentDetails/update'> {
+export function createDocumentDetailsHandlers(session: WorkspaceSession): Pick<ServiceHandlers, 'document/details' | 'document/setDetails'> {
   return {
-    'documentDetails/get': () => readDocumentDetails(session.require()),
-    'documentDetails/update': (details) => session.write((db) => updateDocumentDetails(db, details)),
+    'document/details': () => readDocumentDetails(session.require()),
+    'document/setDetails': (details) => session.write((db) => updateDocumentDetails(db, details)),
   };
 }

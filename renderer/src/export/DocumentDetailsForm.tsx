@@ -35,7 +35,7 @@ export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetail
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    void workbench.documentDetails.get().then((result) => {
+    void workbench.document.details().then((result) => {
       if (!result.ok) {
         setErrors([{ fieldId: null, message: result.error.message }]);
         return;
@@ -58,7 +58,7 @@ export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetail
       return;
     }
     setErrors([]);
-    const result = await workbench.documentDetails.update(parsed.data);
+    const result = await workbench.document.setDetails(parsed.data);
     if (!result.ok) {
       setErrors([{ fieldId: null, message: result.error.message }]);
       return;

@@ -170,8 +170,8 @@ describe('the Partnership Plan says what the seed plan says', () => {
   });
 
   it('shows the edited document details', async () => {
-    const { details } = await call('documentDetails/get', {});
-    await call('documentDetails/update', { ...details, title: 'Community Safety Plan', version: '2.3', status: 'final', date: '2019-03-31' });
+    const { details } = await call('document/details', {});
+    await call('document/setDetails', { ...details, title: 'Community Safety Plan', version: '2.3', status: 'final', date: '2019-03-31' });
     const edited = join(dir, 'edited.pdf');
     await exportDocument('plan', edited);
     const text = pdfText(edited).replace(/\s+/g, ' ');
@@ -179,7 +179,7 @@ describe('the Partnership Plan says what the seed plan says', () => {
     expect(text).toContain('Version 2.3');
     expect(text).toContain('31 March 2019');
     expect(text).not.toContain('DRAFT: for discussion');
-    await call('documentDetails/update', details);
+    await call('document/setDetails', details);
   });
 });
 

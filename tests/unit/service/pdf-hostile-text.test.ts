@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,12 @@ describe.each(['plan', 'board-paper'] as const)('the %s with hostile text', (kin
     expect(Number(pdfInfo(file)['Pages'])).toBeGreaterThan(kind === 'plan' ? 40 : 20);
     const text = pdfText(file);
     expect(text).toContain('<script>alert("x")</script>');
+    // The XMP metadata stays well-formed XML: the markup in the author's name is escaped there.
+    const raw = readFileSync(file).toString('utf8');
+    const xmp = raw.slice(raw.indexOf('<x:xmpmeta'), raw.indexOf('</x:xmpmeta>'));
+    expect(xmp).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(xmp).not.toContain('<script>');
+    expect(pdfInfo(file)['Author']).toBe(markup);
     expect(text).toContain('Zoë Brontë-Łódź');
     if (kind === 'plan') expect(text).toContain('500 ');
   });

@@ -45,6 +45,29 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(controlCharacters, ' ');
 }
 
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * pdfkit writes the title, author and subject into the XMP metadata as they are, so a name
+ * such as "Safe & Sound" or "<script>" would leave the metadata malformed XML. The Info
+ * dictionary is written before the metadata, so the metadata alone is given escaped copies.
+ */
+function escapeXmpMetadata(doc: PDFKit.PDFDocument): void {
+  const target = doc as unknown as { info: Record<string, unknown>; endMetadata(): void };
+  const endMetadata = target.endMetadata.bind(target);
+  target.endMetadata = () => {
+    const info = target.info;
+    target.info = Object.fromEntries(
+      Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/[&<>"']/g, (character) => xmlEntities[character]!) : value]),
+    );
+    try {
+      endMetadata();
+    } finally {
+      target.info = info;
+    }
+  };
+}
+
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   private readonly root: StructureElement;
@@ -83,6 +106,7 @@ export class PdfWriter {
     // pdfkit derives the ID from the info dictionary; ours is a hash of every input instead, so
     // that two documents with the same title and time but different content never share one.
     (doc as unknown as { _id: Uint8Array })._id = createHash('sha256').update(meta.identity).digest().subarray(0, 16);
+    escapeXmpMetadata(doc);
     this.fontPaths = { regular: join(fonts, fontFiles.regular), bold: join(fonts, fontFiles.bold), italic: join(fonts, fontFiles.italic) };
     this.doc = doc;
     this.root = doc.struct('Document');
