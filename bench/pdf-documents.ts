@@ -73,6 +73,3 @@ export function printPdfDocumentTimes(times: PdfDocumentTimes): void {
   }
 }
 
-if (process.argv[1]?.endsWith('pdf-documents.ts')) {
-  void measurePdfDocuments().then(printPdfDocumentTimes);
-}

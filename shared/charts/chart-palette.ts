@@ -60,6 +60,8 @@ export const chartPalette = {
     halo: { colour: white, width: 5, dash: chartDashes.solid } satisfies StrokeStyle,
     marker: { fill: ink, stroke: white, strokeWidth: 1.5 } satisfies MarkerStyle,
   },
+  /** The ranking chart's rule under the top four. */
+  topRule: { colour: muted, width: 1, dash: [3, 2] } satisfies StrokeStyle,
   /** The sensitivity analysis's rank-range chart. */
   rankRange: {
     stripe: '#f4f4f2',

@@ -16,6 +16,13 @@ test('exports the Partnership Plan and shows its first pages, drawn offline insi
   await openDemoExport(page, workbench);
   await page.getByRole('radio', { name: 'Partnership Plan (PDF)' }).check();
   await expect(page.getByRole('checkbox', { name: 'Add the raw data' })).toHaveCount(0);
+  // The ranking chart the documents print, drawn on screen from the same spec and palette.
+  const ranking = valueOf<{ ranking: { label: string; score: number }[] }>(await workbench.service.call('matrix/get', {})).ranking;
+  const chart = page.getByTestId('ranking-chart');
+  await expect(chart.getByTestId('ranking-chart-row')).toHaveCount(10);
+  await expect(chart.getByTestId('ranking-chart-row').first()).toContainText(`1. ${ranking[0]!.label}`);
+  await expect(chart.getByRole('img')).toBeVisible();
+  await expect(chart).toContainText(`A bar chart of the 10 highest-scoring offence types by risk-matrix score, highest first: 1. ${ranking[0]!.label}, ${ranking[0]!.score};`);
   await expectNoViolations(page, 'the Export screen with the plan chosen');
 
   const plan = join(workbench.dir, 'plan.pdf');

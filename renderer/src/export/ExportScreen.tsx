@@ -8,6 +8,7 @@ import { TextField } from '../components/TextField';
 import { useOperation } from '../components/useOperation';
 import { formatBytes } from '../format';
 import { DocumentDetailsForm } from './DocumentDetailsForm';
+import { RankingPreview } from './RankingPreview';
 import { exportDocuments, type ExportDocument } from './export-documents';
 
 // pdf.js is large: it loads, from the app's own files, only when there is a PDF to preview.
@@ -192,6 +193,12 @@ export function ExportScreen() {
           </Suspense>
         ) : null}
       </section>
+      {document.id !== 'workbook' ? (
+        <section className="panel" aria-labelledby="export-ranking-heading">
+          <h2 id="export-ranking-heading">The ranking in the documents</h2>
+          <RankingPreview runId={runId} />
+        </section>
+      ) : null}
       <DocumentDetailsForm />
     </div>
   );

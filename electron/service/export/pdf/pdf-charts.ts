@@ -54,7 +54,7 @@ export function drawRankingChart(writer: PdfWriter, rows: readonly RankingChartR
         doc.text(row.valueLabel.text, x(row.valueLabel.x), y(row.valueLabel.y - labelSize * 0.6), { lineBreak: false });
       }
       if (spec.topRule) {
-        stroke(doc, { ...chartPalette.axis, width: 1, dash: [3, 2] })
+        stroke(doc, chartPalette.topRule)
           .moveTo(x(spec.topRule.x1), y(spec.topRule.y))
           .lineTo(x(spec.topRule.x2), y(spec.topRule.y))
           .stroke();
