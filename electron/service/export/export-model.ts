@@ -51,7 +51,6 @@ function fromAnalysis(offence: OffenceAnalysis): OffenceStatisticsRow {
 /** A frozen run keeps the matrix's inputs, not the Analysis: its statistics come from those. */
 function fromRunInputs(inputs: OffenceInputs, run: StoredRun): OffenceStatisticsRow {
   const files = run.sources.find((entry) => entry.offenceKey === inputs.key)?.files ?? [];
-  const change = inputs.previousCount === 0 && inputs.percentChange === null ? null : inputs.currentCount - inputs.previousCount;
   return {
     key: inputs.key,
     label: inputs.label,
@@ -59,7 +58,7 @@ function fromRunInputs(inputs: OffenceInputs, run: StoredRun): OffenceStatistics
     notScored: null,
     currentCount: inputs.currentCount,
     comparisonCount: inputs.previousCount,
-    change,
+    change: inputs.currentCount - inputs.previousCount,
     percentChange: inputs.percentChange,
     significant: inputs.significant,
     verdict: inputs.significant ? (inputs.currentCount > inputs.previousCount ? 'significant increase' : 'significant decrease') : 'no significant change',

@@ -148,7 +148,12 @@ function writeNotes(context: Context, layout: { matrixRows: number }): void {
     ]),
     ['Licence', openGovernmentLicenceAttribution],
   ];
-  if (options.publication) notes.splice(5, 0, ['Suppression', suppressionRuleText(options.publication.threshold)]);
+  if (options.publication) {
+    notes.splice(5, 0, [
+      'Suppression',
+      `${suppressionRuleText(options.publication.threshold)} In the Matrix, the volume percentile ranks are the workbench’s values rather than COUNTIF formulas (which would need the suppressed rates), and a score read from a suppressed figure keeps the workbench’s value; weights and thresholds still move every other score, total and rank.`,
+    ]);
+  }
   simpleSheet(context, 'Notes', 'Notes', ['Definitions, sources and method.'], 'Notes', [
     { header: 'Topic', width: 32, wrap: true },
     { header: 'Note', width: 110, wrap: true },
@@ -363,7 +368,11 @@ function writePriorities(context: Context): void {
     context,
     'Priorities',
     'Priorities',
-    ['The partnership’s priorities, each with the ranked offence types it addresses.'],
+    [
+      model.priorities.length > 0
+        ? 'The partnership’s priorities, each with the ranked offence types it addresses.'
+        : 'No priorities have been set yet: write them on the Priorities screen.',
+    ],
     'Priorities',
     [
       { header: 'Number', width: 8, numFmt: formats.count },

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { throwIfCancelled, yieldToEventLoop } from '../../operation-context';
 import type { ExportTarget } from '../export-job';
 import { createSheet, firstHeaderRow, formats, type ColumnSpec } from './sheet-layout';
@@ -22,6 +23,15 @@ const columns: ColumnSpec[] = [
   { header: 'Offence code', width: 10 },
   { header: 'Count', width: 8, numFmt: formats.count },
 ];
+
+/**
+ * One style object per kind of cell, shared by every row: the streaming writer caches a style
+ * by object identity, so a shared object costs one lookup, where a fresh one per cell would be
+ * worked out again a million times.
+ */
+const countStyle: Partial<ExcelJS.Style> = { numFmt: formats.count };
+const textStyle: Partial<ExcelJS.Style> = {};
+const cellStyles = columns.map((column) => (column.numFmt ? countStyle : textStyle));
 
 type RawRow = [number, number, string | null, string, string, string | null, string | null, string, string | null, number];
 
@@ -53,13 +63,12 @@ export async function writeRawDataSheet(book: StreamingWorkbook, target: ExportT
     const row = sheet.getRow(rowNumber);
     // Numbers stay numbers; text goes in as text (a label such as "=1+1" is never a formula).
     row.values = values;
-    row.getCell(1).numFmt = formats.count;
-    row.getCell(2).numFmt = formats.count;
-    row.getCell(10).numFmt = formats.count;
+    cellStyles.forEach((style, index) => (row.getCell(index + 1).style = style));
     row.commit();
     written += 1;
     if (written % batchRows === 0) {
       context.progress({ stage: 'Writing the raw data', done: written, total, unit: 'rows', rows: written });
+      await book.drain(sheet);
       await yieldToEventLoop();
       throwIfCancelled(context);
     }

@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
 
+interface BufferedStream {
+  _writableState?: { length: number };
+  _readableState?: { length: number };
+  destroyed?: boolean;
+  once?(event: 'drain', listener: () => void): unknown;
+  removeListener?(event: 'drain', listener: () => void): unknown;
+}
+const pendingLimitBytes = 16 * 1024 * 1024;
+
 /**
  * exceljs's streaming WorkbookWriter, which keeps memory flat however many rows a sheet has
  * (the raw-data sheet may hold millions), with the three things it lacks added here:
@@ -144,6 +153,33 @@ export class StreamingWorkbook {
     const rId = internals._sheetRelsWriter.addRelationship({ Type: tableRelationship, Target: `../tables/${target}` });
     this.sheetTables.get(sheet)!.push({ rId });
     (this.writer as unknown as { zip: ZipInternals }).zip.append(tableXml(id, spec), { name: `xl/tables/${target}` });
+  }
+
+  /**
+   * Waits while the zip is behind the sheet. The writer does not apply backpressure itself: a
+   * sheet's rows go into a stream that the zip's compressor reads at its own pace, and a sheet
+   * written in one go of a million rows would sit whole in memory. Called between batches of
+   * rows, this keeps at most a few megabytes waiting.
+   */
+  async drain(sheet: ExcelJS.Worksheet): Promise<void> {
+    // The zip's PassThrough comes from the readable-stream package, whose versions differ in
+    // what they expose; the state objects' lengths are common to all of them.
+    const pipe = (sheet as unknown as { stream: { pipes?: BufferedStream[] } }).stream.pipes?.[0];
+    if (!pipe) return;
+    const waiting = () => (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+    // Sleep until the compressor has drained the stream (or briefly, to look again), rather than
+    // spin: on a busy machine a spinning loop would take the CPU the compressor needs.
+    while (waiting() > pendingLimitBytes && !pipe.destroyed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          pipe.removeListener?.('drain', done);
+          resolve();
+        };
+        const timer = setTimeout(done, 10);
+        pipe.once?.('drain', done);
+      });
+    }
   }
 
   async commit(): Promise<void> {
