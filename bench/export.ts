@@ -2,6 +2,8 @@
  * npx tsx bench/export.ts — how fast the exports are, each against a baseline measured in the
  * same run:
  *   demo workbook: the evidence workbook of the demo workspace (median of several exports);
+ *   PDF documents: the demo's Partnership Plan and board paper, each through the whole pipeline,
+ *             against reading the export model alone (pdf-documents.ts). Bar: under 2 s each;
  *   raw data: the evidence workbook with a 1,000,000-row raw-data sheet, against exceljs's
  *             streaming writer merely writing the same rows from the same query. Bar ≤ 1.3×
  *             that time and ≤ 500 MB peak RSS.
@@ -16,6 +18,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceHost } from '../electron/service/service-host';
+import { measurePdfDocuments, printPdfDocumentTimes } from './pdf-documents';
 import { median } from './timing';
 
 const rawRows = Number(process.env.BENCH_RAW_ROWS ?? 1_000_000);
@@ -114,6 +117,12 @@ const benchmarks: Benchmark[] = [
       const times: number[] = [];
       for (let run = 0; run < 5; run += 1) times.push(await exportOnce(demo, join(dir, `demo-${run}.xlsx`), false));
       console.log(`Demo evidence workbook: ${Math.round(median(times))} ms (median of 5; ${megabytes(statSync(join(dir, 'demo-0.xlsx')).size)}).`);
+    },
+  },
+  {
+    name: 'PDF documents',
+    async run() {
+      printPdfDocumentTimes(await measurePdfDocuments());
     },
   },
   {

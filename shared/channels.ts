@@ -46,6 +46,9 @@ export const channels = [
   'priority/reorder',
   'peers/get',
   'peers/set',
+  'document/details',
+  'document/setDetails',
+  'export/pdf',
   'operation/cancel',
 ] as const;
 

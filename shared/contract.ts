@@ -39,9 +39,13 @@ import {
   type StoredRun,
 } from './domain/analysis';
 import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
-import { ExportReveal, WorkbookExportInput, type ExportResult } from './export/export-request';
+import { ExportReveal, SuppressionThreshold, WorkbookExportInput, type ExportResult } from './export/export-request';
 import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 import { PeersInput, type PeerSelection } from './domain/peers';
+import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
+import { PdfDocumentKind, type PdfExportResult } from './export/pdf-export';
+import { ExportSource } from './export/export-model';
+import { defaultSuppressionThreshold } from './export/suppression';
 
 /** Chosen by the caller so that it can cancel before the first progress event arrives. */
 export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
@@ -145,6 +149,19 @@ export const contract = {
   'priority/reorder': operation<Priority[]>()(PriorityOrder),
   'peers/get': operation<PeerSelection>()(none),
   'peers/set': operation<MatrixState>()(PeersInput),
+  'document/details': operation<DocumentDetailsView>()(none),
+  'document/setDetails': operation<DocumentDetailsView>()(DocumentDetails),
+  'export/pdf': operation<PdfExportResult>()(
+    z
+      .object({
+        operationId: OperationId,
+        kind: PdfDocumentKind,
+        source: ExportSource.default({ kind: 'current' }),
+        publication: z.boolean().default(false),
+        threshold: SuppressionThreshold.default(defaultSuppressionThreshold),
+      })
+      .strict(),
+  ),
   'operation/cancel': operation<{ cancelled: boolean }>()(z.object({ operationId: OperationId }).strict()),
 } satisfies { [C in Channel]: OperationSpec<z.ZodType, unknown> };
 

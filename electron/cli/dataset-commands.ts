@@ -15,6 +15,7 @@ import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
 import { exportWorkbook } from './export-commands';
 import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
+import { writeDemoDocuments } from './pdf-export-commands';
 
 /** Who shared a public file, when the analyst does not say. */
 const defaultPartners: Record<ImportFormat, string> = {
@@ -222,7 +223,7 @@ export function addDatasetCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, and its evidence workbook DIR/demo-evidence.xlsx')
+    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, its evidence workbook DIR/demo-evidence.xlsx, and its Partnership Plan and board paper as PDFs')
     .requiredOption('--out <dir>', 'the folder to write demo.sqlite into')
     .addOption(jsonOption())
     .action(async (options: { out: string; json?: boolean }) => {
@@ -232,8 +233,9 @@ export function addDatasetCommands(program: Command): void {
           call(host, 'workspace/demo', { path: join(resolve(options.out), 'demo.sqlite'), operationId }),
         );
         await exportWorkbook(host, join(resolve(options.out), 'demo-evidence.xlsx'));
+        const documents = await writeDemoDocuments(host, resolve(options.out));
         if (options.json) printJson(summary);
-        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets, and ${join(options.out, 'demo-evidence.xlsx')}.`);
+        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets, ${join(options.out, 'demo-evidence.xlsx')}, and ${documents.map((file) => basename(file)).join(' and ')}.`);
       } finally {
         host.dispose();
       }

@@ -8,6 +8,7 @@ import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
+import { addPdfExportCommands } from './pdf-export-commands';
 import { addPriorityCommands } from './priority-commands';
 
 export function createProgram(): Command {
@@ -20,6 +21,8 @@ export function createProgram(): Command {
   addAnalysisCommands(program);
   addExportCommands(program);
   addPriorityCommands(program);
+  // The PDF documents join the workbook under `export`.
+  addPdfExportCommands(program.commands.find((command) => command.name() === 'export')!);
   return program;
 }
 

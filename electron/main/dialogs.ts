@@ -13,6 +13,7 @@ function safeFileName(name: unknown): string {
 }
 
 const workbookFilters = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
+const pdfFilters = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 async function saveAs(window: BrowserWindow, title: string, defaultPath: string, filters = workspaceFilters): Promise<string | null> {
   const result = await dialog.showSaveDialog(window, {
@@ -47,6 +48,10 @@ export function createDialogPathChooser(getWindow: () => BrowserWindow | null): 
         return openOne(window, 'Choose a file to import', importFilters);
       case 'export/workbook':
         return saveAs(window, 'Save the evidence workbook', `Evidence workbook ${new Date().toISOString().slice(0, 10)}.xlsx`, workbookFilters);
+      case 'export/pdf':
+        return input.kind === 'board-paper'
+          ? saveAs(window, 'Save the board paper', 'Board paper.pdf', pdfFilters)
+          : saveAs(window, 'Save the Partnership Plan', 'Partnership Plan.pdf', pdfFilters);
     }
   };
 }

@@ -17,7 +17,7 @@ export interface ExportedFileActions {
   reveal(path: string, action: ExportReveal['action']): Promise<void>;
 }
 
-const exportChannels = new Set<Channel>(['export/workbook']);
+const exportChannels = new Set<Channel>(['export/workbook', 'export/pdf']);
 
 /**
  * The renderer-facing operations, free of Electron so that the end-to-end harness drives

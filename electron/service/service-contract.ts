@@ -15,6 +15,7 @@ const pathInputs = {
   'workspace/demo': contract['workspace/demo'].input.extend({ path: FilePath }),
   'dataset/choose': contract['dataset/choose'].input.extend({ path: FilePath }),
   'export/workbook': contract['export/workbook'].input.extend({ path: FilePath }),
+  'export/pdf': contract['export/pdf'].input.extend({ path: FilePath }),
 };
 
 export type PathChannel = keyof typeof pathInputs;

@@ -4,6 +4,7 @@ import type { OutputOf } from '../../shared/contract';
 import { throwIfCancelled, type OperationContext } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
+import { createDocumentDetailsHandlers } from './export/document-details-handlers';
 import { createExportHandlers } from './export/export-handlers';
 import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
@@ -28,6 +29,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
     ...createAnalysisHandlers(session, now),
     ...createExportHandlers(session, now),
     ...createPriorityHandlers(session, now),
+    ...createDocumentDetailsHandlers(session),
     'workspace/create': ({ path, name, area, marking }) => {
       session.refuseWhileBusy();
       const db = createWorkspaceFile(path, (fresh) =>

@@ -2,6 +2,7 @@ import type { ServiceHandlers } from '../workbench-handlers';
 import type { WorkspaceSession } from '../workspace-session';
 import { runExport } from './export-job';
 import { writeEvidenceWorkbook } from './workbook/evidence-workbook';
+import { exportPdf } from './documents/pdf-export';
 
 type ExportChannel = Extract<keyof ServiceHandlers, `export/${string}`>;
 
@@ -13,6 +14,13 @@ export function createExportHandlers(session: WorkspaceSession, now: () => Date)
         writeEvidenceWorkbook(target, { publication: publication ? { threshold } : null, rawData }),
       );
       return { exportId: operationId, ...outcome };
+    },
+    'export/pdf': async ({ path, operationId, kind, source, publication, threshold }, context) => {
+      const outcome = await exportPdf(
+        { workspace: session.require(), destination: path, source, now: now(), context },
+        { kind, publication: publication ? { threshold } : null },
+      );
+      return { exportId: operationId, ...outcome, pdf: new Uint8Array(outcome.pdf) };
     },
   };
 }

@@ -7,6 +7,7 @@ import { createAnalysis } from './0040-create-analysis';
 import { createPriorities } from './0050-create-priorities';
 import { identifyImportsByFileAndSheet } from './0060-identify-imports-by-file-and-sheet';
 import { createPeers } from './0070-create-peers';
+import { createDocumentDetails } from './0080-create-document-details';
 
 export type { Migration } from './migration';
 
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   createPriorities,
   identifyImportsByFileAndSheet,
   createPeers,
+  createDocumentDetails,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { RunSummary } from '../../../shared/domain/analysis';
 import type { ExportResult } from '../../../shared/export/export-request';
 import { defaultSuppressionThreshold } from '../../../shared/export/suppression';
@@ -7,12 +7,17 @@ import { ProgressBar } from '../components/ProgressBar';
 import { TextField } from '../components/TextField';
 import { useOperation } from '../components/useOperation';
 import { formatBytes } from '../format';
+import { DocumentDetailsForm } from './DocumentDetailsForm';
+import { RankingPreview } from './RankingPreview';
 import { exportDocuments, type ExportDocument } from './export-documents';
+
+// pdf.js is large: it loads, from the app's own files, only when there is a PDF to preview.
+const PdfPreview = lazy(() => import('./PdfPreview').then((module) => ({ default: module.PdfPreview })));
 
 const runTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Finished {
-  result: ExportResult;
+  result: ExportResult & { pdf?: Uint8Array };
   document: ExportDocument;
 }
 
@@ -182,7 +187,19 @@ export function ExportScreen() {
             </button>
           </div>
         ) : null}
+        {finished?.result.pdf ? (
+          <Suspense fallback={<p className="hint">Preparing a preview…</p>}>
+            <PdfPreview pdf={finished.result.pdf} name={finished.document.label.replace(/ \(PDF\)$/, '')} />
+          </Suspense>
+        ) : null}
       </section>
+      {document.id !== 'workbook' ? (
+        <section className="panel" aria-labelledby="export-ranking-heading">
+          <h2 id="export-ranking-heading">The ranking in the documents</h2>
+          <RankingPreview runId={runId} />
+        </section>
+      ) : null}
+      <DocumentDetailsForm />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ExportSource } from '../../../shared/export/export-model';
 import type { ExportResult } from '../../../shared/export/export-request';
 import type { Result } from '../../../shared/result';
+import { pdfDocumentKinds, pdfDocumentNames, type PdfDocumentKind, type PdfExportResult } from '../../../shared/export/pdf-export';
 import { workbench } from '../api';
 
 /** What the analyst chose on the Export screen, for any document. */
@@ -21,8 +22,15 @@ export interface ExportDocument {
   description: string;
   /** Offers the raw-data option (the in-area imported rows as a sheet). */
   offersRawData: boolean;
-  run(choices: ExportChoices, operationId: string): Promise<Result<ExportResult>>;
+  /** A PDF's result also carries the file itself, for the preview of its first pages. */
+  run(choices: ExportChoices, operationId: string): Promise<Result<ExportResult | PdfExportResult>>;
 }
+
+const pdfDocumentDescriptions: Record<PdfDocumentKind, string> = {
+  plan: 'The plan the board and the public read: the partnership\u2019s aim and duties, its members, how the priorities were chosen with the ranking chart, each priority, and the method and data quality as appendices. Tagged and accessible.',
+  'board-paper':
+    'The paper that asks the board to agree the priorities: purpose, recommendations, background, the assessment with what moved since an earlier year\u2019s frozen run, the proposed priorities, and risks and implications.',
+};
 
 export const exportDocuments: readonly ExportDocument[] = [
   {
@@ -40,4 +48,20 @@ export const exportDocuments: readonly ExportDocument[] = [
         rawData: choices.rawData,
       }),
   },
+  ...pdfDocumentKinds.map(
+    (kind): ExportDocument => ({
+      id: kind,
+      label: `${pdfDocumentNames[kind]} (PDF)`,
+      description: pdfDocumentDescriptions[kind],
+      offersRawData: false,
+      run: (choices, operationId) =>
+        workbench.export.pdf({
+          operationId,
+          kind,
+          source: choices.source,
+          publication: choices.publicationThreshold !== null,
+          ...(choices.publicationThreshold !== null ? { threshold: choices.publicationThreshold } : {}),
+        }),
+    }),
+  ),
 ];

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import type { ExportModel } from '../../../../shared/export/export-model';
+import { compareRuns } from '../../../../shared/matrix';
+import { listRuns, readRun } from '../../analysis/run-store';
+import { throwIfCancelled } from '../../operation-context';
+import type { WorkspaceDatabase } from '../../workspace-file';
+import { readDocumentDetails } from '../document-details-store';
+import { runExport, type ExportOutcome, type ExportRequest } from '../export-job';
+import { renderBoardPaper } from './board-paper-pdf';
+import type { DocumentInputs, DocumentKind, EarlierComparison } from './document-content';
+import { renderPartnershipPlan } from './partnership-plan-pdf';
+
+export interface PdfExportOptions {
+  kind: DocumentKind;
+  /** Publication mode's threshold, or null to show every count. */
+  publication: { threshold: number } | null;
+}
+
+export interface PdfExportOutcome extends ExportOutcome {
+  pages: number;
+  pdf: Buffer;
+}
+
+/**
+ * The latest frozen run whose assessment period ended before this one began: last year's
+ * assessment, for the board paper's "what moved, and why". None when there is no such run.
+ */
+export function earlierComparison(snapshot: WorkspaceDatabase, model: ExportModel): EarlierComparison | null {
+  const earlier = listRuns(snapshot)
+    .filter((run) => run.periods.current.to < model.periods.current.from && run.id !== model.source.runId)
+    .sort((a, b) => a.periods.current.to.localeCompare(b.periods.current.to) || a.id - b.id)
+    .at(-1);
+  if (!earlier) return null;
+  const before = readRun(snapshot, earlier.id);
+  return {
+    ...compareRuns(
+      { definition: before.run.definition, ranking: before.run.ranking },
+      { definition: model.matrix.definition, ranking: model.matrix.ranking },
+    ),
+    before: earlier,
+  };
+}
+
+/** Renders one document from everything it is made from; the same inputs give the same bytes. */
+export function renderPdfDocument(kind: DocumentKind, inputs: DocumentInputs): Promise<Buffer> {
+  const identity = JSON.stringify({ kind, ...inputs });
+  return kind === 'plan' ? renderPartnershipPlan(inputs, identity) : renderBoardPaper(inputs, identity);
+}
+
+export function countPages(pdf: Buffer): number {
+  // Each page object carries "/Type /Page" (the page tree says "/Type /Pages").
+  return pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+}
+
+/** Writes the Partnership Plan or the board paper through the shared export pipeline. */
+export function exportPdf(request: ExportRequest, options: PdfExportOptions): Promise<PdfExportOutcome> {
+  let pdf: Buffer = Buffer.alloc(0);
+  return runExport(request, async ({ model, snapshot, path, context }) => {
+    const stage = options.kind === 'plan' ? 'Laying out the Partnership Plan' : 'Laying out the board paper';
+    context.progress({ stage, done: 1, total: 3, unit: 'steps' });
+    const inputs: DocumentInputs = {
+      model,
+      details: readDocumentDetails(snapshot).details,
+      publication: options.publication,
+      earlier: options.kind === 'board-paper' ? earlierComparison(snapshot, model) : null,
+    };
+    pdf = await renderPdfDocument(options.kind, inputs);
+    throwIfCancelled(context);
+    context.progress({ stage: 'Writing the file', done: 2, total: 3, unit: 'steps' });
+    writeFileSync(path, pdf);
+    context.progress({ stage: 'Writing the file', done: 3, total: 3, unit: 'steps' });
+  }).then((outcome) => ({ ...outcome, pages: countPages(pdf), pdf }));
+}
