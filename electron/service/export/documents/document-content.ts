@@ -6,6 +6,7 @@ import { offenceTotalSets } from '../../../../shared/export/offence-total-sets';
 import { shownValue, suppressCounts, type Shown } from '../../../../shared/export/suppression';
 import type { MatrixDefinition, RunComparison } from '../../../../shared/matrix';
 import type { TableSpec } from '../pdf/pdf-table';
+import { changeTestMethod } from '../../../../shared/statistics';
 
 /**
  * What the Partnership Plan and the board paper are made from, and the pieces both print the
@@ -227,9 +228,7 @@ export const oglAttribution =
   'Crown copyright and database right.';
 
 export const significanceText =
-  'A change between the two periods is called significant when the Poisson test finds it unlikely to be chance: ' +
-  'Z = 2(√current − √previous) is significant at the 5% level when it is above 1.96 or below −1.96. A change that is not ' +
-  'significant on fewer than 20 cases is capped at the middle trend score, so that small numbers cannot drive the ranking.';
+  `${changeTestMethod} A change that is not significant on fewer than 20 cases is capped at the middle trend score, so that small numbers cannot drive the ranking.`;
 
 export function membersText(members: ExportModel['members']): string[] {
   return members.map((member) => (member.statutory ? `*${member.name}` : member.name));
