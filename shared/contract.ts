@@ -152,8 +152,13 @@ export type WorkbenchApi = {
    * Stages a file dragged onto the window, like dataset.choose. The page hands over the File;
    * the preload reads its path (webUtils.getPathForFile), so the page never sees one.
    */
-  stageDroppedFile(file: File): Promise<Result<StagedFile>>;
+  stageDroppedFile(file: DroppedFileHandle): Promise<Result<StagedFile>>;
 };
+
+/** A File from the page. shared/ knows no DOM, so only the part it relies on is named here. */
+export interface DroppedFileHandle {
+  readonly name: string;
+}
 
 /** Validates untrusted input for a channel; the error message names the first bad field. */
 export function parseInput<C extends Channel>(

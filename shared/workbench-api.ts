@@ -1,4 +1,4 @@
-import type { WorkbenchApi } from './contract';
+import type { DroppedFileHandle, WorkbenchApi } from './contract';
 import type { ProgressListener } from './progress';
 
 export interface WorkbenchApiTransport {
@@ -6,7 +6,7 @@ export interface WorkbenchApiTransport {
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribe(listener: ProgressListener): () => void;
   /** Stages a file dropped on the window; its path is read outside the page. */
-  stageDroppedFile(file: File): Promise<unknown>;
+  stageDroppedFile(file: DroppedFileHandle): Promise<unknown>;
 }
 
 /**
@@ -25,6 +25,6 @@ export function buildWorkbenchApi(transport: WorkbenchApiTransport): WorkbenchAp
     api[domain] = group;
   }
   api.onProgress = (listener: ProgressListener) => transport.subscribe(listener);
-  api.stageDroppedFile = (file: File) => transport.stageDroppedFile(file);
+  api.stageDroppedFile = (file: DroppedFileHandle) => transport.stageDroppedFile(file);
   return api as WorkbenchApi;
 }

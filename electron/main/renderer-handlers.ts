@@ -3,7 +3,7 @@ import { extname, isAbsolute } from 'node:path';
 import { channels, type Channel } from '../../shared/channels';
 import { DroppedFile, parseInput } from '../../shared/contract';
 import { fail, type Result } from '../../shared/result';
-import type { ServiceCaller } from '../service/service-host';
+import type { ServiceCaller } from '../service/service-protocol';
 import { isPathChannel, type PathChannel } from '../service/service-contract';
 
 /** Chooses the file for an operation that needs one; null when the analyst cancels. */

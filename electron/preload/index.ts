@@ -17,6 +17,6 @@ contextBridge.exposeInMainWorld(
       };
     },
     // A File the page made itself has no path, so only a file the analyst dropped gets through.
-    stageDroppedFile: (file) => ipcRenderer.invoke(droppedFileChannel, { path: webUtils.getPathForFile(file) }),
+    stageDroppedFile: (file) => ipcRenderer.invoke(droppedFileChannel, { path: webUtils.getPathForFile(file as File) }),
   }),
 );

@@ -3,13 +3,11 @@ import type { ProgressListener } from '../../shared/progress';
 import { fail, ok, toFailure, WorkbenchError, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { isChannel, serviceContract } from './service-contract';
+import type { ServiceCaller } from './service-protocol';
 import { createWorkbenchHandlers, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
 import { WorkspaceSession } from './workspace-session';
 
-/** Anything that answers service calls: the host itself, or a client of a host in another process. */
-export interface ServiceCaller {
-  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
-}
+export type { ServiceCaller } from './service-protocol';
 
 function describeInvalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const issue = issues[0];

@@ -1,7 +1,11 @@
 import type { Channel } from '../../shared/channels';
 import type { ProgressEvent } from '../../shared/progress';
 import { fail, type Result } from '../../shared/result';
-import type { ServiceCaller } from './service-host';
+
+/** Anything that answers service calls: the host itself, or a client of a host in another process. */
+export interface ServiceCaller {
+  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
+}
 
 /** Messages between main and the service process. */
 export type ToService = { type: 'call'; id: number; channel: Channel; input: unknown };
