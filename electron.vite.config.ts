@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The service runs in its own utility process, so it is a separate entry.
           service: resolve(__dirname, 'electron/service/process-entry.ts'),
+          // The headless CLI: `node out/main/cli.js`, or the app's executable with --cli.
+          cli: resolve(__dirname, 'electron/cli/cli-entry.ts'),
         },
       },
     },

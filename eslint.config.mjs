@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.{ts,mts,mjs}'],
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,6 +1,6 @@
 /**
- * The headless front end: `npm run workbench -- <command>`. It drives the same service host
- * as the app, so batch jobs, scripts and tests go through the same validation and storage.
+ * The headless front end (started by cli-entry.ts). It drives the same service host as the
+ * app, so batch jobs, scripts and tests go through the same validation and storage.
  */
 import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
@@ -19,9 +19,10 @@ export function createProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line (without the program name) and answers the exit code. */
+export async function main(args: string[]): Promise<number> {
   try {
-    await createProgram().parseAsync(argv);
+    await createProgram().parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
     const message = error instanceof WorkbenchError ? error.message : `Unexpected error: ${String(error)}`;
@@ -30,6 +31,3 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv).then((code) => {
-  process.exitCode = code;
-});

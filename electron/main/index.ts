@@ -3,15 +3,12 @@ import { join } from 'node:path';
 import { progressChannel } from '../../shared/channels';
 import { appEntryUrl } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { isCliLaunch, runCliInApp } from './cli-launch';
 import { createDialogPathChooser } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { createDroppedFileHandler, createRendererHandlers } from './renderer-handlers';
 import { guardSession, guardWebContents, secureWindowOptions } from './security';
 import { startServiceProcess } from './service-process';
-
-registerAppScheme();
-app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -25,7 +22,17 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-void app.whenReady().then(() => {
+function startApp(): void {
+  registerAppScheme();
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  void app.whenReady().then(openApp);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+function openApp(): void {
   guardSession(session.defaultSession);
   serveAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
   const service = startServiceProcess(join(__dirname, 'service.js'), (event) => {
@@ -40,8 +47,8 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
-});
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// `workbench …` (the app's executable with --cli) is the headless CLI: no window, no service process.
+if (isCliLaunch(process.argv)) void runCliInApp(process.argv);
+else startApp();

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { saferColchester } from '../../fixtures/safer-colchester';
 import { useTempDir } from '../../fixtures/temp-dir';
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
+/** The built CLI (tests/unit/build-once.ts builds it), run with plain Node as an installed user's `workbench` is. */
+const cli = join(__dirname, '../../../out/main/cli.js');
 
 interface ScoreJson {
   template: string;
@@ -36,9 +37,12 @@ const demoScoredTypes = [
   'Violence without injury',
 ];
 
+/** No loader or option of the test runner's reaches the CLI: it is plain Node on the built file. */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS'));
+
 /** Runs the real CLI in its own Node process, as `npm run workbench --` does. */
 function workbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: plainEnv });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

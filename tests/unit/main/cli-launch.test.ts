@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cliArguments } from '../../../electron/cli/cli-arguments';
+import { useTempDir } from '../../fixtures/temp-dir';
+
+const world = vi.hoisted(() => ({ calls: [] as string[], exitCodes: [] as number[] }));
+
+vi.mock('electron', () => ({
+  app: {
+    exit: (code: number) => world.exitCodes.push(code),
+    enableSandbox: () => world.calls.push('enableSandbox'),
+    on: (name: string) => world.calls.push(`app.on:${name}`),
+    whenReady: () => {
+      world.calls.push('whenReady');
+      return new Promise(() => {});
+    },
+  },
+  protocol: { registerSchemesAsPrivileged: () => world.calls.push('registerSchemesAsPrivileged') },
+  BrowserWindow: {},
+  ipcMain: {},
+  dialog: {},
+  session: {},
+  utilityProcess: {},
+}));
+
+const builtCli = join(__dirname, '../../../out/main/cli.js');
+
+describe('the CLI in the installed app (the executable with --cli)', () => {
+  const tempDir = useTempDir();
+  const savedArgv = process.argv;
+  afterEach(() => {
+    process.argv = savedArgv;
+  });
+
+  it('takes the command after --cli in Electron, and after the script under Node', () => {
+    expect(cliArguments(['/opt/cswb/community-safety-workbench', '--cli', 'info', '--workspace', 'w.sqlite'], true)).toEqual(['info', '--workspace', 'w.sqlite']);
+    expect(cliArguments(['electron', '.', '--cli', 'demo', '--out', 'd'], true)).toEqual(['demo', '--out', 'd']);
+    expect(cliArguments(['node', 'out/main/cli.js', 'init', '--name', '--cli'], false)).toEqual(['init', '--name', '--cli']);
+  });
+
+  it('is dispatched before anything of the window: no sandbox switch, no scheme, no ready handler', async () => {
+    process.argv = ['/opt/cswb/community-safety-workbench', '--cli', '--help'];
+    vi.resetModules();
+    vi.doMock('../../../electron/main/cli-launch', () => ({
+      isCliLaunch: (argv: string[]) => argv.includes('--cli'),
+      runCliInApp: async () => world.calls.push('runCliInApp'),
+    }));
+    await import('../../../electron/main/index');
+    expect(world.calls).toEqual(['runCliInApp']);
+    vi.doUnmock('../../../electron/main/cli-launch');
+  });
+
+  it('runs the built CLI in the main process and quits with its exit code', async () => {
+    const { runCliInApp } = await import('../../../electron/main/cli-launch');
+    // In Electron the built CLI waits to be called; under Node it would run itself on load.
+    Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true });
+    try {
+      const workspace = join(tempDir(), 'app.sqlite');
+      const code = await runCliInApp(['/opt/cswb/community-safety-workbench', '--cli', 'init', '--workspace', workspace, '--name', 'App Partnership'], builtCli);
+      expect(code).toBe(0);
+      expect(world.exitCodes).toEqual([0]);
+      expect(existsSync(workspace)).toBe(true);
+      expect(await runCliInApp(['/opt/cswb/community-safety-workbench', '--cli', 'init', '--workspace', workspace, '--name', 'Again'], builtCli)).toBe(1);
+      expect(world.exitCodes).toEqual([0, 1]);
+    } finally {
+      delete (process.versions as Record<string, string | undefined>).electron;
+    }
+  });
+});
