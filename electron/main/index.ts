@@ -13,7 +13,7 @@ import { startServiceProcess } from './service-process';
 let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.js')));
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.js'), { packaged: app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
@@ -33,7 +33,7 @@ function startApp(): void {
 }
 
 function openApp(): void {
-  guardSession(session.defaultSession);
+  guardSession(session.defaultSession, { packaged: app.isPackaged });
   serveAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
   const service = startServiceProcess(join(__dirname, 'service.js'), (event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(progressChannel, event);

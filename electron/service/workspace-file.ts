@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
 import { latestSchemaVersion, migrate, schemaVersionOf } from './migrations';
+import { openSqlite } from './sqlite-binding';
 
 /** 'CSWB' in the SQLite header's application_id, so a workspace is recognisable as ours. */
 export const workspaceApplicationId = 0x43535742;
@@ -26,7 +27,7 @@ function configure(db: WorkspaceDatabase): void {
 function inspect(path: string): { applicationId: number; schemaVersion: number } {
   let db: WorkspaceDatabase | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     return {
       applicationId: db.pragma('application_id', { simple: true }) as number,
       schemaVersion: schemaVersionOf(db),
@@ -64,7 +65,7 @@ export function openWorkspaceFile(path: string): WorkspaceDatabase {
       `${quoted(path)} was saved by a newer version of Community Safety Workbench (workspace format ${header.schemaVersion}; this version reads up to format ${latestSchemaVersion}). Open it with the newer version. The file has not been changed.`,
     );
   }
-  const db = new Database(path, { fileMustExist: true });
+  const db = openSqlite(path, { fileMustExist: true });
   try {
     configure(db);
     migrate(db);
@@ -86,7 +87,7 @@ export function createWorkspaceFile(path: string, initialise: (db: WorkspaceData
   if (!existsSync(dirname(path))) {
     throw new WorkbenchError('file-not-found', `The folder ${dirname(path)} does not exist.`);
   }
-  const db = new Database(path);
+  const db = openSqlite(path);
   try {
     db.pragma(`application_id = ${workspaceApplicationId}`);
     configure(db);
