@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Result } from './result';
 import type { ProgressListener } from './progress';
+import type { ServiceStatusListener } from './service-status';
 import {
   MemberId,
   MemberInput,
@@ -148,6 +149,8 @@ export type WorkbenchApi = {
   };
 } & {
   onProgress(listener: ProgressListener): () => void;
+  /** Told when the service process stopped unexpectedly, and whether it was restarted. */
+  onServiceStatus(listener: ServiceStatusListener): () => void;
   /**
    * Stages a file dragged onto the window, like dataset.choose. The page hands over the File;
    * the preload reads its path (webUtils.getPathForFile), so the page never sees one.

@@ -16,6 +16,7 @@ export const errorCodes = [
   'cancelled',
   'busy',
   'forbidden',
+  'service-stopped',
   'internal',
 ] as const;
 

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
-import { progressChannel } from '../../shared/channels';
+import { progressChannel, serviceStatusChannel } from '../../shared/channels';
 import { appEntryUrl } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { isCliLaunch, runCliInApp } from './cli-launch';
@@ -35,9 +35,15 @@ function startApp(): void {
 function openApp(): void {
   guardSession(session.defaultSession, { packaged: app.isPackaged });
   serveAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
-  const service = startServiceProcess(join(__dirname, 'service.js'), (event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(progressChannel, event);
-  });
+  const toWindows = (channel: string, message: unknown) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message);
+  };
+  const service = startServiceProcess(
+    join(__dirname, 'service.js'),
+    (event) => toWindows(progressChannel, event),
+    (status) => toWindows(serviceStatusChannel, status),
+  );
+  app.on('before-quit', () => service.stop());
   registerIpcHandlers(
     ipcMain,
     createRendererHandlers(service, createDialogPathChooser(() => mainWindow)),

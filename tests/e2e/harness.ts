@@ -8,6 +8,7 @@ import type { PathChannel } from '../../electron/service/service-contract';
 import { ServiceHost } from '../../electron/service/service-host';
 import { channels, type Channel } from '../../shared/channels';
 import type { ProgressEvent } from '../../shared/progress';
+import type { ServiceStatus } from '../../shared/service-status';
 import { fail } from '../../shared/result';
 import { buildWorkbenchApi } from '../../shared/workbench-api';
 
@@ -40,17 +41,22 @@ export interface Harness {
   dropped: Record<string, string>;
   /** Holds the next call on a channel until the returned function is called. */
   hold(channel: Channel): () => void;
+  /** What main pushes when the service process stops unexpectedly. */
+  pushServiceStatus(status: ServiceStatus): Promise<void>;
 }
 
 function installScript(): string {
   return `(() => {
     const listeners = new Set();
     window.__workbenchProgress = (event) => listeners.forEach((listener) => listener(event));
+    const statusListeners = new Set();
+    window.__workbenchServiceStatus = (status) => statusListeners.forEach((listener) => listener(status));
     const build = ${buildWorkbenchApi.toString()};
     const api = build({
       channels: ${JSON.stringify(channels)},
       invoke: (channel, input) => window.__workbenchInvoke(channel, input),
       subscribe: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+      subscribeServiceStatus: (listener) => { statusListeners.add(listener); return () => statusListeners.delete(listener); },
       stageDroppedFile: (file) => window.__workbenchDropped(file.name),
     });
     Object.defineProperty(window, 'workbench', { value: api, writable: false });
@@ -95,6 +101,8 @@ export const test = base.extend<{ workbench: Harness }>({
       service,
       dropped: {},
       hold: () => () => {},
+      pushServiceStatus: (status) =>
+        page.evaluate((payload) => (window as unknown as { __workbenchServiceStatus(s: unknown): void }).__workbenchServiceStatus(payload), status),
       open: async () => {
         await page.goto(appUrl);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
