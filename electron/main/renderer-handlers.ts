@@ -22,7 +22,12 @@ export function createRendererHandlers(service: ServiceCaller, choosePath: PathC
     if (!parsed.ok) return fail('invalid-input', parsed.message);
     const input = parsed.value as Record<string, unknown>;
     if (!isPathChannel(channel)) return service.call(channel, input);
-    const path = await choosePath(channel, input);
+    let path: string | null;
+    try {
+      path = await choosePath(channel, input);
+    } catch (error) {
+      return fail('internal', `The file dialog could not be shown (${(error as Error).message}). Nothing was changed; try again.`);
+    }
     if (path === null) return fail('cancelled', 'No file was chosen.');
     return service.call(channel, { ...input, path });
   };
