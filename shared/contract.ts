@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Result } from './result';
+import { firstIssueMessage } from './first-issue';
 import type { ProgressListener } from './progress';
 import type { ServiceStatusListener } from './service-status';
 import {
@@ -170,9 +171,7 @@ export function parseInput<C extends Channel>(
 ): { ok: true; value: ParsedInputOf<C> } | { ok: false; message: string } {
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as ParsedInputOf<C> };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, message: `${where}${issue?.message ?? 'The request was not valid.'}` };
+  return { ok: false, message: firstIssueMessage(parsed.error.issues) };
 }
 
 /**

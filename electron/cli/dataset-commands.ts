@@ -11,6 +11,7 @@ import {
   type ImportFormat,
   type QualityReport,
 } from '../../shared/domain/dataset';
+import { firstIssueMessage } from '../../shared/first-issue';
 import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
 import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
@@ -35,10 +36,9 @@ function readMappingFile(path: string): MappingFile {
   const shaped = raw && typeof raw === 'object' && 'offence' in raw ? { columns: raw } : raw;
   const parsed = MappingFile.safeParse(shaped);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new WorkbenchError(
       'invalid-input',
-      `The mapping file ${basename(path)} is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message}. It needs {"columns": {"offence": "…", "period": "…", "count": "…"}} and may add "labels": {"Source label": "offence"}.`,
+      `The mapping file ${basename(path)} is not valid: ${firstIssueMessage(parsed.error.issues, 'not a mapping')}. It needs {"columns": {"offence": "…", "period": "…", "count": "…"}} and may add "labels": {"Source label": "offence"}.`,
     );
   }
   return parsed.data;

@@ -1,4 +1,5 @@
 import type { Channel } from '../../shared/channels';
+import { firstIssueMessage } from '../../shared/first-issue';
 import type { ProgressListener } from '../../shared/progress';
 import { fail, ok, toFailure, WorkbenchError, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
@@ -9,11 +10,6 @@ import { WorkspaceSession } from './workspace-session';
 
 export type { ServiceCaller } from './service-protocol';
 
-function describeInvalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const issue = issues[0];
-  if (!issue) return 'The request was not valid.';
-  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
-}
 
 /**
  * The service's single entry point. It validates every call against the service contract
@@ -38,7 +34,7 @@ export class ServiceHost implements ServiceCaller {
   async call(channel: Channel, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail('invalid-input', `The workbench has no operation called "${String(channel)}".`);
     const parsed = serviceContract[channel].safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid-input', describeInvalid(parsed.error.issues));
+    if (!parsed.success) return fail('invalid-input', firstIssueMessage(parsed.error.issues));
 
     if (channel === 'operation/cancel') {
       const { operationId } = parsed.data as { operationId: string };

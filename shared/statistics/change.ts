@@ -10,6 +10,8 @@
  * It is why a rise from 4 to 6 (+50%) is not news and one from 81 to 100 (+23%) is.
  */
 
+import { formatCount } from '../format-count';
+
 /** |Z| above this is significant at the 5% level (two-sided). */
 export const significanceThreshold = 1.96;
 
@@ -54,10 +56,7 @@ export function compareCounts(current: number, previous: number): CountCompariso
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-/** '1,234' for counts; British English puts a comma between thousands. */
-export function formatCount(value: number): string {
-  return wholeNumber.format(value);
-}
+export { formatCount };
 
 /** '50%', or 'less than 1%' when rounding would say 0% of a real change. */
 function formatPercentMagnitude(percent: number): string {

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { formatCount } from '../../../../shared/format-count';
 import { WorkbenchError } from '../../../../shared/result';
 
 /**
@@ -11,9 +12,7 @@ export function quotedFileName(fileName: string): string {
   return `“${basename(fileName)}”`;
 }
 
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-GB');
-}
+export { formatCount };
 
 /** Sizes as Windows Explorer shows them (1 KB = 1,024 bytes), which is what analysts compare against. */
 export function formatSize(bytes: number): string {
