@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { saferColchester, saferColchesterJudgements, saferColchesterPeriod } from '../../shared/demo/safer-colchester';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
+import { WorkbenchError } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { saveJudgement } from './analysis/matrix-store';
 import { importDataset, type ImportRequest } from './import/import-dataset';
@@ -7,7 +10,7 @@ import { bundledPopulationFile, importPopulationEstimates } from './import/popul
 import { addMember, insertPartnership } from './partnership-store';
 import { bundledDataFile } from './resources';
 import { summarise, type WorkspaceSession } from './workspace-session';
-import { createWorkspaceFile } from './workspace-file';
+import { createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 
 const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
   format: 'auto',
@@ -27,30 +30,57 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
  */
 export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
   session.refuseWhileBusy();
-  const db = createWorkspaceFile(path, (fresh) => {
-    insertPartnership(
-      fresh,
-      { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { ...saferColchesterPeriod } },
-      new Date(),
+  if (existsSync(path)) {
+    throw new WorkbenchError(
+      'file-exists',
+      `${basename(path)} already exists in ${dirname(path)}. The workbench does not replace a workspace with the demo: remove or rename it first, or build the demo in another folder.`,
     );
-    for (const member of saferColchester.members) addMember(fresh, { ...member, contact: null });
-    importPopulationEstimates(fresh, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
-    const createdAt = new Date();
-    for (const judgement of saferColchesterJudgements) saveJudgement(fresh, judgement, createdAt);
-  });
-  session.replace(db);
-  await session.exclusively(async () => {
-    await importDataset(
-      db,
-      {
-        ...importDefaults,
-        path: bundledDataFile('ons-pfa-recorded-crime-ye-sep-2015-2024.csv'),
-        partner: 'Office for National Statistics',
-        area: 'Essex',
-      },
-      context,
-    );
-    await importDataset(db, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
-  });
-  return summarise(db);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  // Built under a name no one would open, and renamed only when complete, so a demo that is
+  // stopped part-way (a full disk, Ctrl+C, a killed process) never looks like a workspace.
+  const partial = join(dirname(path), `.${basename(path)}.partial`);
+  removeWorkspaceFiles(partial);
+  let db: WorkspaceDatabase | null = null;
+  try {
+    const fresh = createWorkspaceFile(partial, (created) => {
+      insertPartnership(
+        created,
+        { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { ...saferColchesterPeriod } },
+        new Date(),
+      );
+      for (const member of saferColchester.members) addMember(created, { ...member, contact: null });
+      importPopulationEstimates(created, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
+      const createdAt = new Date();
+      for (const judgement of saferColchesterJudgements) saveJudgement(created, judgement, createdAt);
+    });
+    db = fresh;
+    await session.exclusively(async () => {
+      await importDataset(
+        fresh,
+        {
+          ...importDefaults,
+          path: bundledDataFile('ons-pfa-recorded-crime-ye-sep-2015-2024.csv'),
+          partner: 'Office for National Statistics',
+          area: 'Essex',
+        },
+        context,
+      );
+      await importDataset(fresh, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
+    });
+    fresh.close();
+    db = null;
+    renameSync(partial, path);
+  } catch (error) {
+    db?.close();
+    removeWorkspaceFiles(partial);
+    throw error;
+  }
+  const opened = openWorkspaceFile(path);
+  session.replace(opened);
+  return summarise(opened);
+}
+
+function removeWorkspaceFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -1,6 +1,6 @@
 import { latestSchemaVersion } from '../../../electron/service/migrations';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saferColchester } from '../../fixtures/safer-colchester';
@@ -288,4 +288,33 @@ describe('the workbench CLI with data', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Npm Partnership', datasets: 0 });
   }, 30_000);
+});
+
+describe('the workbench CLI and its folders', () => {
+  const tempDir = useTempDir();
+
+  it('builds the demo in a folder it creates, and refuses to replace a demo workspace', () => {
+    const out = join(tempDir(), 'reports', '2026');
+    const built = workbench('demo', '--out', out, '--json');
+    expect(built.code, built.stderr).toBe(0);
+    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+    const again = workbench('demo', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      `workbench: demo.sqlite already exists in ${out}. The workbench does not replace a workspace with the demo: remove or rename it first, or build the demo in another folder.\n`,
+    );
+    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+  }, 60_000);
+
+  it('resolves relative paths against the folder the command was typed in, with node and through npm run', () => {
+    const here = tempDir();
+    const direct = spawnSync(process.execPath, [cli, 'init', '--workspace', 'direct.sqlite', '--name', 'Direct'], { encoding: 'utf8', cwd: here, env: plainEnv });
+    expect(direct.status, direct.stderr).toBe(0);
+    const viaNpm = spawnSync('npm', ['--prefix', join(__dirname, '../../..'), 'run', 'workbench', '--', 'init', '--workspace', 'npm.sqlite', '--name', 'Npm'], {
+      encoding: 'utf8',
+      cwd: here,
+    });
+    expect(viaNpm.status, viaNpm.stderr).toBe(0);
+    expect(readdirSync(here).sort()).toEqual(['direct.sqlite', 'npm.sqlite']);
+  }, 60_000);
 });
