@@ -59,3 +59,15 @@ export const workspaceOption = () => new Option('--workspace <file>', 'the works
 export const jsonOption = () => new Option('--json', 'print JSON only, for scripts');
 
 export { formatCount };
+
+/**
+ * A strict parser for an id on the command line: digits only, so that "2,1" or "2abc" is an
+ * error rather than dataset 2 (parseInt would quietly read the leading digits).
+ */
+export function parseId(what: string) {
+  return (value: string): number => {
+    const trimmed = value.trim();
+    if (!/^[1-9][0-9]{0,9}$/.test(trimmed)) throw new WorkbenchError('invalid-input', `${what} is a whole number such as 3, not "${value}".`);
+    return Number(trimmed);
+  };
+}

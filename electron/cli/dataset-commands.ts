@@ -14,7 +14,7 @@ import {
 import { firstIssueMessage } from '../../shared/first-issue';
 import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
-import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
+import { call, cancellable, formatCount, jsonOption, parseId, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
 
 /** Who shared a public file, when the analyst does not say. */
 const defaultPartners: Record<ImportFormat, string> = {
@@ -175,7 +175,7 @@ export function addDatasetCommands(program: Command): void {
   dataset
     .command('report')
     .description('show a dataset’s data-quality report')
-    .argument('<id>', 'the dataset number', (value) => Number.parseInt(value, 10))
+    .argument('<id>', 'the dataset number', parseId('A dataset number'))
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (id: number, options: { workspace: string; json?: boolean }) => {
@@ -187,7 +187,7 @@ export function addDatasetCommands(program: Command): void {
   dataset
     .command('remove')
     .description('remove a dataset and every row it brought')
-    .argument('<id>', 'the dataset number', (value) => Number.parseInt(value, 10))
+    .argument('<id>', 'the dataset number', parseId('A dataset number'))
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (id: number, options: { workspace: string; json?: boolean }) => {
@@ -200,7 +200,7 @@ export function addDatasetCommands(program: Command): void {
     .command('counts')
     .description('counts inside the partnership’s area, from the precomputed aggregates')
     .addOption(workspaceOption())
-    .option('--dataset <id>', 'one dataset only', (value) => Number.parseInt(value, 10))
+    .option('--dataset <id>', 'one dataset only', parseId('A dataset number'))
     .addOption(new Option('--by <grouping>', 'group by the source’s label, the taxonomy offence, or month').choices(countGroupings).default('category'))
     .addOption(jsonOption())
     .action(async (options: { workspace: string; dataset?: number; by: CountGrouping; json?: boolean }) => {

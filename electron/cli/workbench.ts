@@ -7,6 +7,7 @@ import { WorkbenchError } from '../../shared/result';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addPartnershipCommands } from './partnership-commands';
+import { addSettingsCommands } from './settings-commands';
 
 export function createProgram(): Command {
   const program = new Command('workbench')
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   addPartnershipCommands(program);
   addDatasetCommands(program);
   addAnalysisCommands(program);
+  addSettingsCommands(program);
   return program;
 }
 
