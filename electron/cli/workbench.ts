@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
+import { logUnexpected, unexpectedFailureMessage } from '../service/error-log';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addPartnershipCommands } from './partnership-commands';
@@ -27,7 +28,7 @@ export async function main(args: string[]): Promise<number> {
     await createProgram().parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
-    const message = error instanceof WorkbenchError ? error.message : `Unexpected error: ${String(error)}`;
+    const message = error instanceof WorkbenchError ? error.message : unexpectedFailureMessage(logUnexpected(`workbench ${args.join(' ')}`, error));
     process.stderr.write(`workbench: ${message}\n`);
     return error instanceof WorkbenchError && error.code === 'cancelled' ? 130 : 1;
   }

@@ -1,4 +1,4 @@
-import { utilityProcess } from 'electron';
+import { app, utilityProcess } from 'electron';
 import type { ProgressEvent } from '../../shared/progress';
 import type { ServiceStatus } from '../../shared/service-status';
 import type { FromService } from '../service/service-protocol';
@@ -6,7 +6,11 @@ import { ServiceSupervisor, type ServiceProcess } from './service-supervisor';
 
 /** One service in a utility process, so SQLite and file work never block the window. */
 function forkService(entryPath: string): ServiceProcess {
-  const child = utilityProcess.fork(entryPath, [], { serviceName: 'Community Safety Workbench service' });
+  const child = utilityProcess.fork(entryPath, [], {
+    serviceName: 'Community Safety Workbench service',
+    // Unexpected failures are written in full to the app's logs folder (see error-log.ts).
+    env: { ...process.env, WORKBENCH_LOG_DIR: app.getPath('logs') },
+  });
   return {
     send: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', (message: FromService) => listener(message)),

@@ -1,8 +1,10 @@
 import type { Channel } from '../../shared/channels';
 import { firstIssueMessage } from '../../shared/first-issue';
 import type { ProgressListener } from '../../shared/progress';
-import { fail, ok, toFailure, WorkbenchError, type Result } from '../../shared/result';
+import { fail, ok, toFailure, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
+import { logUnexpected, unexpectedFailureMessage } from './error-log';
+import { classifyFault } from './fault-messages';
 import { isChannel, serviceContract } from './service-contract';
 import type { ServiceCaller } from './service-protocol';
 import { createWorkbenchHandlers, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
@@ -68,8 +70,9 @@ export class ServiceHost implements ServiceCaller {
       const handler = this.handlers[channel as HandledChannel] as (value: unknown, context: OperationContext) => unknown;
       return ok(await handler(parsed.data, context));
     } catch (error) {
-      if (!(error instanceof WorkbenchError)) console.error(`[service] ${channel} failed:`, error);
-      return toFailure(error);
+      const named = classifyFault(error, this.session.current?.name ?? null);
+      if (named) return toFailure(named);
+      return fail('internal', unexpectedFailureMessage(logUnexpected(`${channel} failed`, error)));
     } finally {
       if (operationId !== undefined) this.running.delete(operationId);
     }

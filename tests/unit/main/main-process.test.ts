@@ -26,6 +26,7 @@ vi.mock('electron', () => {
   return {
     app: {
       isPackaged: true,
+      getPath: (name: string) => `/home/analyst/.config/workbench/${name}`,
       enableSandbox: () => world.calls.push('enableSandbox'),
       on: (name: string) => world.calls.push(`app.on:${name}`),
       whenReady: () => {

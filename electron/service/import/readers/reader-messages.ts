@@ -24,7 +24,7 @@ export function formatSize(bytes: number): string {
     unit++;
   }
   const shown = unit === 0 || value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${formatCount(shown)} ${units[unit]!}`;
+  return `${shown.toLocaleString('en-GB')} ${units[unit]!}`;
 }
 
 export function invalidFile(message: string): WorkbenchError {
