@@ -15,8 +15,17 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** How long SQLite waits for another program to let go of a workspace before saying so. */
-export const busyTimeoutMs = 5000;
+/**
+ * Another program holding a workspace: SQLite waits busyTimeoutMs at a time, and the service
+ * tries again (reporting that it is waiting) until busyWaitLimitMs have passed, then says so.
+ */
+export const busyTimeoutMs = 1000;
+export const busyWaitLimitMs = 5000;
+
+export function isBusy(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
 
 export function diskFull(): WorkbenchError {
   return new WorkbenchError(
@@ -35,7 +44,7 @@ export function readOnly(path: string): WorkbenchError {
 export function inUse(path: string): WorkbenchError {
   return new WorkbenchError(
     'busy',
-    `Another program is using “${basename(path)}” (the workbench waited ${busyTimeoutMs / 1000} seconds for it). Nothing was changed. Close the other copy of the workbench, or the program that has the file open, and try again.`,
+    `Another program is using “${basename(path)}” (the workbench waited ${busyWaitLimitMs / 1000} seconds for it). Nothing was changed. Close the other copy of the workbench, or the program that has the file open, and try again.`,
   );
 }
 

@@ -4,7 +4,7 @@ import type { ProgressListener } from '../../shared/progress';
 import { fail, ok, toFailure, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { logUnexpected, unexpectedFailureMessage } from './error-log';
-import { classifyFault } from './fault-messages';
+import { busyWaitLimitMs, classifyFault, isBusy } from './fault-messages';
 import { isChannel, serviceContract } from './service-contract';
 import type { ServiceCaller } from './service-protocol';
 import { createWorkbenchHandlers, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
@@ -68,7 +68,26 @@ export class ServiceHost implements ServiceCaller {
     };
     try {
       const handler = this.handlers[channel as HandledChannel] as (value: unknown, context: OperationContext) => unknown;
-      return ok(await handler(parsed.data, context));
+      // Each operation is one transaction, so one refused for a lock another program holds
+      // changed nothing and can simply be tried again, until the wait has gone on too long.
+      for (let waited = 0; ; ) {
+        try {
+          return ok(await handler(parsed.data, context));
+        } catch (error) {
+          if (!isBusy(error) || controller.signal.aborted || performance.now() - startedAt >= busyWaitLimitMs) throw error;
+          waited += 1;
+          const seconds = Math.min(Math.ceil((performance.now() - startedAt) / 1000), busyWaitLimitMs / 1000);
+          this.onProgress({
+            operationId: operationId ?? `waiting-${channel}`,
+            stage: `Waiting for another program to finish with the workspace (${seconds} of ${busyWaitLimitMs / 1000} seconds)`,
+            done: 0,
+            total: null,
+            unit: 'steps',
+            elapsedMs: Math.round(performance.now() - startedAt),
+          });
+          await new Promise((resolve) => setTimeout(resolve, 100 * waited));
+        }
+      }
     } catch (error) {
       const named = classifyFault(error, this.session.current?.name ?? null);
       if (named) return toFailure(named);
