@@ -284,7 +284,9 @@ describe('the workbench CLI with data', () => {
   it('prints only JSON on stdout through npm run, as scripts need', () => {
     const workspace = join(tempDir(), 'npm.sqlite');
     workbench('init', '--workspace', workspace, '--name', 'Npm Partnership');
-    const result = spawnSync('npm', ['run', 'workbench', '--', 'info', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..') });
+    // As a user runs it: npm's own settings come from the project's .npmrc, not from the npm running these tests.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_loglevel$/i.test(name)));
+    const result = spawnSync('npm', ['run', 'workbench', '--', 'info', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..'), env });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Npm Partnership', datasets: 0 });
   }, 30_000);
