@@ -93,7 +93,8 @@ describe('faults, named and harmless', () => {
         child.stderr.on('data', (chunk) => (stderr += chunk));
         child.on('exit', (code) => resolve({ code, stderr }));
       });
-      expect(added.code).toBe(1);
+      expect(holder.exitCode, 'the process holding the lock is still running').toBeNull();
+      expect(added.code, added.stderr).toBe(1);
       expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
       expect(added.stderr).toBe(
         'workbench: Another program is using “held.sqlite” (the workbench waited 5 seconds for it). Nothing was changed. Close the other copy of the workbench, or the program that has the file open, and try again.\n',
