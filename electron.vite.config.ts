@@ -13,6 +13,8 @@ export default defineConfig({
           service: resolve(__dirname, 'electron/service/process-entry.ts'),
           // The import's reading thread, started by the service beside it (source-pipeline.ts).
           'import-worker': resolve(__dirname, 'electron/service/import/pipeline/source-worker.ts'),
+          // The headless CLI: `node out/main/cli.js`, or the app's executable with --cli.
+          cli: resolve(__dirname, 'electron/cli/cli-entry.ts'),
         },
       },
     },

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // The CLI tests run the built CLI: build it first if a source is newer.
+    globalSetup: ['tests/unit/build-once.ts'],
     // better-sqlite3 is a native module; separate processes keep each file's handles apart.
     pool: 'forks',
     testTimeout: 20_000,

@@ -57,5 +57,8 @@ export type Channel = (typeof channels)[number];
 /** The push channel on which the service streams progress of long operations. */
 export const progressChannel = 'operation/progress';
 
+/** The push channel on which main reports that the service process stopped and what followed. */
+export const serviceStatusChannel = 'service/status';
+
 /** Sent only by the preload for a dropped file; not part of the generic API (see contract). */
 export const droppedFileChannel = 'dataset/dropped';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Result } from './result';
+import { firstIssueMessage } from './first-issue';
 import type { ProgressListener } from './progress';
+import type { ServiceStatusListener } from './service-status';
 import {
   MemberId,
   MemberInput,
@@ -185,12 +187,19 @@ export type WorkbenchApi = {
   };
 } & {
   onProgress(listener: ProgressListener): () => void;
+  /** Told when the service process stopped unexpectedly, and whether it was restarted. */
+  onServiceStatus(listener: ServiceStatusListener): () => void;
   /**
    * Stages a file dragged onto the window, like dataset.choose. The page hands over the File;
    * the preload reads its path (webUtils.getPathForFile), so the page never sees one.
    */
-  stageDroppedFile(file: File): Promise<Result<StagedFile>>;
+  stageDroppedFile(file: DroppedFileHandle): Promise<Result<StagedFile>>;
 };
+
+/** A File from the page. shared/ knows no DOM, so only the part it relies on is named here. */
+export interface DroppedFileHandle {
+  readonly name: string;
+}
 
 /** Validates untrusted input for a channel; the error message names the first bad field. */
 export function parseInput<C extends Channel>(
@@ -199,9 +208,7 @@ export function parseInput<C extends Channel>(
 ): { ok: true; value: ParsedInputOf<C> } | { ok: false; message: string } {
   const parsed = contract[channel].input.safeParse(input ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as ParsedInputOf<C> };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, message: `${where}${issue?.message ?? 'The request was not valid.'}` };
+  return { ok: false, message: firstIssueMessage(parsed.error.issues) };
 }
 
 /**

@@ -17,7 +17,11 @@ export const errorCodes = [
   'busy',
   /** Refused until the caller confirms: the message says what would be lost. */
   'needs-confirmation',
+  'disk-full',
+  'read-only',
+  'damaged',
   'forbidden',
+  'service-stopped',
   'internal',
 ] as const;
 

@@ -1,12 +1,15 @@
-import type { WorkbenchApi } from './contract';
+import type { DroppedFileHandle, WorkbenchApi } from './contract';
 import type { ProgressListener } from './progress';
+import type { ServiceStatusListener } from './service-status';
 
 export interface WorkbenchApiTransport {
   channels: readonly string[];
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribe(listener: ProgressListener): () => void;
+  /** The service's own status (stopped, restarted); a transport without a separate service has none. */
+  subscribeServiceStatus?(listener: ServiceStatusListener): () => void;
   /** Stages a file dropped on the window; its path is read outside the page. */
-  stageDroppedFile(file: File): Promise<unknown>;
+  stageDroppedFile(file: DroppedFileHandle): Promise<unknown>;
 }
 
 /**
@@ -25,6 +28,7 @@ export function buildWorkbenchApi(transport: WorkbenchApiTransport): WorkbenchAp
     api[domain] = group;
   }
   api.onProgress = (listener: ProgressListener) => transport.subscribe(listener);
-  api.stageDroppedFile = (file: File) => transport.stageDroppedFile(file);
+  api.onServiceStatus = (listener: ServiceStatusListener) => transport.subscribeServiceStatus?.(listener) ?? (() => {});
+  api.stageDroppedFile = (file: DroppedFileHandle) => transport.stageDroppedFile(file);
   return api as WorkbenchApi;
 }

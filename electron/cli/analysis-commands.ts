@@ -4,7 +4,7 @@ import { scoreReport, type MatrixState, type NamedRunComparison, type StoredRun 
 import { matrixTemplateIds, type MatrixTemplateId, type RankedOffence, type SensitivityResult } from '../../shared/matrix';
 import { WorkbenchError } from '../../shared/result';
 import { describePeriod } from '../../shared/statistics';
-import { call, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { call, jsonOption, parseId, printJson, withWorkspace, workspaceOption } from './cli-support';
 
 const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
@@ -118,11 +118,7 @@ function offenceKeyFor(state: MatrixState, offence: string): string {
   return match.key;
 }
 
-const runId = (value: string) => {
-  const id = Number.parseInt(value, 10);
-  if (!Number.isInteger(id) || id < 1 || String(id) !== value.trim()) throw new WorkbenchError('invalid-input', `A run id is a whole number, not "${value}".`);
-  return id;
-};
+const runId = parseId('A run id');
 
 /** Scoring, the matrix, judgements, sensitivity and frozen runs (brief §4). */
 export function addAnalysisCommands(program: Command): void {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Channel } from '../../shared/channels';
 import type { OutputOf } from '../../shared/contract';
 import type { ProgressEvent } from '../../shared/progress';
+import { formatCount } from '../../shared/format-count';
 import { WorkbenchError } from '../../shared/result';
 import type { ServiceRawInputOf } from '../service/service-contract';
 import { ServiceHost } from '../service/service-host';
@@ -14,13 +15,12 @@ export async function call<C extends Channel>(host: ServiceHost, channel: C, inp
   return result.value as OutputOf<C>;
 }
 
-const integer = new Intl.NumberFormat('en-GB');
 
 /** Progress on stderr, and only on a terminal, so that scripts and --json stay clean. */
 export function progressToStderr(event: ProgressEvent): void {
   if (!process.stderr.isTTY) return;
   const share = event.total ? ` ${Math.floor((event.done / event.total) * 100)}%` : '';
-  const rows = event.rows !== undefined ? ` (${integer.format(event.rows)} rows)` : '';
+  const rows = event.rows !== undefined ? ` (${formatCount(event.rows)} rows)` : '';
   process.stderr.write(`\r${event.stage}${share}${rows}   `);
   if (event.total !== null && event.done >= event.total) process.stderr.write('\n');
 }
@@ -58,6 +58,16 @@ export function printJson(value: unknown): void {
 export const workspaceOption = () => new Option('--workspace <file>', 'the workspace file').makeOptionMandatory();
 export const jsonOption = () => new Option('--json', 'print JSON only, for scripts');
 
-export function formatCount(value: number): string {
-  return integer.format(value);
+export { formatCount };
+
+/**
+ * A strict parser for an id on the command line: digits only, so that "2,1" or "2abc" is an
+ * error rather than dataset 2 (parseInt would quietly read the leading digits).
+ */
+export function parseId(what: string) {
+  return (value: string): number => {
+    const trimmed = value.trim();
+    if (!/^[1-9][0-9]{0,9}$/.test(trimmed)) throw new WorkbenchError('invalid-input', `${what} is a whole number such as 3, not "${value}".`);
+    return Number(trimmed);
+  };
 }

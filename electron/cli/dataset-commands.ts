@@ -11,10 +11,11 @@ import {
   type ImportFormat,
   type QualityReport,
 } from '../../shared/domain/dataset';
+import { firstIssueMessage } from '../../shared/first-issue';
 import { WorkbenchError } from '../../shared/result';
 import { ServiceHost } from '../service/service-host';
 import { exportWorkbook } from './export-commands';
-import { call, cancellable, formatCount, jsonOption, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
+import { call, cancellable, formatCount, jsonOption, parseId, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
 import { writeDemoDocuments } from './pdf-export-commands';
 
 /** Who shared a public file, when the analyst does not say. */
@@ -37,10 +38,9 @@ function readMappingFile(path: string): MappingFile {
   const shaped = raw && typeof raw === 'object' && 'offence' in raw ? { columns: raw } : raw;
   const parsed = MappingFile.safeParse(shaped);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new WorkbenchError(
       'invalid-input',
-      `The mapping file ${basename(path)} is not valid: ${issue?.path.join('.') || 'file'}: ${issue?.message}. It needs {"columns": {"offence": "…", "period": "…", "count": "…"}} and may add "labels": {"Source label": "offence"}.`,
+      `The mapping file ${basename(path)} is not valid: ${firstIssueMessage(parsed.error.issues, 'not a mapping')}. It needs {"columns": {"offence": "…", "period": "…", "count": "…"}} and may add "labels": {"Source label": "offence"}.`,
     );
   }
   return parsed.data;
@@ -181,7 +181,7 @@ export function addDatasetCommands(program: Command): void {
   dataset
     .command('report')
     .description('show a dataset’s data-quality report')
-    .argument('<id>', 'the dataset number', (value) => Number.parseInt(value, 10))
+    .argument('<id>', 'the dataset number', parseId('A dataset number'))
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (id: number, options: { workspace: string; json?: boolean }) => {
@@ -193,7 +193,7 @@ export function addDatasetCommands(program: Command): void {
   dataset
     .command('remove')
     .description('remove a dataset and every row it brought')
-    .argument('<id>', 'the dataset number', (value) => Number.parseInt(value, 10))
+    .argument('<id>', 'the dataset number', parseId('A dataset number'))
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (id: number, options: { workspace: string; json?: boolean }) => {
@@ -206,7 +206,7 @@ export function addDatasetCommands(program: Command): void {
     .command('counts')
     .description('counts inside the partnership’s area, from the precomputed aggregates')
     .addOption(workspaceOption())
-    .option('--dataset <id>', 'one dataset only', (value) => Number.parseInt(value, 10))
+    .option('--dataset <id>', 'one dataset only', parseId('A dataset number'))
     .addOption(new Option('--by <grouping>', 'group by the source’s label, the taxonomy offence, or month').choices(countGroupings).default('category'))
     .addOption(jsonOption())
     .action(async (options: { workspace: string; dataset?: number; by: CountGrouping; json?: boolean }) => {

@@ -1,15 +1,17 @@
 /**
- * The headless front end: `npm run workbench -- <command>`. It drives the same service host
- * as the app, so batch jobs, scripts and tests go through the same validation and storage.
+ * The headless front end (started by cli-entry.ts). It drives the same service host as the
+ * app, so batch jobs, scripts and tests go through the same validation and storage.
  */
 import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
+import { logUnexpected, unexpectedFailureMessage } from '../service/error-log';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
 import { addPdfExportCommands } from './pdf-export-commands';
 import { addPriorityCommands } from './priority-commands';
+import { addSettingsCommands } from './settings-commands';
 
 export function createProgram(): Command {
   const program = new Command('workbench')
@@ -23,20 +25,19 @@ export function createProgram(): Command {
   addPriorityCommands(program);
   // The PDF documents join the workbook under `export`.
   addPdfExportCommands(program.commands.find((command) => command.name() === 'export')!);
+  addSettingsCommands(program);
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line (without the program name) and answers the exit code. */
+export async function main(args: string[]): Promise<number> {
   try {
-    await createProgram().parseAsync(argv);
+    await createProgram().parseAsync(args, { from: 'user' });
     return 0;
   } catch (error) {
-    const message = error instanceof WorkbenchError ? error.message : `Unexpected error: ${String(error)}`;
+    const message = error instanceof WorkbenchError ? error.message : unexpectedFailureMessage(logUnexpected(`workbench ${args.join(' ')}`, error));
     process.stderr.write(`workbench: ${message}\n`);
     return error instanceof WorkbenchError && error.code === 'cancelled' ? 130 : 1;
   }
 }
 
-void main(process.argv).then((code) => {
-  process.exitCode = code;
-});

@@ -33,9 +33,12 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Requests the session may let through: the app's own pages, and inline data and devtools. */
-export function isAllowedRequest(url: string): boolean {
-  return isAppUrl(url) || url.startsWith('data:') || url.startsWith('devtools://');
+/**
+ * Requests the session may let through: the app's own pages and inline data, and DevTools'
+ * own pages in development only (a packaged build has no DevTools).
+ */
+export function isAllowedRequest(url: string, { packaged }: { packaged: boolean }): boolean {
+  return isAppUrl(url) || url.startsWith('data:') || (!packaged && url.startsWith('devtools://'));
 }
 
 const contentTypes: Record<string, string> = {

@@ -1,22 +1,19 @@
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
-import { progressChannel } from '../../shared/channels';
+import { progressChannel, serviceStatusChannel } from '../../shared/channels';
 import { appEntryUrl } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { isCliLaunch, runCliInApp } from './cli-launch';
 import { createDialogPathChooser } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { createDroppedFileHandler, createRendererHandlers } from './renderer-handlers';
 import { guardSession, guardWebContents, secureWindowOptions } from './security';
 import { startServiceProcess } from './service-process';
 
-registerAppScheme();
-app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
-
 let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.js')));
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.js'), { packaged: app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
@@ -25,12 +22,28 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-void app.whenReady().then(() => {
-  guardSession(session.defaultSession);
-  serveAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
-  const service = startServiceProcess(join(__dirname, 'service.js'), (event) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(progressChannel, event);
+function startApp(): void {
+  registerAppScheme();
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  void app.whenReady().then(openApp);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
   });
+}
+
+function openApp(): void {
+  guardSession(session.defaultSession, { packaged: app.isPackaged });
+  serveAppProtocol(session.defaultSession, join(__dirname, '../renderer'));
+  const toWindows = (channel: string, message: unknown) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(channel, message);
+  };
+  const service = startServiceProcess(
+    join(__dirname, 'service.js'),
+    (event) => toWindows(progressChannel, event),
+    (status) => toWindows(serviceStatusChannel, status),
+  );
+  app.on('before-quit', () => service.stop());
   registerIpcHandlers(
     ipcMain,
     createRendererHandlers(service, createDialogPathChooser(() => mainWindow), {
@@ -46,8 +59,8 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
-});
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+// `workbench …` (the app's executable with --cli) is the headless CLI: no window, no service process.
+if (isCliLaunch(process.argv)) void runCliInApp(process.argv);
+else startApp();

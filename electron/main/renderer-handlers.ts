@@ -4,7 +4,7 @@ import { channels, type Channel } from '../../shared/channels';
 import { DroppedFile, parseInput } from '../../shared/contract';
 import type { ExportReveal } from '../../shared/export/export-request';
 import { fail, type Result } from '../../shared/result';
-import type { ServiceCaller } from '../service/service-host';
+import type { ServiceCaller } from '../service/service-protocol';
 import { isPathChannel, type PathChannel } from '../service/service-contract';
 
 /** Chooses the file for an operation that needs one; null when the analyst cancels. */
@@ -39,7 +39,12 @@ export function createRendererHandlers(service: ServiceCaller, choosePath: PathC
     const input = parsed.value as Record<string, unknown>;
     if (channel === 'export/reveal') return reveal(input as ExportReveal);
     if (!isPathChannel(channel)) return service.call(channel, input);
-    const path = await choosePath(channel, input);
+    let path: string | null;
+    try {
+      path = await choosePath(channel, input);
+    } catch (error) {
+      return fail('internal', `The file dialog could not be shown (${(error as Error).message}). Nothing was changed; try again.`);
+    }
     if (path === null) return fail('cancelled', 'No file was chosen.');
     const result = await service.call(channel, { ...input, path });
     if (result.ok && exportChannels.has(channel)) exported.set(String(input.operationId), path);

@@ -1,8 +1,13 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents, WebFrameMain } from 'electron';
 import { isAllowedRequest, isAppUrl } from './app-origin';
 
-/** Electron's security checklist, as window options. */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Whether this is the installed app; anything not known to be development is treated as installed. */
+export interface BuildKind {
+  packaged: boolean;
+}
+
+/** Electron's security checklist, as window options. DevTools exist only in development. */
+export function secureWindowOptions(preloadPath: string, { packaged }: BuildKind = { packaged: true }): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -24,6 +29,7 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       navigateOnDragDrop: false,
       spellcheck: false,
       experimentalFeatures: false,
+      devTools: !packaged,
     },
   };
 }
@@ -32,9 +38,9 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
  * The session-wide guards: every request that is not the app's own content is cancelled
  * (the app is offline by design, not by luck), and every permission is refused.
  */
-export function guardSession(session: Session): void {
+export function guardSession(session: Session, build: BuildKind = { packaged: true }): void {
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
-    const allowed = isAllowedRequest(details.url);
+    const allowed = isAllowedRequest(details.url, build);
     if (!allowed) console.warn(`[security] blocked a request to ${details.url}`);
     callback({ cancel: !allowed });
   });

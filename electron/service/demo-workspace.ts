@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import {
   saferColchester,
   saferColchesterJudgements,
@@ -7,6 +9,7 @@ import {
 } from '../../shared/demo/safer-colchester';
 import { PriorityInput } from '../../shared/domain/priority';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
+import { WorkbenchError } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { saveJudgement } from './analysis/matrix-store';
 import { savePeers } from './analysis/peer-store';
@@ -16,7 +19,7 @@ import { addMember, insertPartnership, listMembers } from './partnership-store';
 import { addPriority } from './priorities/priority-store';
 import { bundledDataFile } from './resources';
 import { summarise, type WorkspaceSession } from './workspace-session';
-import { createWorkspaceFile } from './workspace-file';
+import { createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 
 const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
   format: 'auto',
@@ -38,38 +41,65 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
  */
 export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
   session.refuseWhileBusy();
-  const db = createWorkspaceFile(path, (fresh) => {
-    insertPartnership(
-      fresh,
-      { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { ...saferColchesterPeriod } },
-      new Date(),
+  if (existsSync(path)) {
+    throw new WorkbenchError(
+      'file-exists',
+      `${basename(path)} already exists in ${dirname(path)}. The workbench does not replace a workspace with the demo: remove or rename it first, or build the demo in another folder.`,
     );
-    for (const member of saferColchester.members) addMember(fresh, { ...member, contact: null });
-    importPopulationEstimates(fresh, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
-    const createdAt = new Date();
-    for (const judgement of saferColchesterJudgements) saveJudgement(fresh, judgement, createdAt);
-    const members = listMembers(fresh);
-    for (const { lead, offences, measures, ...priority } of saferColchesterPriorities) {
-      const leadId = members.find((member) => member.name === lead)!.id;
-      addPriority(fresh, PriorityInput.parse({ ...priority, offences: [...offences], measures: [...measures], lead: leadId }), createdAt);
-    }
-  });
-  session.replace(db);
-  await session.exclusively(async () => {
-    await importDataset(
-      db,
-      {
-        ...importDefaults,
-        path: bundledDataFile('ons-pfa-recorded-crime-ye-sep-2015-2024.csv'),
-        partner: 'Office for National Statistics',
-        area: 'Essex',
-        // The other forces' rows stay, as comparators for the peer factor.
-        keepComparators: true,
-      },
-      context,
-    );
-    await importDataset(db, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
-  });
-  savePeers(db, saferColchesterPeers);
-  return summarise(db);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  // Built under a name no one would open, and renamed only when complete, so a demo that is
+  // stopped part-way (a full disk, Ctrl+C, a killed process) never looks like a workspace.
+  const partial = join(dirname(path), `.${basename(path)}.partial`);
+  removeWorkspaceFiles(partial);
+  let db: WorkspaceDatabase | null = null;
+  try {
+    const fresh = createWorkspaceFile(partial, (created) => {
+      insertPartnership(
+        created,
+        { name: saferColchester.name, area: saferColchester.area, marking: 'OFFICIAL', period: { ...saferColchesterPeriod } },
+        new Date(),
+      );
+      for (const member of saferColchester.members) addMember(created, { ...member, contact: null });
+      importPopulationEstimates(created, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
+      const createdAt = new Date();
+      for (const judgement of saferColchesterJudgements) saveJudgement(created, judgement, createdAt);
+      const members = listMembers(created);
+      for (const { lead, offences, measures, ...priority } of saferColchesterPriorities) {
+        const leadId = members.find((member) => member.name === lead)!.id;
+        addPriority(created, PriorityInput.parse({ ...priority, offences: [...offences], measures: [...measures], lead: leadId }), createdAt);
+      }
+    });
+    db = fresh;
+    await session.exclusively(async () => {
+      await importDataset(
+        fresh,
+        {
+          ...importDefaults,
+          path: bundledDataFile('ons-pfa-recorded-crime-ye-sep-2015-2024.csv'),
+          partner: 'Office for National Statistics',
+          area: 'Essex',
+          // The other forces' rows stay, as comparators for the peer factor.
+          keepComparators: true,
+        },
+        context,
+      );
+      await importDataset(fresh, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
+    });
+    savePeers(fresh, saferColchesterPeers);
+    fresh.close();
+    db = null;
+    renameSync(partial, path);
+  } catch (error) {
+    db?.close();
+    removeWorkspaceFiles(partial);
+    throw error;
+  }
+  const opened = openWorkspaceFile(path);
+  session.replace(opened);
+  return summarise(opened);
+}
+
+function removeWorkspaceFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -1,21 +1,17 @@
 import type { Channel } from '../../shared/channels';
+import { firstIssueMessage } from '../../shared/first-issue';
 import type { ProgressListener } from '../../shared/progress';
-import { fail, ok, toFailure, WorkbenchError, type Result } from '../../shared/result';
+import { fail, ok, toFailure, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
+import { logUnexpected, unexpectedFailureMessage } from './error-log';
+import { busyWaitLimitMs, classifyFault, isBusy } from './fault-messages';
 import { isChannel, serviceContract } from './service-contract';
+import type { ServiceCaller } from './service-protocol';
 import { createWorkbenchHandlers, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
 import { WorkspaceSession } from './workspace-session';
 
-/** Anything that answers service calls: the host itself, or a client of a host in another process. */
-export interface ServiceCaller {
-  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
-}
+export type { ServiceCaller } from './service-protocol';
 
-function describeInvalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  const issue = issues[0];
-  if (!issue) return 'The request was not valid.';
-  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
-}
 
 /**
  * The service's single entry point. It validates every call against the service contract
@@ -40,7 +36,7 @@ export class ServiceHost implements ServiceCaller {
   async call(channel: Channel, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) return fail('invalid-input', `The workbench has no operation called "${String(channel)}".`);
     const parsed = serviceContract[channel].safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid-input', describeInvalid(parsed.error.issues));
+    if (!parsed.success) return fail('invalid-input', firstIssueMessage(parsed.error.issues));
 
     if (channel === 'operation/cancel') {
       const { operationId } = parsed.data as { operationId: string };
@@ -73,10 +69,30 @@ export class ServiceHost implements ServiceCaller {
     try {
       const handler = this.handlers[channel as HandledChannel] as ((value: unknown, context: OperationContext) => unknown) | undefined;
       if (!handler) return fail('invalid-input', `The service does not handle "${channel}".`);
-      return ok(await handler(parsed.data, context));
+      // Each operation is one transaction, so one refused for a lock another program holds
+      // changed nothing and can simply be tried again, until the wait has gone on too long.
+      for (let waited = 0; ; ) {
+        try {
+          return ok(await handler(parsed.data, context));
+        } catch (error) {
+          if (!isBusy(error) || controller.signal.aborted || performance.now() - startedAt >= busyWaitLimitMs) throw error;
+          waited += 1;
+          const seconds = Math.min(Math.ceil((performance.now() - startedAt) / 1000), busyWaitLimitMs / 1000);
+          this.onProgress({
+            operationId: operationId ?? `waiting-${channel}`,
+            stage: `Waiting for another program to finish with the workspace (${seconds} of ${busyWaitLimitMs / 1000} seconds)`,
+            done: 0,
+            total: null,
+            unit: 'steps',
+            elapsedMs: Math.round(performance.now() - startedAt),
+          });
+          await new Promise((resolve) => setTimeout(resolve, 100 * waited));
+        }
+      }
     } catch (error) {
-      if (!(error instanceof WorkbenchError)) console.error(`[service] ${channel} failed:`, error);
-      return toFailure(error);
+      const named = classifyFault(error, this.session.current?.name ?? null);
+      if (named) return toFailure(named);
+      return fail('internal', unexpectedFailureMessage(logUnexpected(`${channel} failed`, error)));
     } finally {
       if (operationId !== undefined) this.running.delete(operationId);
     }

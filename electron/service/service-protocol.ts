@@ -1,7 +1,11 @@
 import type { Channel } from '../../shared/channels';
 import type { ProgressEvent } from '../../shared/progress';
 import { fail, type Result } from '../../shared/result';
-import type { ServiceCaller } from './service-host';
+
+/** Anything that answers service calls: the host itself, or a client of a host in another process. */
+export interface ServiceCaller {
+  call(channel: Channel, input: unknown): Promise<Result<unknown>>;
+}
 
 /** Messages between main and the service process. */
 export type ToService = { type: 'call'; id: number; channel: Channel; input: unknown };
@@ -27,6 +31,7 @@ export function serveOverPipe(host: ServiceCaller, pipe: MessagePipe<ToService, 
 export class ServiceClient implements ServiceCaller {
   private nextId = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private stoppedWith: string | null = null;
 
   constructor(
     private readonly pipe: MessagePipe<FromService, ToService>,
@@ -43,18 +48,27 @@ export class ServiceClient implements ServiceCaller {
   }
 
   call(channel: Channel, input: unknown): Promise<Result<unknown>> {
+    if (this.stoppedWith !== null) return Promise.resolve(fail('service-stopped', this.stoppedWith));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.pipe.send({ type: 'call', id, channel, input });
+      try {
+        this.pipe.send({ type: 'call', id, channel, input });
+      } catch {
+        // The process went away between the check above and now; its exit answers the call.
+      }
     });
   }
 
-  /** Answers every waiting call when the service process has gone, so no screen hangs. */
-  serviceStopped(): void {
-    for (const resolve of this.pending.values()) {
-      resolve(fail('internal', 'The workbench service stopped unexpectedly. Unsaved work in progress was not kept; your workspace is as it was before that step.'));
-    }
+  /**
+   * Answers every waiting call at once when the service process has gone, so no screen hangs,
+   * and refuses any call made afterwards: the process will never answer it.
+   */
+  serviceStopped(
+    message = 'The workbench service stopped unexpectedly. Work in progress was not kept; your workspace is as it was before that step.',
+  ): void {
+    this.stoppedWith = message;
+    for (const resolve of this.pending.values()) resolve(fail('service-stopped', message));
     this.pending.clear();
   }
 }

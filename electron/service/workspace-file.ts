@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
+import { busyTimeoutMs, classifyFault, damaged, noPermissionToRead, readOnly } from './fault-messages';
 import { latestSchemaVersion, migrate, schemaVersionOf } from './migrations';
+import { openSqlite } from './sqlite-binding';
 
 /** 'CSWB' in the SQLite header's application_id, so a workspace is recognisable as ours. */
 export const workspaceApplicationId = 0x43535742;
@@ -16,41 +18,86 @@ function quoted(path: string): string {
 function configure(db: WorkspaceDatabase): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+}
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether the file starts as every SQLite database does; anything else is not a workspace at all. */
+function hasSqliteHeader(path: string): boolean {
+  const head = Buffer.alloc(sqliteHeader.length);
+  const descriptor = openSync(path, 'r');
+  try {
+    return readSync(descriptor, head, 0, head.length, 0) === head.length && head.equals(sqliteHeader);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function notADatabase(path: string): WorkbenchError {
+  return new WorkbenchError(
+    'not-a-workspace',
+    `${quoted(path)} is not a Community Safety Workbench workspace (it is not a database file). Choose a workspace file made with the workbench.`,
+  );
 }
 
 /**
- * Reads the header without writing anything, so a file we refuse is left byte for byte as
- * it was (opening read-write would already switch the journal mode).
+ * The checks made before SQLite touches the file, so that nothing is created beside a file we
+ * refuse: SQLite would leave a read-only -shm beside a read-only workspace, which then blocks
+ * every write after the permission is restored.
+ */
+function checkBeforeOpening(path: string): void {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EACCES' || code === 'EPERM') throw noPermissionToRead(path);
+    throw new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
+  }
+  if (stats.isDirectory()) throw new WorkbenchError('not-a-workspace', `${quoted(path)} is a folder, not a workspace file.`);
+  if (!stats.isFile()) throw new WorkbenchError('not-a-workspace', `${quoted(path)} is not an ordinary file (it may be a device or a pipe), so it is not a workspace.`);
+  try {
+    accessSync(path, constants.R_OK);
+  } catch {
+    throw noPermissionToRead(path);
+  }
+  if (!hasSqliteHeader(path)) throw notADatabase(path);
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    throw readOnly(path);
+  }
+}
+
+/**
+ * Reads the header and checks every page (PRAGMA quick_check) without writing anything, so
+ * a file we refuse is left byte for byte as it was (opening read-write would already switch
+ * the journal mode).
  */
 function inspect(path: string): { applicationId: number; schemaVersion: number } {
   let db: WorkspaceDatabase | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    return {
-      applicationId: db.pragma('application_id', { simple: true }) as number,
-      schemaVersion: schemaVersionOf(db),
-    };
-  } catch (error) {
-    if (error instanceof Database.SqliteError) {
-      throw new WorkbenchError(
-        'not-a-workspace',
-        `${quoted(path)} is not a Community Safety Workbench workspace (it is not a database file). Choose a workspace file made with the workbench.`,
-      );
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    if (applicationId === workspaceApplicationId) {
+      const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+      if (problems.length !== 1 || problems[0]?.quick_check !== 'ok') throw damaged(path);
     }
-    throw error;
+    return { applicationId, schemaVersion: schemaVersionOf(db) };
+  } catch (error) {
+    if (error instanceof WorkbenchError) throw error;
+    // The file starts as a database does, so any failure to read it is damage, not a stranger.
+    throw classifyFault(error, path) ?? damaged(path);
   } finally {
     db?.close();
   }
 }
 
 export function openWorkspaceFile(path: string): WorkspaceDatabase {
-  if (!existsSync(path)) {
-    throw new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
-  }
-  if (!statSync(path).isFile()) {
-    throw new WorkbenchError('not-a-workspace', `${quoted(path)} is a folder, not a workspace file.`);
-  }
+  checkBeforeOpening(path);
   const header = inspect(path);
   if (header.applicationId !== workspaceApplicationId) {
     throw new WorkbenchError(
@@ -64,14 +111,19 @@ export function openWorkspaceFile(path: string): WorkspaceDatabase {
       `${quoted(path)} was saved by a newer version of Community Safety Workbench (workspace format ${header.schemaVersion}; this version reads up to format ${latestSchemaVersion}). Open it with the newer version. The file has not been changed.`,
     );
   }
-  const db = new Database(path, { fileMustExist: true });
+  let db: WorkspaceDatabase;
+  try {
+    db = openSqlite(path, { fileMustExist: true });
+  } catch (error) {
+    throw classifyFault(error, path) ?? error;
+  }
   try {
     configure(db);
     migrate(db);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw classifyFault(error, path) ?? error;
   }
 }
 
@@ -86,7 +138,17 @@ export function createWorkspaceFile(path: string, initialise: (db: WorkspaceData
   if (!existsSync(dirname(path))) {
     throw new WorkbenchError('file-not-found', `The folder ${dirname(path)} does not exist.`);
   }
-  const db = new Database(path);
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    throw readOnly(path);
+  }
+  let db: WorkspaceDatabase;
+  try {
+    db = openSqlite(path);
+  } catch (error) {
+    throw classifyFault(error, path) ?? error;
+  }
   try {
     db.pragma(`application_id = ${workspaceApplicationId}`);
     configure(db);
@@ -96,7 +158,7 @@ export function createWorkspaceFile(path: string, initialise: (db: WorkspaceData
   } catch (error) {
     db.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-    throw error;
+    throw classifyFault(error, path) ?? error;
   }
 }
 
@@ -108,6 +170,12 @@ export function backupWorkspaceFile(db: WorkspaceDatabase, destination: string):
   if (destination === db.name) {
     throw new WorkbenchError('invalid-input', 'A backup cannot replace the workspace it copies. Choose another file.');
   }
+  if (!existsSync(dirname(destination))) {
+    throw new WorkbenchError('file-not-found', `The folder ${dirname(destination)} does not exist. Choose a folder that exists for the backup.`);
+  }
+  if (existsSync(destination) && statSync(destination).isDirectory()) {
+    throw new WorkbenchError('invalid-input', `${destination} is a folder. Give the backup a file name inside it, such as ${join(destination, basename(db.name))}.`);
+  }
   const partial = join(dirname(destination), `.${basename(destination)}.partial`);
   rmSync(partial, { force: true });
   try {
@@ -115,7 +183,7 @@ export function backupWorkspaceFile(db: WorkspaceDatabase, destination: string):
     renameSync(partial, destination);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw error;
+    throw classifyFault(error, destination) ?? error;
   }
   return { bytes: statSync(destination).size };
 }

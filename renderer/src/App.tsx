@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import { workbench } from './api';
+import { AppAlert, type AppProblem } from './components/AppAlert';
 import { MarkingBanner } from './components/MarkingBanner';
 import { WorkflowNav } from './components/WorkflowNav';
 import { screens, type ScreenId } from './screens/screens';
@@ -19,13 +20,29 @@ export function App() {
   // Bumped whenever a different workspace is opened or closed, to remount its screens.
   const [generation, setGeneration] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [problem, setProblem] = useState<AppProblem | null>(null);
 
   useEffect(() => {
     void workbench.workspace.current().then((result) => {
       if (result.ok) setWorkspace(result.value);
+      else setProblem({ title: 'The workspace could not be read', message: result.error.message });
       setLoaded(true);
     });
   }, []);
+
+  // The service process stopped: say so, and show the workspace as the restarted service has it.
+  useEffect(
+    () =>
+      workbench.onServiceStatus((status) => {
+        setProblem({ title: status.state === 'restarted' ? 'The workbench recovered from a problem' : 'The workbench has stopped working', message: status.message });
+        if (status.state !== 'restarted') return;
+        void workbench.workspace.current().then((result) => {
+          setWorkspace(result.ok ? result.value : null);
+          setGeneration((value) => value + 1);
+        });
+      }),
+    [],
+  );
 
   const switchWorkspace = useCallback((next: WorkspaceSummary | null) => {
     setWorkspace(next);
@@ -35,6 +52,7 @@ export function App() {
   const refreshWorkspace = useCallback(() => {
     void workbench.workspace.current().then((result) => {
       if (result.ok) setWorkspace(result.value);
+      else setProblem({ title: 'The workspace could not be read', message: result.error.message });
     });
   }, []);
 
@@ -69,6 +87,7 @@ export function App() {
             {current.title}
           </h1>
           <p className="lede">{current.purpose}</p>
+          <AppAlert problem={problem} onDismiss={() => setProblem(null)} />
           {!loaded ? (
             <p role="status">Loading…</p>
           ) : screen === 'partnership' ? (

@@ -1,9 +1,6 @@
-const integer = new Intl.NumberFormat('en-GB');
+import { formatCount } from '../../shared/format-count';
 
-/** British number formatting: 1,234. */
-export function formatCount(value: number): string {
-  return integer.format(value);
-}
+export { formatCount };
 
 /** Bytes as an analyst reads them: 12 KB, 3.4 MB. */
 export function formatBytes(bytes: number): string {

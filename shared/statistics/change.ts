@@ -1,4 +1,5 @@
 import { exactConditionalTest, significanceLevel } from './exact-test';
+import { formatCount } from '../format-count';
 
 /**
  * Change between two periods, with its significance.
@@ -61,10 +62,7 @@ export function compareCounts(current: number, previous: number, lengths: Period
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-/** '1,234' for counts; British English puts a comma between thousands. */
-export function formatCount(value: number): string {
-  return wholeNumber.format(value);
-}
+export { formatCount };
 
 /** '50%', or 'less than 1%' when rounding would say 0% of a real change. */
 function formatPercentMagnitude(percent: number): string {

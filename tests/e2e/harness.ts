@@ -8,6 +8,7 @@ import type { PathChannel } from '../../electron/service/service-contract';
 import { ServiceHost } from '../../electron/service/service-host';
 import { channels, type Channel } from '../../shared/channels';
 import type { ProgressEvent } from '../../shared/progress';
+import type { ServiceStatus } from '../../shared/service-status';
 import { fail } from '../../shared/result';
 import { buildWorkbenchApi } from '../../shared/workbench-api';
 
@@ -42,17 +43,22 @@ export interface Harness {
   hold(channel: Channel): () => void;
   /** What main was asked to do with exported files ("Show in folder", "Open"), by path. */
   revealed: { path: string; action: 'show' | 'open' }[];
+  /** What main pushes when the service process stops unexpectedly. */
+  pushServiceStatus(status: ServiceStatus): Promise<void>;
 }
 
 function installScript(): string {
   return `(() => {
     const listeners = new Set();
     window.__workbenchProgress = (event) => listeners.forEach((listener) => listener(event));
+    const statusListeners = new Set();
+    window.__workbenchServiceStatus = (status) => statusListeners.forEach((listener) => listener(status));
     const build = ${buildWorkbenchApi.toString()};
     const api = build({
       channels: ${JSON.stringify(channels)},
       invoke: (channel, input) => window.__workbenchInvoke(channel, input),
       subscribe: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+      subscribeServiceStatus: (listener) => { statusListeners.add(listener); return () => statusListeners.delete(listener); },
       stageDroppedFile: (file) => window.__workbenchDropped(file.name),
     });
     Object.defineProperty(window, 'workbench', { value: api, writable: false });
@@ -98,6 +104,8 @@ export const test = base.extend<{ workbench: Harness }>({
       dropped: {},
       hold: () => () => {},
       revealed: [],
+      pushServiceStatus: (status) =>
+        page.evaluate((payload) => (window as unknown as { __workbenchServiceStatus(s: unknown): void }).__workbenchServiceStatus(payload), status),
       open: async () => {
         await page.goto(appUrl);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -70,16 +70,26 @@ test('edits, reorders and removes members from the keyboard', async ({ page, wor
   await createWorkspace(page, path);
   for (const member of saferColchester.members.slice(0, 3)) await addMember(page, member.name, member.statutory);
 
-  // Move Essex County Council to the top with the keyboard alone.
+  // Move Essex County Council to the top with the keyboard alone, pressing twice before the
+  // first move is stored: the second move follows on from the first instead of repeating it.
+  const shown = () => memberRows(page).getByRole('rowheader');
   await page.getByRole('button', { name: 'Move up Essex County Council' }).focus();
+  const release = workbench.hold('member/reorder');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Move up Essex County Council' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(memberRows(page).getByRole('rowheader')).toHaveText([
-    '*Essex County Council',
-    '*Colchester Borough Council',
-    'Colchester Borough Homes',
-  ]);
+  release();
+  await expect(shown()).toHaveText(['*Essex County Council', '*Colchester Borough Council', 'Colchester Borough Homes']);
+  expect(readMembersFromFile(path).map((member) => member.name)).toEqual(['Essex County Council', 'Colchester Borough Council', 'Colchester Borough Homes']);
+  // At the top it can no longer move up, so focus moves to its Move down button.
+  await expect(page.getByRole('button', { name: 'Move up Essex County Council' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Move down Essex County Council' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(shown()).toHaveText(['*Colchester Borough Council', '*Essex County Council', 'Colchester Borough Homes']);
+  await expect(page.getByRole('button', { name: 'Move down Essex County Council' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Essex County Council moved to position 2.' })).toBeVisible();
+  expect(readMembersFromFile(path).map((member) => member.name)).toEqual(['Colchester Borough Council', 'Essex County Council', 'Colchester Borough Homes']);
+  await page.getByRole('button', { name: 'Move up Essex County Council' }).click();
+  await expect(shown()).toHaveText(['*Essex County Council', '*Colchester Borough Council', 'Colchester Borough Homes']);
 
   await page.getByRole('button', { name: 'Edit Colchester Borough Homes' }).click();
   await expect(page.getByLabel('Organisation', { exact: true })).toBeFocused();

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ExportModel, ExportSource } from '../../../shared/export/export-model';
@@ -6,6 +5,7 @@ import { throwIfCancelled, type OperationContext } from '../operation-context';
 import type { WorkspaceDatabase } from '../workspace-file';
 import { writeAtomically } from './export-file';
 import { gatherExportModel } from './export-model';
+import { openSqlite } from '../sqlite-binding';
 
 /** What a document renderer is handed: the model, the snapshot to stream from, and where to write. */
 export interface ExportTarget {
@@ -44,7 +44,7 @@ export interface ExportOutcome {
  * write arriving meanwhile can neither join nor be blocked by the export's transaction.
  */
 export async function withReadSnapshot<T>(workspace: WorkspaceDatabase, read: (snapshot: WorkspaceDatabase) => Promise<T>): Promise<T> {
-  const snapshot = new Database(workspace.name, { readonly: true, fileMustExist: true });
+  const snapshot = openSqlite(workspace.name, { readonly: true, fileMustExist: true });
   try {
     snapshot.pragma('busy_timeout = 5000');
     snapshot.exec('BEGIN');

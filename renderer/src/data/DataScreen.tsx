@@ -16,14 +16,17 @@ export function DataScreen({ onDatasetsChanged }: { onDatasetsChanged(): void })
   const refresh = useCallback(async () => {
     const list = await workbench.dataset.list();
     if (list.ok) setDatasets(list.value);
+    else setMessage(`The list of datasets could not be read: ${list.error.message}`);
   }, []);
 
   useEffect(() => {
     void workbench.dataset.list().then((list) => {
       if (list.ok) setDatasets(list.value);
+      else setMessage(`The list of datasets could not be read: ${list.error.message}`);
     });
     void workbench.partnership.get().then((result) => {
       if (result.ok) setMembers(result.value.members);
+      else setMessage(`The partnership's members could not be read: ${result.error.message}`);
     });
   }, []);
 

@@ -44,6 +44,7 @@ export function RunsPanel({ state, flush }: RunsPanelProps) {
     if (!frozen.ok) return frozen.error.message;
     const list = await workbench.run.list();
     if (list.ok) setRuns(list.value);
+    else setProblem(`The run was frozen, but the list of runs could not be read: ${list.error.message}`);
     setStatus(`Frozen “${frozen.value.name}”: ${frozen.value.offences} offence types, top four ${frozen.value.top.join(', ')}.`);
     return null;
   }

@@ -124,6 +124,7 @@ export function useMatrix(): MatrixControls {
           setFactorStatus(`The weight of ${label} was not saved.`);
           const stored = await workbench.matrix.get({ template: current.template });
           if (stored.ok) receive(stored.value, edits);
+          else setLoadError(stored.error.message);
         }
       });
     }

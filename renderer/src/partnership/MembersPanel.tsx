@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MemberInput, type Member } from '../../../shared/domain/partnership';
 import { priorityHeading } from '../../../shared/domain/priority';
 import type { Result } from '../../../shared/result';
@@ -26,6 +26,13 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
   const [leadRemoval, setLeadRemoval] = useState<{ member: Member; message: string; led: string[] } | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
+  // The order as last stored, and the moves still to send: a move is worked out from the order
+  // the previous move left, never from the list on screen when its key was pressed.
+  const stored = useRef(members);
+  const moves = useRef<Promise<void>>(Promise.resolve());
+  useEffect(() => {
+    stored.current = members;
+  }, [members]);
 
   function resetForm() {
     setEditing(null);
@@ -40,6 +47,7 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
       return false;
     }
     setErrors([]);
+    stored.current = result.value;
     onMembersChange(result.value);
     setStatus(message);
     return true;
@@ -70,17 +78,22 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
     requestAnimationFrame(() => document.getElementById(fieldIds.name)?.focus());
   }
 
-  async function move(index: number, offset: -1 | 1) {
-    const ids = members.map((member) => member.id);
-    const target = index + offset;
-    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
-    const moved = members[index]!;
-    if (apply(await workbench.member.reorder({ ids }), `${moved.name} moved to position ${target + 1}.`)) {
-      // Keep focus on the same control of the moved row, so repeated moves need no hunting.
-      requestAnimationFrame(() =>
-        document.getElementById(`move-${offset < 0 ? 'up' : 'down'}-${moved.id}`)?.focus(),
-      );
-    }
+  function move(memberId: number, offset: -1 | 1): Promise<void> {
+    moves.current = moves.current.then(async () => {
+      const order = stored.current;
+      const index = order.findIndex((member) => member.id === memberId);
+      const target = index + offset;
+      if (index < 0 || target < 0 || target >= order.length) return;
+      const ids = order.map((member) => member.id);
+      [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+      const moved = order[index]!;
+      if (!apply(await workbench.member.reorder({ ids }), `${moved.name} moved to position ${target + 1}.`)) return;
+      // Keep focus on the moved row, on the same control while it can still move that way.
+      const atEnd = offset < 0 ? target === 0 : target === ids.length - 1;
+      const direction = (offset < 0) !== atEnd ? 'up' : 'down';
+      requestAnimationFrame(() => document.getElementById(`move-${direction}-${moved.id}`)?.focus());
+    });
+    return moves.current;
   }
 
   async function remove(member: Member, confirmLeadRemoval = false) {
@@ -159,13 +172,13 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
                     onKeep={() => setConfirmingRemoval(null)}
                     removeId={removeButtonId(member.id)}
                   >
-                    <RowButton id={`move-up-${member.id}`} action="Move up" subject={member.name} disabled={index === 0} onClick={() => void move(index, -1)} />
+                    <RowButton id={`move-up-${member.id}`} action="Move up" subject={member.name} disabled={index === 0} onClick={() => void move(member.id, -1)} />
                     <RowButton
                       id={`move-down-${member.id}`}
                       action="Move down"
                       subject={member.name}
                       disabled={index === members.length - 1}
-                      onClick={() => void move(index, 1)}
+                      onClick={() => void move(member.id, 1)}
                     />
                     <RowButton action="Edit" subject={member.name} onClick={() => startEditing(member)} />
                   </RemovableRowActions>

@@ -26,6 +26,7 @@ export function WorkspaceFilePanel({ workspace, onClosed }: WorkspaceFilePanelPr
   async function close() {
     const result = await workbench.workspace.close();
     if (result.ok) onClosed();
+    else setMessage(result.error.message);
   }
 
   return (

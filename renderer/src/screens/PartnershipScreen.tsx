@@ -22,6 +22,7 @@ export function PartnershipScreen({ workspace, onWorkspaceSwitched, onWorkspaceC
   const refreshSummary = useCallback(async () => {
     const result = await workbench.workspace.current();
     if (result.ok) onWorkspaceChange(result.value);
+    else setLoadError(result.error.message);
   }, [onWorkspaceChange]);
 
   const isOpen = workspace !== null;

@@ -1,13 +1,14 @@
 import { latestSchemaVersion } from '../../../electron/service/migrations';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { saferColchester } from '../../fixtures/safer-colchester';
 import { saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
 import { useTempDir } from '../../fixtures/temp-dir';
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
+/** The built CLI (tests/unit/build-once.ts builds it), run with plain Node as an installed user's `workbench` is. */
+const cli = join(__dirname, '../../../out/main/cli.js');
 
 interface ScoreJson {
   template: string;
@@ -50,9 +51,12 @@ const demoScoredTypes = [
   'Violence without injury',
 ];
 
+/** No loader or option of the test runner's reaches the CLI: it is plain Node on the built file. */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS'));
+
 /** Runs the real CLI in its own Node process, as `npm run workbench --` does. */
 function workbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: plainEnv });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -455,8 +459,124 @@ describe('the workbench CLI with data', () => {
   it('prints only JSON on stdout through npm run, as scripts need', () => {
     const workspace = join(tempDir(), 'npm.sqlite');
     workbench('init', '--workspace', workspace, '--name', 'Npm Partnership');
-    const result = spawnSync('npm', ['run', 'workbench', '--', 'info', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..') });
+    // As a user runs it: npm's own settings come from the project's .npmrc, not from the npm running these tests.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_loglevel$/i.test(name)));
+    const result = spawnSync('npm', ['run', 'workbench', '--', 'info', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..'), env });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Npm Partnership', datasets: 0 });
   }, 30_000);
+});
+
+describe('the workbench CLI and its folders', () => {
+  const tempDir = useTempDir();
+
+  it('builds the demo in a folder it creates, and refuses to replace a demo workspace', () => {
+    const out = join(tempDir(), 'reports', '2026');
+    const built = workbench('demo', '--out', out, '--json');
+    expect(built.code, built.stderr).toBe(0);
+    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+    const again = workbench('demo', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      `workbench: demo.sqlite already exists in ${out}. The workbench does not replace a workspace with the demo: remove or rename it first, or build the demo in another folder.\n`,
+    );
+    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+  }, 60_000);
+
+  it('resolves relative paths against the folder the command was typed in, with node and through npm run', () => {
+    const here = tempDir();
+    const direct = spawnSync(process.execPath, [cli, 'init', '--workspace', 'direct.sqlite', '--name', 'Direct'], { encoding: 'utf8', cwd: here, env: plainEnv });
+    expect(direct.status, direct.stderr).toBe(0);
+    const viaNpm = spawnSync('npm', ['--prefix', join(__dirname, '../../..'), 'run', 'workbench', '--', 'init', '--workspace', 'npm.sqlite', '--name', 'Npm'], {
+      encoding: 'utf8',
+      cwd: here,
+    });
+    expect(viaNpm.status, viaNpm.stderr).toBe(0);
+    expect(readdirSync(here).sort()).toEqual(['direct.sqlite', 'npm.sqlite']);
+  }, 60_000);
+});
+
+describe('the workbench CLI sets what the screens set', () => {
+  const tempDir = useTempDir();
+  const json = (result: { code: number | null; stdout: string; stderr: string }) => {
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout);
+  };
+
+  it('sets and shows the periods, the population and the households, with the screen’s validation', () => {
+    const dir = tempDir();
+    expect(workbench('demo', '--out', dir).code).toBe(0);
+    const workspace = join(dir, 'demo.sqlite');
+
+    const set = json(workbench('period', 'set', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--json'));
+    expect(set.periods).toEqual({ current: { from: '2019-10', to: '2020-09' }, comparison: { from: '2018-10', to: '2019-09' } });
+    expect(set.periodsChosen).toBe(true);
+    const withComparison = json(
+      workbench('period', 'set', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--comparison-from', '2016-10', '--comparison-to', '2017-09', '--json'),
+    );
+    expect(withComparison.periods.comparison).toEqual({ from: '2016-10', to: '2017-09' });
+    expect(json(workbench('period', 'show', '--workspace', workspace, '--json')).periods).toEqual(withComparison.periods);
+    expect(workbench('period', 'show', '--workspace', workspace).stdout).toMatch(/^Assessment period: +October 2019 to September 2020/);
+
+    const uneven = workbench('period', 'set', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--comparison-from', '2017-10', '--comparison-to', '2018-03');
+    expect(uneven.code).toBe(1);
+    expect(uneven.stderr).toBe(
+      'workbench: periods.comparison: The comparison period must be as long as the assessment period (12 months), so that the change compares like with like.\n',
+    );
+    const badMonth = workbench('period', 'set', '--workspace', workspace, '--from', '2019-13', '--to', '2020-09');
+    expect(badMonth.stderr).toContain('Use a month in the form YYYY-MM, for example 2018-04.');
+
+    const population = json(workbench('population', 'set', '--workspace', workspace, '--population', '195,000', '--households', '81000', '--json'));
+    expect(population.population).toEqual({ value: 195_000, source: 'entered by hand' });
+    expect(population.households).toEqual({ value: 81_000, source: 'entered by hand' });
+    const kept = json(workbench('population', 'set', '--workspace', workspace, '--population', 'none', '--json'));
+    expect(kept.population.source).toMatch(/^ONS mid-year population estimates/);
+    expect(kept.households).toEqual({ value: 81_000, source: 'entered by hand' });
+    expect(workbench('population', 'set', '--workspace', workspace, '--population', '-5').stderr).toContain('The population is a whole number such as 185000, or none, not "-5".');
+  }, 90_000);
+
+  it('sets the partnership’s details and marking, and edits, moves and removes members by name', () => {
+    const workspace = join(tempDir(), 'members.sqlite');
+    expect(workbench('init', '--workspace', workspace, '--name', 'Safer Somewhere').code).toBe(0);
+    for (const name of ['Essex Police', 'Colchester City Council', 'Colchester Borough Homes']) {
+      expect(workbench('member', 'add', '--workspace', workspace, '--name', name).code).toBe(0);
+    }
+    const details = json(workbench('partnership', 'set', '--workspace', workspace, '--area', 'Colchester', '--marking', 'OFFICIAL-SENSITIVE', '--json'));
+    expect(details).toEqual({ name: 'Safer Somewhere', area: 'Colchester', marking: 'OFFICIAL-SENSITIVE', period: null });
+    expect(json(workbench('partnership', 'show', '--workspace', workspace, '--json'))).toEqual(details);
+    expect(workbench('partnership', 'set', '--workspace', workspace, '--name', '  ').stderr).toMatch(/^workbench: name: /);
+
+    const updated = json(workbench('member', 'update', 'essex police', '--workspace', workspace, '--statutory', '--contact', 'Community Safety Hub', '--json'));
+    expect(updated.members[0]).toEqual({ name: 'Essex Police', statutory: true, contact: 'Community Safety Hub' });
+    const moved = json(workbench('member', 'move', 'Colchester Borough Homes', '--workspace', workspace, '--to', '1', '--json'));
+    expect(moved.members.map((member: { name: string }) => member.name)).toEqual(['Colchester Borough Homes', 'Essex Police', 'Colchester City Council']);
+    const removed = json(workbench('member', 'remove', 'Colchester City Council', '--workspace', workspace, '--json'));
+    expect(removed.members.map((member: { name: string }) => member.name)).toEqual(['Colchester Borough Homes', 'Essex Police']);
+    expect(json(workbench('member', 'list', '--workspace', workspace, '--json'))).toEqual(removed);
+
+    const unknown = workbench('member', 'remove', 'Fire Service', '--workspace', workspace);
+    expect(unknown.stderr).toBe('workbench: No member is called "Fire Service". The members are: Colchester Borough Homes, Essex Police.\n');
+    expect(workbench('member', 'move', 'Essex Police', '--workspace', workspace, '--to', '3').stderr).toContain('there is no position 3');
+  }, 60_000);
+
+  it('maps a label through the same call as the Data screen, and reads ids strictly', () => {
+    const dir = tempDir();
+    const workspace = join(dir, 'labels.sqlite');
+    const file = join(dir, 'incidents.csv');
+    writeFileSync(file, 'Incident category,Date reported,Number\nFly-tipping,03/01/2018,4\nFly-tipping,05/01/2018,2\n');
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { offence: 'Incident category', period: 'Date reported', count: 'Number' } }));
+    expect(workbench('init', '--workspace', workspace, '--name', 'Label Partnership').code).toBe(0);
+    const imported = json(workbench('import', file, '--workspace', workspace, '--mapping', mapping, '--json'));
+    expect(imported.unmappedLabels).toEqual([{ label: 'Fly-tipping', rows: 2 }]);
+    const mapped = json(workbench('dataset', 'map-label', String(imported.dataset.id), '--workspace', workspace, '--label', 'Fly-tipping', '--offence', 'indicator:asb-incidents', '--json'));
+    expect(mapped.unmappedLabels).toEqual([]);
+
+    for (const id of ['2,1', '1abc', '0', '-1', '1.5']) {
+      const refused = workbench('dataset', 'remove', id, '--workspace', workspace);
+      expect(refused.code, id).toBe(1);
+      expect(refused.stderr).toBe(`workbench: A dataset number is a whole number such as 3, not "${id}".\n`);
+    }
+    expect(json(workbench('datasets', '--workspace', workspace, '--json')).datasets).toHaveLength(1);
+  }, 60_000);
 });

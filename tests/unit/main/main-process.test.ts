@@ -25,6 +25,8 @@ vi.mock('electron', () => {
   }
   return {
     app: {
+      isPackaged: true,
+      getPath: (name: string) => `/home/analyst/.config/workbench/${name}`,
       enableSandbox: () => world.calls.push('enableSandbox'),
       on: (name: string) => world.calls.push(`app.on:${name}`),
       whenReady: () => {
@@ -66,7 +68,7 @@ describe('the main process', () => {
     expect(world.calls).toContain('protocol.handle:app');
 
     const preferences = world.windows[0]!.options.webPreferences as Record<string, unknown>;
-    expect(preferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(preferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: false });
     expect(String(preferences.preload)).toMatch(/preload[\\/]index\.js$/);
     expect(world.windows[0]!.loaded).toEqual(['app://workbench/index.html']);
 

@@ -29,7 +29,7 @@ describe('the preload', () => {
     const exposedNames = Object.entries(api).flatMap(([domain, group]) =>
       typeof group === 'function' ? [domain] : Object.keys(group).map((verb) => `${domain}/${verb}`),
     );
-    expect(exposedNames.sort()).toEqual([...channels, 'onProgress', 'stageDroppedFile'].sort());
+    expect(exposedNames.sort()).toEqual([...channels, 'onProgress', 'onServiceStatus', 'stageDroppedFile'].sort());
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
   });

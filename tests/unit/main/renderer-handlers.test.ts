@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDroppedFileHandler, createRendererHandlers, type PathChooser } from '../../../electron/main/renderer-handlers';
 import { useTempDir } from '../../fixtures/temp-dir';
-import type { ServiceCaller } from '../../../electron/service/service-host';
+import type { ServiceCaller } from '../../../electron/service/service-protocol';
 import type { Channel } from '../../../shared/channels';
 
 function recordingService() {

@@ -64,7 +64,13 @@ describe('window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      devTools: false,
     });
+  });
+
+  it('close DevTools in the installed app and keep them in development', () => {
+    expect(secureWindowOptions('/p.js', { packaged: true }).webPreferences?.devTools).toBe(false);
+    expect(secureWindowOptions('/p.js', { packaged: false }).webPreferences?.devTools).toBe(true);
   });
 });
 
@@ -84,6 +90,14 @@ describe('the session guards', () => {
     expect(decide(listener, 'app://workbench/index.html')).toBe(false);
     expect(decide(listener, 'app://workbench/assets/index.js')).toBe(false);
     expect(decide(listener, 'data:,')).toBe(false);
+    expect(decide(listener, 'devtools://devtools/bundled/inspector.html')).toBe(true);
+  });
+
+  it('let DevTools’ own pages through in development only', () => {
+    const development = fakeSession();
+    guardSession(development.session, { packaged: false });
+    expect(decide(development.recorded.onBeforeRequest!, 'devtools://devtools/bundled/inspector.html')).toBe(false);
+    expect(decide(development.recorded.onBeforeRequest!, 'https://example.org/')).toBe(true);
   });
 
   it('refuse every permission', () => {

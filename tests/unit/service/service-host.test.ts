@@ -187,7 +187,7 @@ describe('the service host', () => {
     const pending = client.call('member/add', { name: 'Never answered', statutory: false });
     port2.close();
     client.serviceStopped();
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'service-stopped' } });
     port1.close();
   });
 });

@@ -34,7 +34,7 @@ function isValidUtf8Start(head: Uint8Array): boolean {
  * fails loudly instead of importing "Â£" into the workspace; Windows-1252 maps every byte.
  * The BOM is removed here (TextDecoder's default), so it never reaches the first cell.
  */
-export function createTextDecoder(encoding: SourceEncoding): TextDecoder {
+export function createTextDecoder(encoding: SourceEncoding): InstanceType<typeof TextDecoder> {
   return new TextDecoder(encoding, { fatal: encoding !== 'windows-1252' });
 }
 

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { formatCount } from '../../../../shared/format-count';
 import { WorkbenchError } from '../../../../shared/result';
 
 /**
@@ -11,9 +12,7 @@ export function quotedFileName(fileName: string): string {
   return `“${basename(fileName)}”`;
 }
 
-export function formatCount(value: number): string {
-  return value.toLocaleString('en-GB');
-}
+export { formatCount };
 
 /** Sizes as Windows Explorer shows them (1 KB = 1,024 bytes), which is what analysts compare against. */
 export function formatSize(bytes: number): string {
@@ -25,7 +24,7 @@ export function formatSize(bytes: number): string {
     unit++;
   }
   const shown = unit === 0 || value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${formatCount(shown)} ${units[unit]!}`;
+  return `${shown.toLocaleString('en-GB')} ${units[unit]!}`;
 }
 
 export function invalidFile(message: string): WorkbenchError {

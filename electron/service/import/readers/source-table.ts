@@ -1,4 +1,5 @@
-import { type FileHandle, open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { WorkbenchError } from '../../../../shared/result';
 import { openCsvTable } from './csv-reader';
@@ -87,9 +88,20 @@ export async function openSourceTable(path: string, options: OpenSourceTableOpti
 }
 
 async function readHead(path: string, fileName: string): Promise<{ head: Buffer; size: number }> {
+  // Only ordinary files are read: opening a named pipe with no writer would wait for ever.
+  let kind: Stats;
+  try {
+    kind = await stat(path);
+  } catch (error) {
+    throw openFailure(error, path, fileName);
+  }
+  if (kind.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+  if (!kind.isFile()) {
+    throw invalidFile(`${quotedFileName(fileName)} is not an ordinary file (it is a pipe, socket or device), so it cannot be imported. Save the data to a CSV or Excel file and import that.`);
+  }
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw openFailure(error, path, fileName);
   }
@@ -116,10 +128,11 @@ function openFailure(error: unknown, path: string, fileName: string): WorkbenchE
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
   if (code === 'EISDIR') return invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') {
-    return invalidFile(
-      `${quotedFileName(fileName)} cannot be opened: it may be open in another program that locks it, or you may not have permission to read it. Close it elsewhere and try again.`,
-    );
+  if (code === 'EACCES' || code === 'EPERM') {
+    return invalidFile(`${quotedFileName(fileName)} cannot be opened: you do not have permission to read it. Ask for access, or copy it to a folder of your own, and try again.`);
+  }
+  if (code === 'EBUSY') {
+    return invalidFile(`${quotedFileName(fileName)} cannot be opened: another program has it locked. Close it there and try again.`);
   }
   return invalidFile(`${quotedFileName(fileName)} cannot be read (${code ?? 'unknown error'}). Copy it to your laptop and try again.`);
 }
