@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { WorkbenchError, errorCodes, type ErrorCode } from '../../../../shared/result';
 import { cancelled, quotedFileName } from '../readers/reader-messages';
 import type { ReaderLimits, SourceTable } from '../readers/source-table';
@@ -12,12 +12,14 @@ const creditsAhead = 4;
 const stopGraceMs = 2000;
 
 /**
- * A reading thread. Built, it is import-worker.js beside the running bundle (out/main/, next
- * to the service); from the TypeScript sources (tests, tsx, the CLI) it is source-worker.ts,
- * loaded through tsx. It loads its modules, then waits for the file to read.
+ * A reading thread. Built, it is import-worker.js in out/main/, beside the service and the CLI
+ * (code they share sits in out/main/chunks/); from the TypeScript sources (tests, tsx) it is
+ * source-worker.ts, loaded through tsx. It loads its modules, then waits for the file to read.
  */
 function launchSourceWorker(): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'import-worker.js'));
+  // Code the service and the CLI share is bundled into out/main/chunks/, one folder below.
+  const bundleDir = basename(__dirname) === 'chunks' ? dirname(__dirname) : __dirname;
+  if (!__filename.endsWith('.ts')) return new Worker(join(bundleDir, 'import-worker.js'));
   const tsx = require.resolve('tsx/cjs');
   const entry = join(__dirname, 'source-worker.ts');
   return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(entry)});`, { eval: true });
