@@ -1,7 +1,7 @@
 import { statusLabel } from '../../../../shared/domain/document-details';
 import { suppressionRuleText } from '../../../../shared/export/suppression';
 import { drawRankingChart } from '../pdf/pdf-charts';
-import { drawTable } from '../pdf/pdf-table';
+import { drawTable, tableLeadHeight } from '../pdf/pdf-table';
 import { PdfWriter } from '../pdf/pdf-writer';
 import {
   documentDate,
@@ -118,14 +118,19 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
   writer.paragraph(
     `The assessment period is ${model.periodLabels.current}, compared with ${model.periodLabels.comparison}. ` +
       (model.denominators.population
-        ? `Rates are per 1,000 residents, using a population of ${model.denominators.population.toLocaleString('en-GB')} (${model.denominators.populationSource}).`
+        ? `Rates are per 1,000 residents of the area each type\u2019s source covers: ${model.denominators.population.toLocaleString('en-GB')} for the partnership\u2019s area (${model.denominators.populationSource}), and the force area\u2019s population for figures published for the whole force area.`
         : 'No population figure was available, so rates could not be worked out.'),
   );
   writer.heading(2, 'Significance');
   writer.paragraph(significanceText);
-  writer.heading(2, 'Data sources');
-  if (model.datasets.length > 0) drawTable(writer, sourcesTable(model, 'Table A2: The data the assessment used, with each file\u2019s SHA-256 fingerprint'));
-  else writer.paragraph('No data has been imported.', 'note');
+  if (model.datasets.length > 0) {
+    const sources = sourcesTable(model, 'Table A2: The data the assessment used, with each file\u2019s SHA-256 fingerprint');
+    writer.heading(2, 'Data sources', { keepWith: tableLeadHeight(writer, sources) });
+    drawTable(writer, sources);
+  } else {
+    writer.heading(2, 'Data sources');
+    writer.paragraph('No data has been imported.', 'note');
+  }
   if (inputs.publication) {
     writer.heading(2, 'Small numbers');
     writer.paragraph(suppressionRuleText(inputs.publication.threshold));

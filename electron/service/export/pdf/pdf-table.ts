@@ -69,11 +69,10 @@ function placeColumns(writer: PdfWriter, spec: TableSpec): PlacedColumn[] {
 /** Tables of up to this many rows move to the next page whole rather than split. */
 const keepWholeRows = 15;
 
-export function drawTable(writer: PdfWriter, spec: TableSpec): void {
+/** How a table will sit: its columns and row heights, and the room it needs before it starts. */
+function layOutTable(writer: PdfWriter, spec: TableSpec) {
   const { doc } = writer;
   const columns = placeColumns(writer, spec);
-  const headerStyle = textStyles.tableHeader;
-  const cellStyle = textStyles.tableCell;
   const cellHeight = (text: string, column: PlacedColumn, bold: boolean) =>
     writer.measure(text, bold ? 'tableHeader' : 'tableCell', column.innerWidth) + 2 * cellPadding.y;
   const headerHeight = Math.max(...columns.map((column) => cellHeight(column.header, column, true)));
@@ -87,7 +86,21 @@ export function drawTable(writer: PdfWriter, spec: TableSpec): void {
   const wholeHeight = captionHeight + headerHeight + rowHeights.reduce((sum, height) => sum + height, 0);
   // A short table is kept whole on one page; a long one starts where there is room for its first row.
   const keepWhole = spec.rows.length <= keepWholeRows && wholeHeight <= pageRoom;
-  writer.ensureSpace(keepWhole ? wholeHeight : captionHeight + headerHeight + (rowHeights[0] ?? 0));
+  const leadHeight = keepWhole ? wholeHeight : captionHeight + headerHeight + (rowHeights[0] ?? 0);
+  return { columns, headerHeight, rowHeights, leadHeight };
+}
+
+/** The room a table needs on the page where it starts: a heading above it keeps that much with it. */
+export function tableLeadHeight(writer: PdfWriter, spec: TableSpec): number {
+  return layOutTable(writer, spec).leadHeight;
+}
+
+export function drawTable(writer: PdfWriter, spec: TableSpec): void {
+  const { doc } = writer;
+  const headerStyle = textStyles.tableHeader;
+  const cellStyle = textStyles.tableCell;
+  const { columns, headerHeight, rowHeights, leadHeight } = layOutTable(writer, spec);
+  writer.ensureSpace(leadHeight);
 
   const table = doc.struct('Table');
   writer.addElement(table);
