@@ -68,7 +68,9 @@ export function classifyFault(error: unknown, path: string | null): WorkbenchErr
   const code = errorCode(error);
   if (!code) return null;
   const where = path ?? 'the file';
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return diskFull();
+  // SQLite reports a shared-memory file it cannot grow (SQLITE_IOERR_SHMSIZE) when the disk it
+  // sits on has no room left: that is a full disk too, not a failing drive.
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE' || code === 'ENOSPC' || code === 'EDQUOT') return diskFull();
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return readOnly(where);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return inUse(where);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged(where);

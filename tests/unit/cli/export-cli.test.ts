@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../fixtures/temp-dir';
+import { runBuiltCli } from '../../fixtures/built-cli';
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
 
-function workbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workbench = runBuiltCli;
 
 describe('export workbook on the CLI', () => {
   const tempDir = useTempDir();

@@ -37,7 +37,7 @@ describe('faults, named and harmless', () => {
 
   it('a full disk during demo: says so, and leaves nothing behind; then a full disk during a write changes nothing', (context) => {
     const disk = join(tempDir(), 'small-disk');
-    const unmount = mountSmallDisk(disk, '320k');
+    const unmount = mountSmallDisk(disk, '1m');
     // Mounting needs root and CAP_SYS_ADMIN; without them there is no small disk to fill.
     if (!unmount) context.skip();
     try {
@@ -192,7 +192,7 @@ describe('faults, named and harmless', () => {
     const again = workbench('demo', '--out', out, '--json');
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ datasets: 2 });
-    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+    expect(readdirSync(out)).toEqual(['demo-board-paper.pdf', 'demo-evidence.xlsx', 'demo-plan.pdf', 'demo.sqlite']);
     const db = new Database(join(out, 'demo.sqlite'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();

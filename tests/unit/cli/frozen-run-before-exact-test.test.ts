@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +6,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
+import { runBuiltCli } from '../../fixtures/built-cli';
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
 const fixtures = join(__dirname, '../../fixtures/before-exact-test');
 
 /**
@@ -23,10 +22,7 @@ function copyOfFixture(dir: string): string {
   return path;
 }
 
-function workbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workbench = runBuiltCli;
 
 describe('a run frozen before the exact test, peers and data-weighted harm', () => {
   const tempDir = useTempDir();

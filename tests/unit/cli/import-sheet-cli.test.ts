@@ -1,16 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policeUkStreetHeader } from '../../fixtures/builders/write-police-uk-csv';
 import { writeXlsx } from '../../fixtures/builders/write-xlsx';
 import { useTempDir } from '../../fixtures/temp-dir';
+import { runBuiltCli } from '../../fixtures/built-cli';
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
 
-function workbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workbench = runBuiltCli;
 
 const row = (id: string) => [id, '2018-01', 'Essex Police', 'Essex Police', '0.93', '51.92', 'On or near Lodge Lane', 'E01021655', 'Colchester 001A', 'Burglary', 'Under investigation', ''];
 

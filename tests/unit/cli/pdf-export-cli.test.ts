@@ -1,17 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText } from '../../fixtures/pdf-tools';
 import { useTempDir } from '../../fixtures/temp-dir';
+import { runBuiltCli } from '../../fixtures/built-cli';
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
 
 /** Runs the real CLI in its own Node process, as `npm run workbench --` does. */
-function workbench(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workbench = runBuiltCli;
 
 describe('export plan and export board-paper', () => {
   const tempDir = useTempDir();

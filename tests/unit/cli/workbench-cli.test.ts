@@ -471,16 +471,17 @@ describe('the workbench CLI and its folders', () => {
   const tempDir = useTempDir();
 
   it('builds the demo in a folder it creates, and refuses to replace a demo workspace', () => {
+    const demoFiles = ['demo-board-paper.pdf', 'demo-evidence.xlsx', 'demo-plan.pdf', 'demo.sqlite'];
     const out = join(tempDir(), 'reports', '2026');
     const built = workbench('demo', '--out', out, '--json');
     expect(built.code, built.stderr).toBe(0);
-    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+    expect(readdirSync(out)).toEqual(demoFiles);
     const again = workbench('demo', '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
       `workbench: demo.sqlite already exists in ${out}. The workbench does not replace a workspace with the demo: remove or rename it first, or build the demo in another folder.\n`,
     );
-    expect(readdirSync(out)).toEqual(['demo.sqlite']);
+    expect(readdirSync(out)).toEqual(demoFiles);
   }, 60_000);
 
   it('resolves relative paths against the folder the command was typed in, with node and through npm run', () => {
@@ -555,7 +556,7 @@ describe('the workbench CLI sets what the screens set', () => {
     expect(json(workbench('member', 'list', '--workspace', workspace, '--json'))).toEqual(removed);
 
     const unknown = workbench('member', 'remove', 'Fire Service', '--workspace', workspace);
-    expect(unknown.stderr).toBe('workbench: No member is called "Fire Service". The members are: Colchester Borough Homes, Essex Police.\n');
+    expect(unknown.stderr).toBe('workbench: No member of the partnership is called "Fire Service". The members are: Colchester Borough Homes, Essex Police.\n');
     expect(workbench('member', 'move', 'Essex Police', '--workspace', workspace, '--to', '3').stderr).toContain('there is no position 3');
   }, 60_000);
 

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, formulaCells, readWorkbook, shownValue, tableColumns, withoutCachedResults } from '../../fixtures/libreoffice';
 import { useTempDir } from '../../fixtures/temp-dir';
+import { runBuiltCli } from '../../fixtures/built-cli';
 
 /**
  * The acceptance test of the evidence workbook: a real spreadsheet application, given the
@@ -12,11 +12,9 @@ import { useTempDir } from '../../fixtures/temp-dir';
  * are changed in the file, against the app re-scoring with the same edits.
  */
 
-const cli = join(__dirname, '../../../electron/cli/workbench.ts');
-
 function workbench(...args: string[]): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`workbench ${args.join(' ')} failed: ${result.stderr}`);
+  const result = runBuiltCli(...args);
+  if (result.code !== 0) throw new Error(`workbench ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 }
 
