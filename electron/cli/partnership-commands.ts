@@ -23,7 +23,8 @@ function printMembers(members: Member[]): void {
 }
 
 /** A member by name (any case) or by its number in the list. */
-function memberNamed(members: readonly Member[], typed: string): Member {
+/** A member as the analyst typed it: its name in any case, or its number in `member list`. */
+export function memberNamed(members: readonly Member[], typed: string): Member {
   const wanted = typed.trim().toLowerCase();
   const byNumber = /^\d+$/.test(wanted) ? members[Number(wanted) - 1] : undefined;
   const match = byNumber ?? members.find((member) => member.name.toLowerCase() === wanted);

@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../shared/result';
 import { describePeriod } from '../../shared/statistics';
 import type { ServiceHost } from '../service/service-host';
 import { call, formatCount, jsonOption, parseId, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { memberNamed } from './partnership-commands';
 
 /**
  * What the screens set, for scripted refreshes: the periods, the population and households, the
@@ -38,11 +39,7 @@ function membersJson(members: Member[]) {
 /** A member named on the command line, matched as the list shows it (ignoring case). */
 async function findMember(host: ServiceHost, name: string): Promise<{ member: Member; members: Member[] }> {
   const { members } = await call(host, 'partnership/get', {});
-  const member = members.find((candidate) => candidate.name.toLowerCase() === name.trim().toLowerCase());
-  if (!member) {
-    throw new WorkbenchError('not-found', `No member is called "${name}". The members are: ${members.map((candidate) => candidate.name).join(', ') || 'none yet'}.`);
-  }
-  return { member, members };
+  return { member: memberNamed(members, name), members };
 }
 
 /** `--population 185000`, or `--population none` to go back to the ONS estimate. */

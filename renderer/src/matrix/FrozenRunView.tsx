@@ -5,6 +5,7 @@ import { describePeriod } from '../../../shared/statistics';
 import { FrozenPriorities } from '../priorities/FrozenPriorities';
 import '../priorities/priorities.css';
 import { formatDateTime, formatScore, shortLabel, templateName } from './matrix-format';
+import { RankColumnHeads } from '../components/RankColumnHeads';
 
 /** A frozen run's ranking exactly as stored, never re-scored for display. */
 export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef: RefObject<HTMLHeadingElement | null> }) {
@@ -43,13 +44,7 @@ export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef:
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="numeric">
-                Rank
-              </th>
-              <th scope="col">Offence type</th>
-              <th scope="col" className="numeric">
-                Score
-              </th>
+              <RankColumnHeads />
               {hasBands ? <th scope="col">Band</th> : null}
             </tr>
           </thead>

@@ -1,5 +1,6 @@
 import type { MatrixState } from '../../../shared/domain/analysis';
 import { formatScore } from './matrix-format';
+import { RankColumnHeads } from '../components/RankColumnHeads';
 
 export const matrixSections = [
   { id: 'factors', label: 'Template and factors' },
@@ -42,13 +43,7 @@ export function SideRanking({ state }: { state: MatrixState }) {
         <caption className="visually-hidden">The ranking as it stands, re-scored with every edit</caption>
         <thead>
           <tr>
-            <th scope="col" className="numeric">
-              Rank
-            </th>
-            <th scope="col">Offence type</th>
-            <th scope="col" className="numeric">
-              Score
-            </th>
+            <RankColumnHeads />
           </tr>
         </thead>
         <tbody>

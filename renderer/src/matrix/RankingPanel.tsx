@@ -4,6 +4,7 @@ import type { RankedOffence } from '../../../shared/matrix';
 import { heatLevel } from '../../../shared/charts/risk-grid';
 import { columnName, formatScore } from './matrix-format';
 import { WorkingDetails } from './WorkingDetails';
+import { RankColumnHeads } from '../components/RankColumnHeads';
 
 /** The offence types in rank order, each score with its working a click away. */
 export function RankingPanel({ state }: { state: MatrixState }) {
@@ -40,13 +41,7 @@ export function RankingPanel({ state }: { state: MatrixState }) {
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="numeric">
-                Rank
-              </th>
-              <th scope="col">Offence type</th>
-              <th scope="col" className="numeric">
-                Score
-              </th>
+              <RankColumnHeads />
               {hasBands ? <th scope="col">Band</th> : null}
               {scored.map((factor) => (
                 <th scope="col" className="numeric matrix-factor-column" key={factor.id} title={factor.label}>

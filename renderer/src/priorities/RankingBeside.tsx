@@ -3,6 +3,7 @@ import { numberWord } from '../../../shared/domain/priority';
 import type { ScreenId } from '../screens/screens';
 import { formatScore } from '../matrix/matrix-format';
 import type { OffenceChoice } from './priority-choices';
+import { RankColumnHeads } from '../components/RankColumnHeads';
 
 interface RankingBesideProps {
   choices: OffenceChoice[];
@@ -51,13 +52,7 @@ export function RankingBeside({ choices, templateName, priorities, onGoTo }: Ran
         <caption className="visually-hidden">The current ranking, highest first, and the priorities that address each type</caption>
         <thead>
           <tr>
-            <th scope="col" className="numeric">
-              Rank
-            </th>
-            <th scope="col">Offence type</th>
-            <th scope="col" className="numeric">
-              Score
-            </th>
+            <RankColumnHeads />
             <th scope="col">Priorities</th>
           </tr>
         </thead>
