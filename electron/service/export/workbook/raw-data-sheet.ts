@@ -34,7 +34,7 @@ const countStyle: Partial<ExcelJS.Style> = { numFmt: formats.count };
 const textStyle: Partial<ExcelJS.Style> = {};
 const cellStyles = columns.map((column) => (column.numFmt ? countStyle : textStyle));
 
-type RawRow = [number, number, string | null, string, string, string | null, string | null, string, string | null, number];
+type RawRow = [number, number, string, string, string | null, string | null, string, string | null, number];
 
 const batchRows = 5_000;
 
