@@ -278,7 +278,7 @@ function writeOffences(context: Context): void {
       { header: 'Rate per 1,000 (comparison period)', width: 13, numFmt: formats.rate },
       { header: 'Rate per 1,000 of', width: 11 },
       { header: 'Mean severity weight', width: 11, numFmt: formats.decimal },
-      { header: 'Total harm', width: 12, numFmt: formats.count },
+      { header: 'Total harm', width: 15, numFmt: formats.count },
       { header: 'How harm was priced', width: 40, wrap: true },
       { header: 'Source', width: 40, wrap: true },
       { header: 'Why it is not scored', width: 40, wrap: true },
