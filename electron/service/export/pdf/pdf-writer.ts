@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../lazy-libraries';
 import { resourcesDir } from '../../resources';
 import { bodyWidth, colours, fontFiles, page, textStyles, type FontStyle, type TextStyle, type TextStyleName } from './page-style';
 
@@ -76,10 +77,14 @@ export class PdfWriter {
   private pageHasContent = false;
   private readonly fontPaths: Record<FontStyle, string>;
 
-  constructor(meta: DocumentMetadata) {
+  static async create(meta: DocumentMetadata): Promise<PdfWriter> {
+    return new PdfWriter(await loadPdfKit(), meta);
+  }
+
+  private constructor(pdfKit: typeof PDFDocument, meta: DocumentMetadata) {
     this.meta = meta;
     const fonts = join(resourcesDir(), 'fonts');
-    const doc = new PDFDocument({
+    const doc = new pdfKit({
       size: page.size,
       margins: page.margins,
       bufferPages: true,

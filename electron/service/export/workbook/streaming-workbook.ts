@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../lazy-libraries';
 
 interface BufferedStream {
   _writableState?: { length: number };
@@ -95,8 +96,12 @@ export class StreamingWorkbook {
   private readonly tableTargets: string[] = [];
   private readonly sheetTables = new Map<ExcelJS.Worksheet, { rId: string }[]>();
 
-  constructor(path: string, properties: DocumentProperties) {
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  static async create(path: string, properties: DocumentProperties): Promise<StreamingWorkbook> {
+    return new StreamingWorkbook(await loadExcelJs(), path, properties);
+  }
+
+  private constructor(excel: typeof ExcelJS, path: string, properties: DocumentProperties) {
+    this.writer = new excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
     Object.assign(this.writer, {
       creator: properties.creator,
       lastModifiedBy: properties.creator,

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { loadExcelJs } from '../../lazy-libraries';
 
 /**
  * exceljs's streaming WorkbookReader, driven part by part.
@@ -41,8 +42,13 @@ const worksheetRelationship = /\/worksheet$/;
 export class WorkbookParts {
   private readonly reader: WorkbookReaderInternals;
 
-  constructor(path: string) {
-    const reader: unknown = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  private constructor(reader: WorkbookReaderInternals) {
+    this.reader = reader;
+  }
+
+  static async open(path: string): Promise<WorkbookParts> {
+    const excel = await loadExcelJs();
+    const reader: unknown = new excel.stream.xlsx.WorkbookReader(path, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',
@@ -51,7 +57,7 @@ export class WorkbookParts {
     if (!hasPartParsers(reader)) {
       throw new Error('This version of exceljs no longer has the WorkbookReader part parsers the xlsx reader relies on.');
     }
-    this.reader = reader;
+    return new WorkbookParts(reader);
   }
 
   /** xl/workbook.xml: sheet names, order and visibility, and the 1900/1904 date system. */
