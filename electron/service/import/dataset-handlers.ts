@@ -7,7 +7,7 @@ import type { WorkspaceSession } from '../workspace-session';
 import { countObservations, listDatasets, readQualityReport, removeDataset } from './dataset-store';
 import { importDataset } from './import-dataset';
 import { mapLabel, offenceDisplayLabel } from './offence-resolver';
-import { prestartSourceWorker } from './pipeline/source-pipeline';
+import { prepareSourceWorker, prestartSourceWorker } from './pipeline/source-pipeline';
 import { previewFile } from './preview';
 
 type DatasetChannel = Extract<keyof ServiceHandlers, `dataset/${string}`>;
@@ -26,6 +26,8 @@ export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHa
       // The reading thread loads while the preview is read, ready for the import.
       prestartSourceWorker();
       const preview = await previewFile(db, path, { sheet: null, partner: partner ?? null }, context.signal);
+      // Only a workbook has sheets.
+      prepareSourceWorker(preview.sheet === null ? 'csv' : 'xlsx');
       const token = randomUUID();
       session.stagedFiles.set(token, path);
       return { token, preview };

@@ -51,4 +51,17 @@ describe('the crime identifier set', () => {
     expect(set.add(0, 0)).toBe(true);
     expect(set.size).toBe(5_001);
   });
+
+  it('holds a million keys in about 10 bytes each once made room for', () => {
+    const set = new CrimeIdSet();
+    set.reserve(1_000_000);
+    const reserved = set.bytes;
+    expect(reserved).toBeLessThan(10_500_000);
+    let added = 0;
+    for (let index = 1; index <= 1_000_000; index += 1) if (set.add(Math.imul(index, 0x2545f491), index)) added += 1;
+    expect(added).toBe(1_000_000);
+    expect(set.size).toBe(1_000_000);
+    // Room made in advance is enough: no table had to grow.
+    expect(set.bytes).toBe(reserved);
+  });
 });

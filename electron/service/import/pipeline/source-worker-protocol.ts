@@ -25,6 +25,8 @@ export type FromSourceWorker =
 export type ToSourceWorker =
   /** The file to read. A thread reads one file at a time, and may be given another after it. */
   | { type: 'start'; data: SourceWorkerData }
+  /** A file of this kind is coming: load what reading it needs (exceljs, for a workbook) now. */
+  | { type: 'prepare'; kind: SourceTable['kind'] }
   /** The columns to send from now on (null: all), and how many batches may be sent ahead. */
   | { type: 'plan'; columns: number[] | null; credits: number }
   /** More batches may be sent: the writer has taken that many. */

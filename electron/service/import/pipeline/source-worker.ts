@@ -3,6 +3,7 @@
  * entry (out/main/import-worker.js), beside the service.
  */
 import { parentPort } from 'node:worker_threads';
+import { loadExcelJs } from '../../lazy-libraries';
 import { readSource } from './read-source';
 import type { SourceWorkerPort, ToSourceWorker } from './source-worker-protocol';
 
@@ -11,6 +12,8 @@ const port = parentPort;
 // Started ahead of time, the thread has its modules loaded when the first file arrives; it
 // then reads one file after another, saying when it is ready for the next.
 port.on('message', (message: ToSourceWorker) => {
+  // A failure to load surfaces again, with the file's name, when the workbook is opened.
+  if (message.type === 'prepare' && message.kind === 'xlsx') void loadExcelJs().catch(() => undefined);
   if (message.type !== 'start') return;
   void readSource(message.data, port as unknown as SourceWorkerPort).finally(() => port.postMessage({ type: 'ready' }));
 });
