@@ -27,7 +27,7 @@ export class BuiltService {
     buildIfStale();
     // No NODE_OPTIONS and no execArgv: nothing of tsx reaches the service.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS'));
-    this.child = fork(join(projectRoot, 'out', 'main', 'service.js'), [], { execArgv: [], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(join(projectRoot, 'out', 'main', 'service.js'), [], { execArgv: process.env.SERVICE_ARGV ? process.env.SERVICE_ARGV.split(' ') : [], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const child = this.child;
     this.client = new ServiceClient(
       {
@@ -55,7 +55,13 @@ export class BuiltService {
     return { peakRssMb: peakKb / 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond };
   }
 
-  stop(): void {
-    this.child.kill();
+  /** Lets the service end on its own (as it does when the app closes), or ends it after 5 s. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.disconnect();
+    const timer = setTimeout(() => this.child.kill(), 5000);
+    await exited;
+    clearTimeout(timer);
   }
 }

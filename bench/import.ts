@@ -106,7 +106,7 @@ async function importInto(dir: string, file: string): Promise<Measurement> {
     const { peakRssMb } = service.figures();
     return { seconds, peakRssMb, rows: result.dataset.rowsImported, checkpointSeconds, cpuSeconds: cpuSeconds - cpuBefore };
   } finally {
-    service.stop();
+    await service.stop();
   }
 }
 

@@ -10,7 +10,6 @@ import {
   type SourceRow,
   type SourceTable,
 } from '../../../electron/service/import/readers/source-table';
-import { stripCompleteFormulas } from '../../../electron/service/import/readers/xlsx-part-text';
 import { WorkbenchError } from '../../../shared/result';
 import { csvField, policeUkStreetHeader, writePoliceUkCsv } from '../../fixtures/builders/write-police-uk-csv';
 import { writeXlsx } from '../../fixtures/builders/write-xlsx';
@@ -632,13 +631,3 @@ describe('XLSX reader', () => {
   });
 });
 
-describe('formula stripping', () => {
-  it('removes whole formula elements and holds back one cut off at the end of a chunk', () => {
-    expect(stripCompleteFormulas('<c r="A1"><f>SUM(B:B)</f><v>3</v></c><c><f t="shared" si="0"/><v>4</v></c>')).toEqual({
-      kept: '<c r="A1"><v>3</v></c><c><v>4</v></c>',
-      rest: '',
-    });
-    expect(stripCompleteFormulas('<c><filterColumn/><f>A1')).toEqual({ kept: '<c><filterColumn/>', rest: '<f>A1' });
-    expect(stripCompleteFormulas('<c><v>1</v><')).toEqual({ kept: '<c><v>1</v>', rest: '<' });
-  });
-});

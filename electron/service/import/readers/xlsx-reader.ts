@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { posix } from 'node:path';
 import { type Entry } from 'yauzl';
 import { WorkbenchError } from '../../../../shared/result';
@@ -6,9 +5,9 @@ import { type ReaderLimits } from './reader-limits';
 import { cancelled, damagedWorkbook, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
 import { OnceReadTable } from './once-read-table';
 import { type CellValue, type SourceRow, type SourceTable } from './source-table';
-import { columnLetters, toCellValue } from './xlsx-cell-value';
 import { likelyZipBomb, openXlsxPackage, type XlsxPackage } from './xlsx-package';
-import { decodedPartText, withoutFormulas } from './xlsx-part-text';
+import { decodedPartText } from './xlsx-part-text';
+import { columnLetters, sheetRows, type SheetRow } from './xlsx-sheet-rows';
 import { type WorkbookSheet, WorkbookParts } from './xlsx-workbook-parts';
 
 export interface XlsxTableInput {
@@ -93,16 +92,18 @@ class XlsxSourceTable extends OnceReadTable {
 
       if (sharedStrings !== undefined) await this.parts.readSharedStrings(this.partText(pkg, sharedStrings, stopOrCancel));
       if (styles !== undefined) await this.parts.readStyles(this.partText(pkg, styles, stopOrCancel));
-      const rows = this.parts.worksheet(withoutFormulas(this.partText(pkg, sheetEntry, stopOrCancel)));
-      for await (const row of rows) {
-        if (stopOrCancel.aborted) throw cancelled();
-        // Excel always numbers rows; a writer that leaves `r` out gets the next number.
-        const rowNumber = Number.isInteger(row.number) && row.number > 0 ? row.number : lastRowNumber + 1;
-        lastRowNumber = rowNumber;
-        const cells = this.cellsOf(row, rowNumber);
-        if (cells === undefined) continue;
-        yield { rowNumber, cells };
-        rowsYielded++;
+      const context = this.parts.sheetContext(limits.maxColumns);
+      for await (const rows of sheetRows(this.partText(pkg, sheetEntry, stopOrCancel), context)) {
+        for (const row of rows) {
+          if (stopOrCancel.aborted) throw cancelled();
+          // Excel always numbers rows; a writer that leaves `r` out gets the next number.
+          const rowNumber = row.number ?? lastRowNumber + 1;
+          lastRowNumber = rowNumber;
+          const cells = this.cellsOf(row, rowNumber);
+          if (cells === undefined) continue;
+          yield { rowNumber, cells };
+          rowsYielded++;
+        }
       }
       if (rowsYielded === 0) {
         throw invalidFile(
@@ -133,16 +134,8 @@ class XlsxSourceTable extends OnceReadTable {
    * Cells by position (column A is index 0), with gaps as null so hidden or empty columns
    * keep every later column in place; undefined for a row with nothing in it.
    */
-  private cellsOf(row: ExcelJS.Row, rowNumber: number): CellValue[] | undefined {
-    const cells: CellValue[] = [];
-    let lastFilled = 0;
-    row.eachCell((cell, column) => {
-      const value = toCellValue(cell.value);
-      if (value === null) return;
-      while (cells.length < column - 1) cells.push(null);
-      cells[column - 1] = value;
-      if (value !== '') lastFilled = column;
-    });
+  private cellsOf(row: SheetRow, rowNumber: number): CellValue[] | undefined {
+    const { lastFilled, cells } = row;
     if (lastFilled === 0) return undefined;
     const maxColumns = this.input.limits.maxColumns;
     if (lastFilled > maxColumns) {

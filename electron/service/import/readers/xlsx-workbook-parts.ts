@@ -1,6 +1,6 @@
-import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { loadExcelJs } from '../../lazy-libraries';
+import type { SheetContext } from './xlsx-sheet-rows';
 
 /**
  * exceljs's streaming WorkbookReader, driven part by part.
@@ -10,8 +10,8 @@ import { loadExcelJs } from '../../lazy-libraries';
  * that route first copies every worksheet, inflated, to a temporary file, with a file handle
  * that stays open if reading stops early; it also inflates every sheet, not only the chosen
  * one, and trusts the sizes each zip entry declares. Feeding the same reader its parts
- * ourselves (workbook, shared strings, styles, then just the chosen sheet, from yauzl)
- * avoids all of that while exceljs still does the XML work.
+ * ourselves (workbook, shared strings and styles, from yauzl) avoids all of that while
+ * exceljs still does their XML work. The chosen sheet's rows are read by xlsx-sheet-rows.ts.
  *
  * The part parsers are underscore methods of WorkbookReader (exceljs 4.4.0,
  * lib/stream/xlsx/workbook-reader.js). They are checked for at run time, so an exceljs
@@ -22,9 +22,14 @@ interface WorkbookReaderInternals {
   _parseWorkbook(part: Readable): Promise<void>;
   _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
   _parseStyles(part: Readable): Promise<void>;
-  _parseWorksheet(text: AsyncIterable<string>, sheetNo: string): Iterable<unknown>;
   model?: unknown;
   workbookRels?: unknown;
+  /** Filled by _parseSharedStrings: a string, or { richText: [{ text }, …] }. */
+  sharedStrings?: unknown[];
+  /** Filled by _parseStyles. */
+  styles?: { getStyleModel?(id: number): unknown };
+  /** Filled by _parseWorkbook: workbookPr. */
+  properties?: { model?: { date1904?: unknown } };
 }
 
 export interface WorkbookSheet {
@@ -34,8 +39,6 @@ export interface WorkbookSheet {
   target: string;
   isWorksheet: boolean;
 }
-
-export type WorksheetRowReader = AsyncIterable<ExcelJS.Row>;
 
 const worksheetRelationship = /\/worksheet$/;
 
@@ -101,14 +104,43 @@ export class WorkbookParts {
     return out;
   }
 
-  /** A streaming reader over one worksheet's XML, yielding exceljs Rows. */
-  worksheet(text: AsyncIterable<string>): WorksheetRowReader {
-    // The number only names the sheet inside exceljs, which we do not use.
-    for (const event of this.reader._parseWorksheet(text, '1')) {
-      if (isRecord(event) && event.eventType === 'worksheet' && isRowSource(event.value)) return event.value;
-    }
-    throw new Error('exceljs did not create a worksheet reader.');
+  /** What the worksheet's cells refer to: shared strings, date styles and the date system. */
+  sheetContext(maxColumns: number): SheetContext {
+    const strings = this.reader.sharedStrings ?? [];
+    const styles = this.reader.styles;
+    const dateStyles = new Map<number, boolean>();
+    return {
+      sharedString: (index) => {
+        const value = strings[index];
+        return typeof value === 'string' ? value : value === undefined ? null : richTextOf(value);
+      },
+      isDateStyle: (styleId) => {
+        let isDate = dateStyles.get(styleId);
+        if (isDate === undefined) {
+          const model = styles?.getStyleModel?.(styleId);
+          isDate = isRecord(model) && typeof model.numFmt === 'string' && isDateFormat(model.numFmt);
+          dateStyles.set(styleId, isDate);
+        }
+        return isDate;
+      },
+      date1904: this.reader.properties?.model?.date1904 === true,
+      maxColumns,
+    };
   }
+}
+
+/** A number format that shows a date or time: y, m, d, h, s or b outside quotes and brackets (as exceljs decides). */
+function isDateFormat(format: string): boolean {
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** A rich-text shared string's runs, joined; an empty run (<t/>) has text null in exceljs. */
+function richTextOf(value: unknown): string {
+  const runs = isRecord(value) ? value.richText : undefined;
+  if (!Array.isArray(runs)) return '';
+  let text = '';
+  for (const run of runs) if (isRecord(run) && typeof run.text === 'string') text += run.text;
+  return text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -121,11 +153,6 @@ function hasPartParsers(reader: unknown): reader is WorkbookReaderInternals {
     typeof reader._parseRels === 'function' &&
     typeof reader._parseWorkbook === 'function' &&
     typeof reader._parseSharedStrings === 'function' &&
-    typeof reader._parseStyles === 'function' &&
-    typeof reader._parseWorksheet === 'function'
+    typeof reader._parseStyles === 'function'
   );
-}
-
-function isRowSource(value: unknown): value is WorksheetRowReader {
-  return isRecord(value) && typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
 }
