@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { extname } from 'node:path';
 import type { ImportSettings, PreviewRequest } from '../../../shared/domain/dataset';
 import type { z } from 'zod';
 import { WorkbenchError } from '../../../shared/result';
@@ -7,7 +8,7 @@ import type { WorkspaceSession } from '../workspace-session';
 import { countObservations, listDatasets, readQualityReport, removeDataset } from './dataset-store';
 import { importDataset } from './import-dataset';
 import { mapLabel, offenceDisplayLabel } from './offence-resolver';
-import { prepareSourceWorker, prestartSourceWorker } from './pipeline/source-pipeline';
+import { prestartSourceWorker } from './pipeline/source-pipeline';
 import { previewFile } from './preview';
 
 type DatasetChannel = Extract<keyof ServiceHandlers, `dataset/${string}`>;
@@ -23,11 +24,10 @@ export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHa
   return {
     'dataset/choose': async ({ path, partner }, context) => {
       const db = session.require();
-      // The reading thread loads while the preview is read, ready for the import.
-      prestartSourceWorker();
+      // The reading thread loads while the preview is read, ready for the import. The name
+      // is only a hint: the file is recognised by its content.
+      prestartSourceWorker(extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
       const preview = await previewFile(db, path, { sheet: null, partner: partner ?? null }, context.signal);
-      // Only a workbook has sheets.
-      prepareSourceWorker(preview.sheet === null ? 'csv' : 'xlsx');
       const token = randomUUID();
       session.stagedFiles.set(token, path);
       return { token, preview };

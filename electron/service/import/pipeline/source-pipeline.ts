@@ -62,15 +62,12 @@ function keepAsSpare(worker: Worker): void {
 
 /**
  * Starts a reading thread while the analyst looks at the preview, so that the import does
- * not wait for one to load. A thread that has read a file is kept for the next one too.
+ * not wait for one to load, and has it load what a file of the kind expected needs (exceljs,
+ * for a workbook). A thread that has read a file is kept for the next one too.
  */
-export function prestartSourceWorker(): void {
+export function prestartSourceWorker(expected: SourceTable['kind']): void {
   if (!spare) keepAsSpare(launchSourceWorker());
-}
-
-/** Tells the waiting reading thread what kind of file comes next, so that it loads what that needs. */
-export function prepareSourceWorker(kind: SourceTable['kind']): void {
-  spare?.postMessage({ type: 'prepare', kind } satisfies ToSourceWorker);
+  spare?.postMessage({ type: 'prepare', kind: expected } satisfies ToSourceWorker);
 }
 
 /** A reading thread for one file: the one waiting, if there is one. */

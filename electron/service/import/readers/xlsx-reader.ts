@@ -7,7 +7,7 @@ import { OnceReadTable } from './once-read-table';
 import { type CellValue, type SourceRow, type SourceTable } from './source-table';
 import { likelyZipBomb, openXlsxPackage, type XlsxPackage } from './xlsx-package';
 import { decodedPartText } from './xlsx-part-text';
-import { columnLetters, sheetRows, type SheetRow } from './xlsx-sheet-rows';
+import { columnLetters, readSharedStrings, sheetRows, type SheetRow } from './xlsx-sheet-rows';
 import { type WorkbookSheet, WorkbookParts } from './xlsx-workbook-parts';
 
 export interface XlsxTableInput {
@@ -90,9 +90,9 @@ class XlsxSourceTable extends OnceReadTable {
       const toRead = [sharedStrings, styles, sheetEntry].filter((entry) => entry !== undefined);
       this.progress = this.bytesTotal - toRead.reduce((sum, entry) => sum + entry.compressedSize, 0);
 
-      if (sharedStrings !== undefined) await this.parts.readSharedStrings(this.partText(pkg, sharedStrings, stopOrCancel));
+      const strings = sharedStrings === undefined ? [] : await readSharedStrings(this.partText(pkg, sharedStrings, stopOrCancel));
       if (styles !== undefined) await this.parts.readStyles(this.partText(pkg, styles, stopOrCancel));
-      const context = this.parts.sheetContext(limits.maxColumns);
+      const context = this.parts.sheetContext(limits.maxColumns, strings);
       for await (const rows of sheetRows(this.partText(pkg, sheetEntry, stopOrCancel), context)) {
         for (const row of rows) {
           if (stopOrCancel.aborted) throw cancelled();

@@ -10,8 +10,9 @@ import type { SheetContext } from './xlsx-sheet-rows';
  * that route first copies every worksheet, inflated, to a temporary file, with a file handle
  * that stays open if reading stops early; it also inflates every sheet, not only the chosen
  * one, and trusts the sizes each zip entry declares. Feeding the same reader its parts
- * ourselves (workbook, shared strings and styles, from yauzl) avoids all of that while
- * exceljs still does their XML work. The chosen sheet's rows are read by xlsx-sheet-rows.ts.
+ * ourselves (workbook and styles, from yauzl) avoids all of that while exceljs still does
+ * their XML work. The two large parts, the shared strings and the chosen sheet's rows, are
+ * read by xlsx-sheet-rows.ts.
  *
  * The part parsers are underscore methods of WorkbookReader (exceljs 4.4.0,
  * lib/stream/xlsx/workbook-reader.js). They are checked for at run time, so an exceljs
@@ -20,12 +21,9 @@ import type { SheetContext } from './xlsx-sheet-rows';
 interface WorkbookReaderInternals {
   _parseRels(part: Readable): Promise<void>;
   _parseWorkbook(part: Readable): Promise<void>;
-  _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
   _parseStyles(part: Readable): Promise<void>;
   model?: unknown;
   workbookRels?: unknown;
-  /** Filled by _parseSharedStrings: a string, or { richText: [{ text }, …] }. */
-  sharedStrings?: unknown[];
   /** Filled by _parseStyles. */
   styles?: { getStyleModel?(id: number): unknown };
   /** Filled by _parseWorkbook: workbookPr. */
@@ -52,7 +50,7 @@ export class WorkbookParts {
   static async open(path: string): Promise<WorkbookParts> {
     const excel = await loadExcelJs();
     const reader: unknown = new excel.stream.xlsx.WorkbookReader(path, {
-      sharedStrings: 'cache',
+      sharedStrings: 'ignore',
       hyperlinks: 'ignore',
       styles: 'cache',
       worksheets: 'emit',
@@ -71,12 +69,6 @@ export class WorkbookParts {
   /** xl/_rels/workbook.xml.rels: which part holds each sheet. */
   readRelationships(text: AsyncIterable<string>): Promise<void> {
     return this.reader._parseRels(Readable.from(text));
-  }
-
-  /** xl/sharedStrings.xml, kept in memory: cells refer to strings by index. */
-  async readSharedStrings(text: AsyncIterable<string>): Promise<void> {
-    // In 'cache' mode the generator yields nothing; iterating it does the parsing.
-    for await (const _ of this.reader._parseSharedStrings(Readable.from(text))) void _;
   }
 
   /** xl/styles.xml: number formats, which is how exceljs knows a number is a date. */
@@ -104,16 +96,12 @@ export class WorkbookParts {
     return out;
   }
 
-  /** What the worksheet's cells refer to: shared strings, date styles and the date system. */
-  sheetContext(maxColumns: number): SheetContext {
-    const strings = this.reader.sharedStrings ?? [];
+  /** What the worksheet's cells refer to: shared strings (read by xlsx-sheet-rows.ts), date styles and the date system. */
+  sheetContext(maxColumns: number, sharedStrings: readonly string[]): SheetContext {
     const styles = this.reader.styles;
     const dateStyles = new Map<number, boolean>();
     return {
-      sharedString: (index) => {
-        const value = strings[index];
-        return typeof value === 'string' ? value : value === undefined ? null : richTextOf(value);
-      },
+      sharedString: (index) => sharedStrings[index] ?? null,
       isDateStyle: (styleId) => {
         let isDate = dateStyles.get(styleId);
         if (isDate === undefined) {
@@ -134,15 +122,6 @@ function isDateFormat(format: string): boolean {
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** A rich-text shared string's runs, joined; an empty run (<t/>) has text null in exceljs. */
-function richTextOf(value: unknown): string {
-  const runs = isRecord(value) ? value.richText : undefined;
-  if (!Array.isArray(runs)) return '';
-  let text = '';
-  for (const run of runs) if (isRecord(run) && typeof run.text === 'string') text += run.text;
-  return text;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -152,7 +131,6 @@ function hasPartParsers(reader: unknown): reader is WorkbookReaderInternals {
     isRecord(reader) &&
     typeof reader._parseRels === 'function' &&
     typeof reader._parseWorkbook === 'function' &&
-    typeof reader._parseSharedStrings === 'function' &&
     typeof reader._parseStyles === 'function'
   );
 }
