@@ -17,6 +17,7 @@ import {
   type PeriodCount,
 } from '../../../shared/statistics';
 import type { WorkspaceDatabase } from '../workspace-file';
+import { workspaceRevision } from '../workspace-revision';
 import { householdsFigure, populationFor, readAnalysisSettings } from './analysis-settings';
 import { peerRatioOf, readPeerRates } from './peer-rates';
 import { readPeers } from './peer-store';
@@ -126,13 +127,10 @@ function codeMixFor(key: string, chosen: SourceSeries, mixes: readonly { series:
 
 const kindOrder: Record<OffenceKind, number> = { subgroup: 0, group: 1, 'police-uk': 2, indicator: 3, total: 4 };
 
-/**
- * The Analysis table (brief.md, workflow 3): every offence type and indicator with in-area
- * figures, summarised for the workspace's periods, with what the matrix will read.
- */
-export function buildAnalysis(db: WorkspaceDatabase, now: Date): AnalysisView {
-  const settings = readAnalysisSettings(db, now);
-  const { periods } = settings;
+/** What the Analysis works out from the workspace's figures for one pair of periods: all of it but the settings. */
+type AnalysisFigures = Omit<AnalysisView, 'settings'>;
+
+function analyseFigures(db: WorkspaceDatabase, periods: AssessmentPeriods): AnalysisFigures {
   const window = historyPeriodOf(periods);
   const allSeries = readSourceSeries(db, window);
   const keys = new Set(allSeries.flatMap((series) => [...series.byKey.keys()]));
@@ -175,5 +173,30 @@ export function buildAnalysis(db: WorkspaceDatabase, now: Date): AnalysisView {
     return { key, label, kind: kindOf(key), source, summary, inputs: notScored === null ? matrixInputsOf(key, label, summary, peer) : null, notScored, peer };
   });
   offences.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.label.localeCompare(b.label, 'en-GB'));
-  return { settings, offences, outsidePeriods, peers };
+  return { offences, outsidePeriods, peers };
+}
+
+/** The figures last worked out on each connection, with the workspace revision and periods they are for. */
+const kept = new WeakMap<WorkspaceDatabase, { revision: string; periods: string; figures: AnalysisFigures }>();
+
+/**
+ * The Analysis table (brief.md, workflow 3): every offence type and indicator with in-area
+ * figures, summarised for the workspace's periods, with what the matrix will read.
+ *
+ * The Analysis is loaded on every visit to its screen and the Matrix's, and after every edit of
+ * a weight or judgement, which change nothing it works out. So its figures are kept until the
+ * workspace changes (workspace-revision.ts) or the periods do, which they can without a change
+ * when a new month begins. The lists are copied, so that a caller may sort its own.
+ */
+export function buildAnalysis(db: WorkspaceDatabase, now: Date): AnalysisView {
+  const revision = workspaceRevision(db);
+  const settings = readAnalysisSettings(db, now);
+  const periods = JSON.stringify(settings.periods);
+  let entry = kept.get(db);
+  if (revision === null || entry?.revision !== revision || entry.periods !== periods) {
+    entry = { revision: revision ?? '', periods, figures: analyseFigures(db, settings.periods) };
+    if (revision !== null) kept.set(db, entry);
+  }
+  const { offences, outsidePeriods, peers } = entry.figures;
+  return { settings, offences: [...offences], outsidePeriods: [...outsidePeriods], peers };
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisView, OffenceAnalysis } from '../../../shared/domain/analysis';
 import { monthsBetween } from '../../../shared/dates';
+import { buildAnalysis } from '../../../electron/service/analysis/offence-analysis';
+import { openWorkspaceFile } from '../../../electron/service/workspace-file';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 import { workspaceFingerprint } from '../../fixtures/workspace-fingerprint';
@@ -249,6 +251,48 @@ describe('the Analysis figures', () => {
 
     valueOf(await workbench.call('dataset/remove', { id: 1 }));
     expect(valueOf(await workbench.call('analysis/get', {})).offences).toEqual([]);
+  });
+
+  it('keeps its figures between loads until the workspace changes, on this connection, on another, or not at all when rolled back', async () => {
+    await workspaceWith({ Burglary: both(10, 20) });
+    const db = openWorkspaceFile(workbench.path);
+    try {
+      const now = new Date('2025-06-15T12:00:00Z');
+      const burglaries = () => offence(buildAnalysis(db, now), 'police-uk:burglary').summary.current.count;
+      const addBurglaries = (connection: Database.Database, extra: number) =>
+        connection.prepare("UPDATE offence_total SET count = count + ? WHERE offence_key = 'police-uk:burglary' AND period_from = '2024-03'").run(extra);
+
+      const first = buildAnalysis(db, now);
+      const second = buildAnalysis(db, now);
+      expect(second).toEqual(first);
+      // Kept, not worked out again; the list is the caller's own to sort.
+      expect(second.offences[0]).toBe(first.offences[0]);
+      expect(second.offences).not.toBe(first.offences);
+      expect(burglaries()).toBe(20);
+
+      addBurglaries(db, 5);
+      expect(burglaries()).toBe(25);
+
+      const other = new Database(workbench.path);
+      addBurglaries(other, 1);
+      other.close();
+      expect(burglaries()).toBe(26);
+
+      // Loaded inside a transaction that is then rolled back: nothing read there is kept.
+      db.exec('BEGIN');
+      addBurglaries(db, 100);
+      expect(burglaries()).toBe(126);
+      db.exec('ROLLBACK');
+      expect(burglaries()).toBe(26);
+
+      // A new month moves the default periods without any change to the workspace.
+      expect(buildAnalysis(db, new Date('2026-02-15T12:00:00Z')).settings.periods.current).toEqual({ from: '2024-01', to: '2024-12' });
+      expect(buildAnalysis(db, new Date('2024-12-15T12:00:00Z')).settings.periods.current).toEqual({ from: '2023-12', to: '2024-11' });
+      // December 2023 had none, December 2024's one is left out, March's six added ones are in.
+      expect(offence(buildAnalysis(db, new Date('2024-12-15T12:00:00Z')), 'police-uk:burglary').summary.current.count).toBe(20 - 1 + 6);
+    } finally {
+      db.close();
+    }
   });
 });
 

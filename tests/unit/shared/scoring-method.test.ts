@@ -15,6 +15,39 @@ import { compareCounts, exactConditionalTest, harmOf, harmPricing, summariseOffe
  * volume, peers that count and harm priced from the data, each against figures worked by hand.
  */
 
+/**
+ * The p-value the slow way, as the reference for the exact test: every binomial term as a
+ * multiple of the mode's, in fixed point with 1,400 bits after the point, each from its
+ * neighbour by the exact ratio (n − k) × Tc ÷ ((k + 1) × Tp) in whole-number arithmetic, then
+ * the terms no more likely than the observed one (within R's 1e-7) divided by all of them.
+ * Terms below 2^-1400 of the mode's become 0 and end each walk; nothing that small counts.
+ */
+function exactPValueByFullSum(current: number, previous: number, currentLength: number, previousLength: number): number {
+  const n = current + previous;
+  const [tc, tp] = [BigInt(currentLength), BigInt(previousLength)];
+  const mode = Math.floor(((n + 1) * currentLength) / (currentLength + previousLength));
+  const one = 1n << 1400n;
+  const terms = new Map<number, bigint>([[mode, one]]);
+  for (let k = mode, term = one; k < n && term > 0n; k += 1) {
+    term = (term * BigInt(n - k) * tc) / (BigInt(k + 1) * tp);
+    terms.set(k + 1, term);
+  }
+  for (let k = mode, term = one; k > 0 && term > 0n; k -= 1) {
+    term = (term * BigInt(k) * tp) / (BigInt(n - k + 1) * tc);
+    terms.set(k - 1, term);
+  }
+  const observed = terms.get(current)!;
+  let all = 0n;
+  let tails = 0n;
+  for (const term of terms.values()) {
+    all += term;
+    if (term * 10_000_000n <= observed * 10_000_001n) tails += term;
+  }
+  // tails ÷ all as a double, scaled so that the quotient keeps 64 significant bits.
+  const shift = all.toString(2).length - tails.toString(2).length + 64;
+  return Number((tails << BigInt(shift)) / all) * 2 ** -shift;
+}
+
 describe('the exact conditional test', () => {
   // Two equal periods: given n, the assessment count is Binomial(n, ½), whose probabilities are
   // C(n, k) ÷ 2^n and symmetric, so the two-sided p-value is twice the tail from the observed count.
@@ -73,16 +106,30 @@ describe('the exact conditional test', () => {
     expect(compareCounts(2, 6).pValue).toBeCloseTo(0.2890625, 12);
   });
 
-  it('stays exact on tens of thousands (SciPy’s binomtest, the same method as R, to 1e-9 relative)', () => {
-    expect(exactConditionalTest(25_300, 24_700).pValue / 0.0073878345180358905).toBeCloseTo(1, 9);
-    expect(exactConditionalTest(5_200, 5_000).pValue / 0.04878796312682234).toBeCloseTo(1, 9);
-    expect(exactConditionalTest(20_000, 9_700, 2, 1).pValue / 0.013822191576645475).toBeCloseTo(1, 9);
-    expect(exactConditionalTest(40_000, 39_000).pValue / 0.00037894900970468265).toBeCloseTo(1, 9);
-    // Millions, as total recorded crime in a large force: still within 1e-7 of SciPy (log-gamma of
-    // numbers near 5 million carries about 1e-8 of rounding), walking only the terms that count.
-    expect(exactConditionalTest(2_503_000, 2_497_000).pValue / 0.007300107677080858).toBeCloseTo(1, 7);
+  it('stays exact on tens of thousands and millions (SciPy’s binomtest, the same method as R, to 1e-12 relative)', () => {
+    expect(exactConditionalTest(25_300, 24_700).pValue / 0.0073878345180358905).toBeCloseTo(1, 12);
+    expect(exactConditionalTest(5_200, 5_000).pValue / 0.04878796312682234).toBeCloseTo(1, 12);
+    expect(exactConditionalTest(20_000, 9_700, 2, 1).pValue / 0.013822191576645475).toBeCloseTo(1, 12);
+    expect(exactConditionalTest(40_000, 39_000).pValue / 0.00037894900970468265).toBeCloseTo(1, 12);
+    // Millions, as total recorded crime in a large force.
+    expect(exactConditionalTest(2_503_000, 2_497_000).pValue / 0.007300107677080858).toBeCloseTo(1, 12);
   });
 
+  it('agrees to 1e-12 relative with every term summed in exact arithmetic, on counts in the hundreds of thousands', () => {
+    const cases: [current: number, previous: number, currentLength: number, previousLength: number][] = [
+      [250_000, 251_500, 1, 1], // p ≈ 0.034: the two tails
+      [251_500, 250_000, 1, 1], // the same, mirrored
+      [250_500, 251_000, 1, 1], // p ≈ 0.48: one minus the outcomes between the tails
+      [250_000, 260_000, 1, 1], // p ≈ 1.5e-44: far out in a tail
+      [120_000, 250_000, 12, 24], // periods of unequal length
+      [71_192, 71_973, 1, 1], // the counts of a five-year police.uk workspace
+      [1_000, 3, 1, 1], // p ≈ 4e-294: near the smallest a double holds
+    ];
+    for (const [current, previous, currentLength, previousLength] of cases) {
+      const reference = exactPValueByFullSum(current, previous, currentLength, previousLength);
+      expect(exactConditionalTest(current, previous, currentLength, previousLength).pValue / reference).toBeCloseTo(1, 12);
+    }
+  });
   it('gives p = 1 for no change and for nothing at all, and refuses what is not a count', () => {
     expect(exactConditionalTest(7, 7).pValue).toBe(1);
     expect(exactConditionalTest(0, 0).pValue).toBe(1);
