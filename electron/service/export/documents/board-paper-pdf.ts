@@ -85,7 +85,7 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   const name = model.partnership.name;
   const period = details.planPeriod || 'the coming year';
   const title = `Strategic assessment and proposed priorities for ${period}`;
-  const writer = await PdfWriter.create({
+  const writer = new PdfWriter({
     title: `${name}: ${title}`,
     subject: `Board paper: the ${name}'s strategic assessment and the priorities proposed for ${period}`,
     author: details.owner,

@@ -34,7 +34,7 @@ import { titleBlock } from './title-block';
 export async function renderPartnershipPlan(inputs: DocumentInputs, identity: string): Promise<Buffer> {
   const { model, details } = inputs;
   const name = model.partnership.name;
-  const writer = await PdfWriter.create({
+  const writer = new PdfWriter({
     title: fullTitle(details),
     subject: `The ${name}'s priorities for ${details.planPeriod || 'the coming year'}, from its strategic assessment`,
     author: details.owner,

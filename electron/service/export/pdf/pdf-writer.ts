@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type PDFDocument from 'pdfkit';
 import { loadPdfKit } from '../../lazy-libraries';
 import { resourcesDir } from '../../resources';
 import { bodyWidth, colours, fontFiles, page, textStyles, type FontStyle, type TextStyle, type TextStyleName } from './page-style';
@@ -77,14 +76,11 @@ export class PdfWriter {
   private pageHasContent = false;
   private readonly fontPaths: Record<FontStyle, string>;
 
-  static async create(meta: DocumentMetadata): Promise<PdfWriter> {
-    return new PdfWriter(await loadPdfKit(), meta);
-  }
-
-  private constructor(pdfKit: typeof PDFDocument, meta: DocumentMetadata) {
+  constructor(meta: DocumentMetadata) {
     this.meta = meta;
     const fonts = join(resourcesDir(), 'fonts');
-    const doc = new pdfKit({
+    const PdfKitDocument = loadPdfKit();
+    const doc = new PdfKitDocument({
       size: page.size,
       margins: page.margins,
       bufferPages: true,

@@ -413,7 +413,7 @@ export async function writeEvidenceWorkbook(target: ExportTarget, options: Workb
   if (options.publication && options.rawData) {
     throw new WorkbenchError('invalid-input', 'The raw-data sheet lists individual records, so it cannot go into a workbook for publication. Leave out one or the other.');
   }
-  const book = await StreamingWorkbook.create(target.path, {
+  const book = new StreamingWorkbook(target.path, {
     title: `${model.partnership.name}: strategic assessment evidence workbook`,
     subject: `Strategic assessment, ${model.periodLabels.current}`,
     creator: model.partnership.name,

@@ -96,12 +96,8 @@ export class StreamingWorkbook {
   private readonly tableTargets: string[] = [];
   private readonly sheetTables = new Map<ExcelJS.Worksheet, { rId: string }[]>();
 
-  static async create(path: string, properties: DocumentProperties): Promise<StreamingWorkbook> {
-    return new StreamingWorkbook(await loadExcelJs(), path, properties);
-  }
-
-  private constructor(excel: typeof ExcelJS, path: string, properties: DocumentProperties) {
-    this.writer = new excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  constructor(path: string, properties: DocumentProperties) {
+    this.writer = new (loadExcelJs().stream.xlsx.WorkbookWriter)({ filename: path, useStyles: true, useSharedStrings: true });
     Object.assign(this.writer, {
       creator: properties.creator,
       lastModifiedBy: properties.creator,

@@ -12,8 +12,13 @@ const port = parentPort;
 // Started ahead of time, the thread has its modules loaded when the first file arrives; it
 // then reads one file after another, saying when it is ready for the next.
 port.on('message', (message: ToSourceWorker) => {
-  // A failure to load surfaces again, with the file's name, when the workbook is opened.
-  if (message.type === 'prepare' && message.kind === 'xlsx') void loadExcelJs().catch(() => undefined);
+  if (message.type === 'prepare' && message.kind === 'xlsx') {
+    try {
+      loadExcelJs();
+    } catch {
+      // It fails again, with the file's name in the message, when the workbook is opened.
+    }
+  }
   if (message.type !== 'start') return;
   void readSource(message.data, port as unknown as SourceWorkerPort).finally(() => port.postMessage({ type: 'ready' }));
 });

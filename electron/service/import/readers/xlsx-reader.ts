@@ -32,7 +32,7 @@ export async function openXlsxTable(path: string, input: XlsxTableInput): Promis
   const { fileName, signal, limits } = input;
   const pkg = await openXlsxPackage(path, fileName, limits);
   try {
-    const parts = await WorkbookParts.open(path);
+    const parts = new WorkbookParts(path);
     await parts.readWorkbook(partText(pkg, requiredEntry(pkg, workbookPart, fileName), { signal }));
     await parts.readRelationships(partText(pkg, requiredEntry(pkg, relationshipsPart, fileName), { signal }));
     const worksheets = parts.sheets().filter((sheet) => sheet.isWorksheet);

@@ -43,13 +43,8 @@ const worksheetRelationship = /\/worksheet$/;
 export class WorkbookParts {
   private readonly reader: WorkbookReaderInternals;
 
-  private constructor(reader: WorkbookReaderInternals) {
-    this.reader = reader;
-  }
-
-  static async open(path: string): Promise<WorkbookParts> {
-    const excel = await loadExcelJs();
-    const reader: unknown = new excel.stream.xlsx.WorkbookReader(path, {
+  constructor(path: string) {
+    const reader: unknown = new (loadExcelJs().stream.xlsx.WorkbookReader)(path, {
       sharedStrings: 'ignore',
       hyperlinks: 'ignore',
       styles: 'cache',
@@ -58,7 +53,7 @@ export class WorkbookParts {
     if (!hasPartParsers(reader)) {
       throw new Error('This version of exceljs no longer has the WorkbookReader part parsers the xlsx reader relies on.');
     }
-    return new WorkbookParts(reader);
+    this.reader = reader;
   }
 
   /** xl/workbook.xml: sheet names, order and visibility, and the 1900/1904 date system. */
