@@ -3,7 +3,8 @@ import type { ExportModel } from '../../../../shared/export/export-model';
 import { suppressedMarker } from '../../../../shared/export/suppression';
 import type { FactorDefinition, NumericInputField, OffenceInputs, RankedOffence } from '../../../../shared/matrix';
 import { createSheet, firstHeaderRow, formats, notAvailable, writeTable, type CellContent, type ColumnSpec } from './sheet-layout';
-import { cellAddress, columnLetter, type StreamingWorkbook } from './streaming-workbook';
+import { columnLetter } from '../../spreadsheet-columns';
+import { cellAddress, type StreamingWorkbook } from './streaming-workbook';
 
 /**
  * The Matrix sheet: every factor's input, score and weight per offence type, with weights and

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../../lazy-libraries';
+import { columnLetter } from '../../spreadsheet-columns';
 
 interface BufferedStream {
   _writableState?: { length: number };
@@ -61,12 +62,6 @@ interface ZipInternals {
 
 const tableRelationship = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 const tableContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
-
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  return letters;
-}
 
 export function cellAddress(row: number, column: number, absolute = false): string {
   return absolute ? `$${columnLetter(column)}$${row}` : `${columnLetter(column)}${row}`;

@@ -1,13 +1,14 @@
 import { posix } from 'node:path';
 import { type Entry } from 'yauzl';
 import { WorkbenchError } from '../../../../shared/result';
+import { columnLetter } from '../../spreadsheet-columns';
 import { type ReaderLimits } from './reader-limits';
 import { cancelled, damagedWorkbook, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
 import { OnceReadTable } from './once-read-table';
 import { type CellValue, type SourceRow, type SourceTable } from './source-table';
 import { likelyZipBomb, openXlsxPackage, type XlsxPackage } from './xlsx-package';
 import { decodedPartText } from './xlsx-part-text';
-import { columnLetters, readSharedStrings, sheetRows, type SheetRow } from './xlsx-sheet-rows';
+import { readSharedStrings, sheetRows, type SheetRow } from './xlsx-sheet-rows';
 import { type WorkbookSheet, WorkbookParts } from './xlsx-workbook-parts';
 
 export interface XlsxTableInput {
@@ -140,7 +141,7 @@ class XlsxSourceTable extends OnceReadTable {
     const maxColumns = this.input.limits.maxColumns;
     if (lastFilled > maxColumns) {
       throw invalidFile(
-        `Row ${formatCount(rowNumber)} of sheet “${this.sheet.name}” in ${quotedFileName(this.fileName)} has a value in column ${columnLetters(lastFilled)} (${formatCount(lastFilled)} columns across); the workbench reads at most ${formatCount(maxColumns)} columns. Delete the stray values far to the right, save, and import it again.`,
+        `Row ${formatCount(rowNumber)} of sheet “${this.sheet.name}” in ${quotedFileName(this.fileName)} has a value in column ${columnLetter(lastFilled)} (${formatCount(lastFilled)} columns across); the workbench reads at most ${formatCount(maxColumns)} columns. Delete the stray values far to the right, save, and import it again.`,
       );
     }
     cells.length = lastFilled;

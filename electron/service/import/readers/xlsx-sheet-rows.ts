@@ -22,13 +22,6 @@ export interface SheetRow {
   lastFilled: number;
 }
 
-/** Excel's column letters, for messages: 1 → A, 27 → AA, 1,001 → ALM. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 const millisecondsPerDay = 86_400_000;
 
 /** An Excel serial day number as a date, to the millisecond, as Excel shows it. */
