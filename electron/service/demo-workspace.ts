@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   saferColchester,
+  saferColchesterDocument,
   saferColchesterJudgements,
   saferColchesterPeers,
   saferColchesterPeriod,
@@ -12,6 +13,7 @@ import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import { WorkbenchError } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { saveJudgement } from './analysis/matrix-store';
+import { readDocumentDetails, updateDocumentDetails } from './export/document-details-store';
 import { savePeers } from './analysis/peer-store';
 import { importDataset, type ImportRequest } from './import/import-dataset';
 import { bundledPopulationFile, importPopulationEstimates } from './import/population';
@@ -33,7 +35,7 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
 
 /**
  * A complete example workspace from the bundled open data: the Safer Colchester Partnership
- * with its members, the Essex force-area ONS series 2015–2024, the Colchester police.uk
+ * with its members, document details that say it is a demonstration and of what, the Essex force-area ONS series 2015–2024, the Colchester police.uk
  * sample for January 2018, ONS population estimates for both areas, example judgements
  * with their rationale, an illustrative set of peer forces kept from the ONS table, so that
  * the demo's ranking is complete, and the seed plan's four priorities linked to the ranked
@@ -64,6 +66,8 @@ export async function buildDemoWorkspace(session: WorkspaceSession, path: string
       importPopulationEstimates(created, bundledDataFile(bundledPopulationFile), ['Colchester', 'Essex']);
       const createdAt = new Date();
       for (const judgement of saferColchesterJudgements) saveJudgement(created, judgement, createdAt);
+      const { defaults } = readDocumentDetails(created);
+      updateDocumentDetails(created, { ...defaults, ...saferColchesterDocument(defaults) });
       const members = listMembers(created);
       for (const { lead, offences, measures, ...priority } of saferColchesterPriorities) {
         const leadId = members.find((member) => member.name === lead)!.id;

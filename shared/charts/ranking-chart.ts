@@ -25,6 +25,8 @@ export interface RankingChartOptions {
   measure?: (text: string) => number;
   /** Written at the end of a row whose score is withheld. */
   withheldLabel?: string;
+  /** The highest score the matrix can give: the axis runs to it and its title names it. */
+  maximum?: number;
 }
 
 export interface RankingBar {
@@ -92,7 +94,7 @@ export function rankingChart(rows: readonly RankingChartRow[], options: RankingC
     bottom: topPadding + Math.max(1, rows.length) * rowHeight,
   };
   const axis = valueAxis(
-    rows.map((row) => row.score),
+    [...rows.map((row) => row.score), options.maximum ?? null],
     plot.left,
     plot.right,
   );
@@ -133,7 +135,11 @@ export function rankingChart(rows: readonly RankingChartRow[], options: RankingC
     height: plot.bottom + axisHeight,
     plot,
     ticks: axis.ticks,
-    axisTitle: { x: (plot.left + plot.right) / 2, y: plot.bottom + axisHeight - 4, text: 'Score' },
+    axisTitle: {
+      x: (plot.left + plot.right) / 2,
+      y: plot.bottom + axisHeight - 4,
+      text: options.maximum === undefined ? 'Score' : `Score (the highest possible is ${formatChartValue(options.maximum)})`,
+    },
     rows: bars,
     topRule: lastTop >= 0 && lastTop < bars.length - 1 ? { y: ruleY, x1: 0, x2: width - chartLayout.rightPadding } : null,
     hasData: bars.some((bar) => bar.bar !== null),

@@ -73,8 +73,21 @@ export interface DemoPriority {
   reviewDate: string;
 }
 
-/** Said in every demo priority's measures: the seed plan publishes no measures or statuses. */
-export const illustrativeNote = 'Illustrative: the measures, status and review date are examples, not the partnership’s own.';
+/**
+ * What the demo's documents say of themselves, first: what its data are and are not, so that
+ * nobody reads a demonstration as Colchester's own assessment.
+ */
+export const demoDisclosure =
+  'This is a demonstration of the Community Safety Workbench, made from public data. Its ranked figures are the Office for National Statistics’ ' +
+  'recorded crime for the whole Essex police force area, not Colchester’s own, because no public table gives Colchester’s figures by offence type; ' +
+  'one month of police.uk street-level records for Colchester (January 2018) is imported too, but falls outside the assessment period. The priorities’ ' +
+  'titles and aims are the Safer Colchester Partnership’s own for 2018–19; their leads, measures, statuses and review dates, the judgements and the ' +
+  'peer forces are examples.';
+
+/** The demo's document details: its title and introduction say it is a demonstration. */
+export function saferColchesterDocument(defaults: { title: string; introduction: string }): { title: string; introduction: string } {
+  return { title: `${defaults.title} (demonstration)`, introduction: `${demoDisclosure} ${defaults.introduction}` };
+}
 
 /**
  * The seed plan's four priorities, titles and aims word for word, each linked to the demo's
@@ -91,10 +104,9 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
     measures: [
       'Hidden harms awareness sessions delivered to practitioners each quarter',
       'Reports of sexual offences, stalking and harassment, against the comparison year',
-      illustrativeNote,
     ],
     status: 'amber',
-    reviewDate: '2019-03-31',
+    reviewDate: '2020-09-30',
   },
   {
     title: 'Address Gangs and County Lines by developing intelligence and awareness to support those vulnerable to exploitation',
@@ -104,28 +116,27 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
     measures: [
       'Intelligence submissions on county lines from partners each quarter',
       'Children and adults at risk of exploitation referred for safeguarding and support',
-      illustrativeNote,
     ],
     status: 'green',
-    reviewDate: '2019-03-31',
+    reviewDate: '2020-12-31',
   },
   {
     title: 'Reduce the occurrence of violent crime including sexual offences and weapons offences.',
     aim: 'The Partnership will aim to prevent violent crime using an integrated approach to address the root causes and drivers for crime in conjunction with law enforcement and criminal justice systems. Working collaboratively with associates to investigate and deliver a number of programmes to prevent and reduce violence, to encourage children and adults to make positive life choices for themselves and offering positive alternatives to offending their families and their communities.',
     offences: ['subgroup:violence-with-injury', 'group:sexual-offences', 'subgroup:possession-of-weapons'],
     lead: 'Essex Police',
-    measures: ['Violence with injury recorded, against the comparison year', 'Young people completing violence prevention programmes', illustrativeNote],
+    measures: ['Violence with injury recorded, against the comparison year', 'Young people completing violence prevention programmes'],
     status: 'red',
-    reviewDate: '2019-03-31',
+    reviewDate: '2020-09-30',
   },
   {
     title: 'Tackle incidents of high harm, repeat Anti-Social Behaviour (ASB) and Hate Crime',
     aim: 'The Partnership will use all available resources and legislation, including utilising Public Space Protection Orders (PSPOs), to tackle ASB and violent crime within the borough. In collaboration with partners we will reduce the role of alcohol and drugs in fuelling crime and ASB. Hate crime and ASB affects both children, adults, families and communities and by addressing this type of behaviour and conduct we can help improve the community quality of life. Communities need to understand how hate crime and ASB can impact on an individual and know what actions they can take whether they are the victim or an observer, we will build resilient communities to raise awareness of hate crime and ASB. Reductions in these areas will bring reassurance to residents regarding their personal safety and will assist in reducing crime in the area.',
     offences: ['indicator:asb-incidents', 'subgroup:public-order', 'group:criminal-damage-and-arson'],
     lead: 'Colchester Borough Council',
-    measures: ['Repeat ASB victims identified and offered support', 'Public Space Protection Order breaches dealt with', illustrativeNote],
+    measures: ['Repeat ASB victims identified and offered support', 'Public Space Protection Order breaches dealt with'],
     status: 'amber',
-    reviewDate: '2019-03-31',
+    reviewDate: '2021-03-31',
   },
 ];
 /**

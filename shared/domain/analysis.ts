@@ -15,6 +15,7 @@ import { AssessmentPeriod } from './partnership';
 import type { FrozenPriority } from './priority';
 import type { PeerSelection } from './peers';
 import { monthCount } from '../dates';
+import type { SourceArea } from './area';
 
 /**
  * What the Analysis and Matrix steps exchange between the service and the screens (brief.md,
@@ -79,6 +80,10 @@ export interface OffenceSource {
   /** The datasets used, newest first. */
   datasetIds: number[];
   area: string | null;
+  /** The area named for a reader, saying when it is not the partnership's own. */
+  where: SourceArea;
+  /** The residents of that area the rate is per 1,000 of. */
+  population: DenominatorFigure;
   /** Datasets of other series that also carry the type, not used for it. */
   otherDatasets: number;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SourceArea } from './area';
 
 /** The layouts the importer recognises, and 'generic' for anything mapped by hand. */
 export const importFormats = ['police-uk-street', 'police-uk-api', 'ho-open-data', 'ons-wide', 'generic'] as const;
@@ -75,6 +76,10 @@ export interface DatasetSummary {
   firstMonth: string | null;
   lastMonth: string | null;
   sharingAgreement: string | null;
+  /** The area the file's figures are for, as imported (the area chosen or the partnership's). */
+  area: string | null;
+  /** That area named for a reader, saying when it is not the partnership's own. */
+  where: SourceArea;
 }
 
 /** Everything an analyst needs to trust (or question) an import, kept with the dataset. */

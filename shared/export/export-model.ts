@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DatasetSummary, QualityReport } from '../domain/dataset';
+import type { SourceArea } from '../domain/area';
 import type { Member, PartnershipDetails } from '../domain/partnership';
+import type { FigureCaveat } from './figure-caveats';
 import type { AssessmentPeriods } from '../statistics';
 import type { Judgement, MatrixDefinition, MatrixTemplateId, OffenceInputs, RankedOffence, SensitivityResult } from '../matrix';
 
@@ -56,7 +58,25 @@ export interface OffenceStatisticsRow {
   harmPricing: string | null;
   /** Where the figures came from, in words: partner, layout and files. */
   source: string;
+  /** The area the figures are for, saying when it is not the partnership's own. */
+  where: SourceArea;
+  /** The residents of that area the rates are per 1,000 of. */
+  population: number | null;
+  populationSource: string;
+  /** How harm was priced, as a kind. */
+  harmBasis: 'code-level' | 'code-counts' | 'unweighted-mean' | 'not-applicable' | null;
+  /** What a reader must know beside these figures, in every document alike. */
+  caveats: FigureCaveat[];
 }
+
+/** Whether a dataset's figures reached the ranking, and if not why not. */
+export interface DatasetUse {
+  used: boolean;
+  /** "Used for 12 ranked types", "Not used: January 2018 only, outside the assessment period". */
+  text: string;
+}
+
+export type ExportDataset = DatasetSummary & { use: DatasetUse };
 
 export interface ExportPriority {
   number: number;
@@ -101,7 +121,9 @@ export interface ExportModel {
     tieOrder: Record<string, number>;
   };
   sensitivity: SensitivityResult;
-  datasets: DatasetSummary[];
+  /** The comparator areas the peer factor read: "other police force areas". */
+  peers: { areas: string[]; note: string | null; kind: string };
+  datasets: ExportDataset[];
   quality: QualityReport[];
   priorities: ExportPriority[];
   /** In-area imported rows, for the optional raw-data sheet (read as a stream, not held here). */

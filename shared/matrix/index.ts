@@ -29,6 +29,7 @@ export {
   factorKinds,
   factorRoles,
   findFactor,
+  highestPossibleScore,
   matrixDefinitionSchemaVersion,
   matrixTemplateIds,
   parseMatrixDefinition,
@@ -94,3 +95,4 @@ export {
   type ScoringAspect,
   type ScoringMethod,
 } from './scoring-method';
+export { compareForTieBreak, tieBreakReason, tieBreakRule } from './tie-break';

@@ -259,3 +259,14 @@ export function setFactorThresholds(definition: MatrixDefinition, factorId: stri
 export function setScoreBands(definition: MatrixDefinition, scoreBands: readonly ScoreBand[]): MatrixDefinition {
   return parseMatrixDefinition({ ...definition, scoreBands: scoreBands.map((band) => ({ ...band })) });
 }
+
+/**
+ * The most a type can score: every counted factor at the top of its scale. Charts run their
+ * axis to it, so a bar is read against the whole range.
+ */
+export function highestPossibleScore(definition: MatrixDefinition): number {
+  const counted = definition.factors.filter((factor) => factor.role !== 'beside');
+  if (definition.template === 'partnership') return counted.reduce((total, factor) => total + factor.weight * factor.scale, 0);
+  const scale = Math.max(1, ...counted.map((factor) => factor.scale));
+  return scale * scale;
+}

@@ -76,3 +76,12 @@ export function tieBreakReason(upper: OffenceInputs, lower: OffenceInputs): stri
   }
   return 'nothing: the two are identical';
 }
+
+/**
+ * The rule above in words, for every document and screen that shows ranks: ties break on total
+ * harm (count × weight), not on the harm score, which is why a common type of modest harm can
+ * rank above a rare, grave one on the same score.
+ */
+export const tieBreakRule =
+  'When two offence types have the same score, the one with more total harm (its number of offences multiplied by their severity weights) ranks higher; ' +
+  'if that is equal too, the higher average severity weight, then the greater number of offences, then alphabetical order.';

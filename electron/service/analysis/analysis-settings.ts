@@ -67,14 +67,17 @@ export function saveMatrixTemplate(db: WorkspaceDatabase, template: MatrixTempla
 }
 
 /**
- * The residents of an area for a period: the hand-entered figure if there is one, otherwise
- * the ONS mid-year estimate for the year the period ends in, or the latest earlier one
- * (estimates are published about a year late). The workspace's own estimates come first, then
- * those shipped with the app.
+ * The residents of an area for a period: for the partnership's own area (or a series that
+ * names none) the hand-entered figure if there is one; otherwise the ONS mid-year estimate for
+ * the year the period ends in, or the latest earlier one (estimates are published about a year
+ * late). The workspace's own estimates come first, then those shipped with the app. The
+ * hand-entered figure is the partnership's, so a series for a wider area never takes it.
  */
 export function populationFor(db: WorkspaceDatabase, area: string | null, periodEnd: string): DenominatorFigure {
   const { population } = readRow(db);
-  if (population !== null) return { value: population, source: 'entered by hand' };
+  const partnershipArea = readPartnershipDetails(db).area;
+  const ownArea = area === null || partnershipArea === null || area.trim().toLowerCase() === partnershipArea.trim().toLowerCase();
+  if (population !== null && ownArea) return { value: population, source: 'entered by hand' };
   if (area === null) return { value: null, source: 'no area set, so no ONS estimate applies' };
   return populationEstimateFor(db, area, periodEnd);
 }

@@ -1,4 +1,4 @@
-import type { AnalysisView, OffenceAnalysis, OffenceKind, OffenceSource } from '../../../shared/domain/analysis';
+import type { AnalysisView, DenominatorFigure, OffenceAnalysis, OffenceKind, OffenceSource } from '../../../shared/domain/analysis';
 import { offenceDisplayLabel, totalRecordedCrimeKey } from '../../../shared/domain/offence-key';
 import type { OffenceInputs, PeerWorking } from '../../../shared/matrix';
 import { offenceMatchFromKey, subgroupIdsCovered } from '../../../shared/taxonomy';
@@ -16,6 +16,8 @@ import {
   type OffenceSummary,
   type PeriodCount,
 } from '../../../shared/statistics';
+import { readPartnershipDetails } from '../partnership-store';
+import { sourceAreaOf } from '../source-area';
 import type { WorkspaceDatabase } from '../workspace-file';
 import { workspaceRevision } from '../workspace-revision';
 import { householdsFigure, populationFor, readAnalysisSettings } from './analysis-settings';
@@ -136,7 +138,8 @@ function analyseFigures(db: WorkspaceDatabase, periods: AssessmentPeriods): Anal
   const keys = new Set(allSeries.flatMap((series) => [...series.byKey.keys()]));
   const outsidePeriods = keysOutsideWindow(db, window, keys).map(offenceDisplayLabel);
   const households = householdsFigure(db).value;
-  const populationByArea = new Map<string, number | null>();
+  const populationByArea = new Map<string, DenominatorFigure>();
+  const partnershipArea = readPartnershipDetails(db).area;
   const peers = readPeers(db);
   const peerRates = readPeerRates(db, peers.areas, window, periods.current);
   const mixes = codeMixes(allSeries, periods);
@@ -146,12 +149,13 @@ function analyseFigures(db: WorkspaceDatabase, periods: AssessmentPeriods): Anal
     const candidates = allSeries.filter((series) => series.byKey.has(key));
     const { series, counts } = chooseSeries(key, candidates, periods);
     const areaName = series.area ?? '';
-    if (!populationByArea.has(areaName)) populationByArea.set(areaName, populationFor(db, series.area, periods.current.to).value);
+    if (!populationByArea.has(areaName)) populationByArea.set(areaName, populationFor(db, series.area, periods.current.to));
+    const population = populationByArea.get(areaName)!;
     const summary = summariseOffence({
       offenceKey: key,
       counts,
       periods,
-      denominators: { population: populationByArea.get(areaName)!, households },
+      denominators: { population: population.value, households },
       codeMix: codeMixFor(key, series, mixes),
     });
     const source: OffenceSource = {
@@ -160,6 +164,8 @@ function analyseFigures(db: WorkspaceDatabase, periods: AssessmentPeriods): Anal
       fileName: series.files,
       datasetIds: series.datasets.map((dataset) => dataset.id),
       area: series.area,
+      where: sourceAreaOf(series.area, partnershipArea),
+      population,
       otherDatasets: candidates.filter((other) => other !== series).reduce((total, other) => total + other.datasets.length, 0),
     };
     summaries.push({ key, label: offenceDisplayLabel(key), source, summary });

@@ -1,5 +1,5 @@
 import type { AnalysisView, OffenceAnalysis, StoredRun } from '../../../shared/domain/analysis';
-import type { ExportModel, ExportPriority, ExportSource, ExportSourceDescription, OffenceStatisticsRow } from '../../../shared/export/export-model';
+import type { ExportDataset, ExportModel, ExportPriority, ExportSource, ExportSourceDescription, OffenceStatisticsRow } from '../../../shared/export/export-model';
 import { analyseSensitivity, type Judgement, type MatrixDefinition, type OffenceInputs, type RankedOffence } from '../../../shared/matrix';
 import { compareForTieBreak } from '../../../shared/matrix/tie-break';
 import { describePeriod, harmPricing, type AssessmentPeriods } from '../../../shared/statistics';
@@ -12,6 +12,22 @@ import { readRun } from '../analysis/run-store';
 import { listDatasets, readQualityReport } from '../import/dataset-store';
 import { listMembers, readPartnershipDetails } from '../partnership-store';
 import type { WorkspaceDatabase } from '../workspace-file';
+import type { DatasetSummary } from '../../../shared/domain/dataset';
+import type { SourceArea } from '../../../shared/domain/area';
+import { describePeerAreas } from '../../../shared/domain/area';
+import type { DenominatorFigure } from '../../../shared/domain/analysis';
+import { figureCaveats } from '../../../shared/export/figure-caveats';
+import { populationFor } from '../analysis/analysis-settings';
+import { readPeers } from '../analysis/peer-store';
+import { bundledAreaLevel } from '../import/population';
+import { sourceAreaOf } from '../source-area';
+
+/** The comparator areas the peer factor read, described for what they are. */
+function peerDescription(db: WorkspaceDatabase, run: StoredRun | null, analysis: AnalysisView | null): ExportModel['peers'] {
+  const chosen = run ? (run.run.peers ?? { areas: [], note: null }) : (analysis?.peers ?? readPeers(db));
+  const areas = [...chosen.areas];
+  return { areas, note: chosen.note ?? null, kind: describePeerAreas(areas.map(bundledAreaLevel)) };
+}
 
 const frozenAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
@@ -26,15 +42,18 @@ function describeSource(run: StoredRun | null): ExportSourceDescription {
   };
 }
 
-function fromAnalysis(offence: OffenceAnalysis): OffenceStatisticsRow {
+function fromAnalysis(offence: OffenceAnalysis, periods: AssessmentPeriods): OffenceStatisticsRow {
   const { summary, source } = offence;
+  const currentCount = summary.current.coverage === 'complete' ? summary.current.count : null;
+  const comparisonCount = summary.comparison.coverage === 'complete' ? summary.comparison.count : null;
+  const harm = harmPricing(summary.harm);
   return {
     key: offence.key,
     label: offence.label,
     scored: offence.inputs !== null,
     notScored: offence.notScored,
-    currentCount: summary.current.coverage === 'complete' ? summary.current.count : null,
-    comparisonCount: summary.comparison.coverage === 'complete' ? summary.comparison.count : null,
+    currentCount,
+    comparisonCount,
     change: summary.change?.change ?? null,
     percentChange: summary.change?.percentChange ?? null,
     significant: summary.change?.significant ?? null,
@@ -46,14 +65,21 @@ function fromAnalysis(offence: OffenceAnalysis): OffenceStatisticsRow {
     rateBase: summary.rateBase,
     meanHarmWeight: summary.harm.meanWeight,
     totalHarm: summary.harm.totalHarm,
-    harmPricing: harmPricing(summary.harm).text,
+    harmPricing: harm.text,
     source: `${source.partner}: ${source.fileName}`,
+    where: source.where,
+    population: source.population.value,
+    populationSource: source.population.source,
+    harmBasis: harm.basis,
+    caveats: figureCaveats({ where: source.where, harmBasis: harm.basis, currentCount, comparisonCount, periods }),
   };
 }
 
 /** A frozen run keeps the matrix's inputs, not the Analysis: its statistics come from those. */
-function fromRunInputs(inputs: OffenceInputs, run: StoredRun): OffenceStatisticsRow {
+function fromRunInputs(inputs: OffenceInputs, run: StoredRun, areaOf: (datasetIds: number[]) => { where: SourceArea; population: DenominatorFigure }): OffenceStatisticsRow {
   const files = run.sources.find((entry) => entry.offenceKey === inputs.key)?.files ?? [];
+  const { where, population } = areaOf(files.map((file) => file.datasetId));
+  const harmBasis = inputs.harmPricing?.basis ?? null;
   return {
     key: inputs.key,
     label: inputs.label,
@@ -74,7 +100,44 @@ function fromRunInputs(inputs: OffenceInputs, run: StoredRun): OffenceStatistics
     totalHarm: inputs.totalHarm,
     harmPricing: inputs.harmPricing?.text ?? null,
     source: files.length > 0 ? files.map((file) => file.fileName).join(', ') : 'as frozen',
+    where,
+    population: population.value,
+    populationSource: population.source,
+    harmBasis,
+    caveats: figureCaveats({ where, harmBasis, currentCount: inputs.currentCount, comparisonCount: inputs.previousCount, periods: run.periods }),
   };
+}
+
+/**
+ * A frozen run names its files, not their area: the area is the datasets' as the workspace
+ * holds them now, or "not stated" once they are removed.
+ */
+function runAreaLookup(db: WorkspaceDatabase, datasets: readonly DatasetSummary[], periodEnd: string, partnershipArea: string | null) {
+  const byId = new Map(datasets.map((dataset) => [dataset.id, dataset]));
+  return (datasetIds: number[]) => {
+    const dataset = datasetIds.map((id) => byId.get(id)).find((found) => found !== undefined);
+    const where = dataset?.where ?? sourceAreaOf(null, partnershipArea);
+    return { where, population: populationFor(db, dataset?.area ?? null, periodEnd) };
+  };
+}
+
+/**
+ * Whether each dataset's figures reached the ranking: a file whose series scored no type, or
+ * whose months fall outside the periods, is listed as not used, and says why.
+ */
+function datasetUses(datasets: readonly DatasetSummary[], usedBy: ReadonlyMap<number, number>, periods: AssessmentPeriods): ExportDataset[] {
+  const overlaps = (dataset: DatasetSummary, period: { from: string; to: string }) =>
+    dataset.firstMonth !== null && dataset.lastMonth !== null && dataset.firstMonth <= period.to && dataset.lastMonth >= period.from;
+  return datasets.map((dataset) => {
+    const types = usedBy.get(dataset.id) ?? 0;
+    if (types > 0) return { ...dataset, use: { used: true, text: `Used: figures for ${types} ranked offence ${types === 1 ? 'type' : 'types'}` } };
+    const months = dataset.firstMonth && dataset.lastMonth ? describePeriod({ from: dataset.firstMonth, to: dataset.lastMonth }) : 'no months';
+    let why: string;
+    if (dataset.firstMonth === null) why = 'no rows were imported from it';
+    else if (!overlaps(dataset, periods.current)) why = `it covers ${months}, outside the assessment period (${describePeriod(periods.current)})`;
+    else why = `it covers ${months}, only part of the periods, so no offence type could be scored from it`;
+    return { ...dataset, use: { used: false, text: `Not used: ${why}` } };
+  });
 }
 
 function tieOrderOf(inputs: readonly OffenceInputs[]): Record<string, number> {
@@ -142,8 +205,18 @@ export function gatherExportModel(db: WorkspaceDatabase, source: ExportSource, n
     };
   }
   const settings = analysis?.settings ?? buildAnalysis(db, now).settings;
-  const offences = analysis ? analysis.offences.map(fromAnalysis) : scoring.inputs.map((inputs) => fromRunInputs(inputs, run!));
-  const datasets = listDatasets(db);
+  const allDatasets = listDatasets(db);
+  const offences = analysis
+    ? analysis.offences.map((offence) => fromAnalysis(offence, scoring.periods))
+    : scoring.inputs.map((inputs) => fromRunInputs(inputs, run!, runAreaLookup(db, allDatasets, scoring.periods.current.to, partnership.area)));
+  const rankedKeys = new Set(scoring.ranking.map((row) => row.key));
+  const usedBy = new Map<number, number>();
+  const sourceIds = (key: string) =>
+    analysis
+      ? (analysis.offences.find((offence) => offence.key === key)?.source.datasetIds ?? [])
+      : (run!.sources.find((entry) => entry.offenceKey === key)?.files.map((file) => file.datasetId) ?? []);
+  for (const key of rankedKeys) for (const id of new Set(sourceIds(key))) usedBy.set(id, (usedBy.get(id) ?? 0) + 1);
+  const datasets = datasetUses(allDatasets, usedBy, scoring.periods);
   const rawRowCount = (db.prepare('SELECT count(*) AS rows FROM observation WHERE in_area = 1').get() as { rows: number }).rows;
   return {
     generatedAt: now.toISOString(),
@@ -170,6 +243,7 @@ export function gatherExportModel(db: WorkspaceDatabase, source: ExportSource, n
       tieOrder: tieOrderOf(scoring.inputs),
     },
     sensitivity: analyseSensitivity(scoring.definition, scoring.inputs, scoring.judgements),
+    peers: peerDescription(db, run, analysis),
     datasets,
     quality: datasets.map((dataset) => readQualityReport(db, dataset.id)),
     priorities: exportPriorities(run ? (run.priorities ?? []) : listPriorities(db).map(freezePriority), scoring.ranking),

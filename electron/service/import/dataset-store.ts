@@ -1,22 +1,30 @@
 import { monthsBetween } from '../../../shared/dates';
 import type { CountGrouping, CountRow, DatasetSummary, MappableField, QualityReport } from '../../../shared/domain/dataset';
 import { WorkbenchError } from '../../../shared/result';
+import { readPartnershipDetails } from '../partnership-store';
+import { sourceAreaOf } from '../source-area';
 import type { WorkspaceDatabase } from '../workspace-file';
 
 const datasetColumns = `
   id, partner_name AS partner, source_file_name AS fileName, source_sha256 AS sha256, source_bytes AS bytes,
   format, sheet, imported_at AS importedAt, rows_read AS rowsRead, rows_imported AS rowsImported,
   rows_rejected AS rowsRejected, rows_duplicate AS duplicates, rows_out_of_area AS rowsOutOfArea,
-  first_month AS firstMonth, last_month AS lastMonth, sharing_agreement AS sharingAgreement`;
+  first_month AS firstMonth, last_month AS lastMonth, sharing_agreement AS sharingAgreement, area`;
+
+type DatasetRow = Omit<DatasetSummary, 'where'>;
+
+function withArea(db: WorkspaceDatabase, row: DatasetRow): DatasetSummary {
+  return { ...row, where: sourceAreaOf(row.area, readPartnershipDetails(db).area) };
+}
 
 export function listDatasets(db: WorkspaceDatabase): DatasetSummary[] {
-  return db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetSummary[];
+  return (db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetRow[]).map((row) => withArea(db, row));
 }
 
 export function readDataset(db: WorkspaceDatabase, id: number): DatasetSummary {
-  const row = db.prepare(`SELECT ${datasetColumns} FROM dataset WHERE id = ?`).get(id) as DatasetSummary | undefined;
+  const row = db.prepare(`SELECT ${datasetColumns} FROM dataset WHERE id = ?`).get(id) as DatasetRow | undefined;
   if (!row) throw new WorkbenchError('not-found', `There is no dataset ${id} in this workspace.`);
-  return row;
+  return withArea(db, row);
 }
 
 /** Months inside the covered range that no in-area row covers. */

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { AreaLevel } from '../../../shared/domain/area';
 import { WorkbenchError } from '../../../shared/result';
 import { bundledDataFile } from '../resources';
 import type { WorkspaceDatabase } from '../workspace-file';
@@ -12,6 +13,27 @@ interface AreaPopulation {
   name: string;
   /** Mid-year → residents. */
   byYear: Map<number, number>;
+  level: AreaLevel;
+}
+
+/** The ONS table's Geography column, as the levels the documents name. */
+function levelOfGeography(geography: string | undefined): AreaLevel {
+  switch (geography) {
+    case 'Country':
+      return 'country';
+    case 'Region':
+      return 'region';
+    case 'County':
+    case 'Metropolitan County':
+      return 'county';
+    case 'Unitary Authority':
+    case 'Non-metropolitan District':
+    case 'Metropolitan District':
+    case 'London Borough':
+      return 'local-authority';
+    default:
+      return 'unknown';
+  }
 }
 
 /**
@@ -33,17 +55,21 @@ function readPopulationTable(path: string): Map<string, AreaPopulation> {
       const population = Math.round(Number.parseFloat(value));
       if (year && Number.isFinite(population) && population > 0) byYear.set(Number(year), population);
     }
-    const area = { name, byYear };
+    const geography = record.Geography?.trim();
+    const area = { name, byYear, level: levelOfGeography(geography) };
     areas.set(name.toLowerCase(), area);
     const force = record.PFA?.trim();
-    const geography = record.Geography?.trim();
     if (force && geography !== 'Country' && geography !== 'Region') forces.set(force, [...(forces.get(force) ?? []), area]);
   }
   for (const [force, parts] of forces) {
     const years = [...parts[0]!.byYear.keys()].filter((year) => parts.every((part) => part.byYear.has(year)));
     const byYear = new Map(years.map((year) => [year, parts.reduce((total, part) => total + part.byYear.get(year)!, 0)]));
     const names = parts.map((part) => part.name).join(', ');
-    areas.set(force.toLowerCase(), { name: parts.length === 1 && parts[0]!.name === force ? force : `${force} police force area (${names})`, byYear });
+    areas.set(force.toLowerCase(), {
+      name: parts.length === 1 && parts[0]!.name === force ? force : `${force} police force area (${names})`,
+      byYear,
+      level: 'police-force-area',
+    });
   }
   return areas;
 }
@@ -72,6 +98,15 @@ export function importPopulationEstimates(db: WorkspaceDatabase, path: string, a
 }
 
 let bundled: Map<string, AreaPopulation> | null = null;
+
+/**
+ * What kind of area a name is, from the bundled ONS table: a police force's name is its force
+ * area (as the crime tables that name a force count it, and as its population is summed above).
+ */
+export function bundledAreaLevel(area: string): AreaLevel {
+  bundled ??= readPopulationTable(bundledDataFile(bundledPopulationFile));
+  return bundled.get(area.trim().toLowerCase())?.level ?? 'unknown';
+}
 
 /**
  * The bundled estimate for an area: the year the period ends in, or the latest earlier one

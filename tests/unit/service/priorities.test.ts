@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { illustrativeNote, saferColchester, saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
+import { demoDisclosure, saferColchester, saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
 import type { Member } from '../../../shared/domain/partnership';
 import { priorityHeading, priorityInputOf, type Priority, type PriorityInput } from '../../../shared/domain/priority';
 import { useTempDir } from '../../fixtures/temp-dir';
@@ -214,9 +214,14 @@ describe('priorities in the demo and in frozen runs', () => {
     const memberNames: readonly string[] = saferColchester.members.map((member) => member.name);
     for (const priority of priorities) {
       expect(memberNames).toContain(priority.lead?.name);
-      expect(priority.measures).toContain(illustrativeNote);
+      // That they are illustrative is said once, in the documents' introduction, not as a measure.
+      expect(priority.measures.length).toBeGreaterThan(0);
+      for (const measure of priority.measures) expect(measure).not.toMatch(/illustrative/i);
       expect(priority.status).not.toBeNull();
     }
+    const { details } = valueOf(await workbench.call('document/details', {}));
+    expect(details.introduction.startsWith(demoDisclosure)).toBe(true);
+    expect(details.title).toBe('Safer Colchester Partnership: Partnership Plan (demonstration)');
     const ranked = new Set(valueOf(await workbench.call('matrix/get', {})).ranking.map((row) => row.key));
     expect(priorities[2]!.offences.map((offence) => offence.label)).toEqual(['Violence with injury', 'Sexual offences', 'Possession of weapons offences']);
     expect(priorities[1]!.offences.map((offence) => offence.label)).toContain('Drug offences');

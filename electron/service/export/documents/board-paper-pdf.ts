@@ -2,20 +2,32 @@ import { statusLabel } from '../../../../shared/domain/document-details';
 import { suppressionRuleText } from '../../../../shared/export/suppression';
 import type { OffenceMovement } from '../../../../shared/matrix/compare-runs';
 import { drawRankingChart } from '../pdf/pdf-charts';
-import { drawTable, type TableSpec } from '../pdf/pdf-table';
+import { drawTable, tableLeadHeight, type TableSpec } from '../pdf/pdf-table';
+import { describePeriod } from '../../../../shared/statistics';
 import { PdfWriter } from '../pdf/pdf-writer';
 import {
+  areaStatement,
   chartedTypes,
   documentDate,
+  factorTable,
+  formatIsoDate,
   formatNumber,
+  glossaryTable,
+  highestScore,
+  inSentence,
   namedTypes,
   oglAttribution,
   ordinal,
+  populationText,
+  rankedAreas,
   rankingRows,
+  scoringText,
+  sentenceList,
   significanceText,
-  summaryTable,
+  summaryFigures,
   templateName,
   topLabels,
+  statusText,
   versionControlTable,
   type DocumentInputs,
 } from './document-content';
@@ -87,7 +99,7 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   const title = `Strategic assessment and proposed priorities for ${period}`;
   const writer = new PdfWriter({
     title: `${name}: ${title}`,
-    subject: `Board paper: the ${name}'s strategic assessment and the priorities proposed for ${period}`,
+    subject: `Board paper: the ${name}’s strategic assessment and the priorities proposed for ${period}`,
     author: details.owner,
     keywords: 'Community Safety Partnership, board paper, strategic assessment, priorities, Crime and Disorder Act 1998',
     marking: model.partnership.marking,
@@ -109,13 +121,33 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   );
 
   writer.heading(1, '2. Recommendations');
+  const ranked = model.matrix.ranking.length;
+  const withMeasures = priorities.filter((priority) => priority.measures.length > 0).length;
+  const withoutLead = priorities.filter((priority) => priority.lead === null).length;
+  const areas = rankedAreas(model);
+  const wider = areas.filter((area) => area.relation !== 'partnership');
   const recommendations = [
-      `note the strategic assessment and its ranking of ${model.matrix.ranking.length} offence types, in which the highest scoring were ${top.join(', ') || 'none'};`,
-      priorities.length > 0
-        ? `agree the ${inWords(priorities.length)} priorities proposed in section 5 as the partnership\u2019s priorities for ${period};`
-        : `agree the priorities the partnership will set for ${period} (none are proposed in the workspace yet);`,
-      'agree the lead partner for each priority, and that progress is reported to the board against the measures shown;',
-    `agree that the Partnership Plan is published once final, with small numbers suppressed.`,
+    ranked > 0
+      ? `note the strategic assessment, which ranked ${ranked} offence types` +
+        (wider.length > 0 ? ` using figures for the ${sentenceList(wider.map((area) => area.phrase))}` : '') +
+        `; the highest scoring were ${sentenceList(top.map(inSentence))};`
+      : 'note that the strategic assessment could not yet score any offence type;',
+    priorities.length > 0
+      ? `agree the ${inWords(priorities.length)} ${priorities.length === 1 ? 'priority' : 'priorities'} proposed in section 5 as the partnership\u2019s priorities for ${period};`
+      : `agree the priorities the partnership will set for ${period} (none are proposed in the workspace yet);`,
+    ...(priorities.length > 0
+      ? [
+          (withoutLead === 0 ? 'agree the lead partner named for each priority' : `agree the lead partners named in section 5, and a lead for the ${inWords(withoutLead)} ${withoutLead === 1 ? 'priority' : 'priorities'} without one`) +
+            (withMeasures === priorities.length
+              ? ', and that progress is reported to the board against the measures listed with each priority in section 5;'
+              : withMeasures > 0
+                ? ', that progress is reported against the measures listed in section 5, and that the leads of the other priorities propose measures to the next meeting;'
+                : ', and that each lead proposes measures of progress to the next meeting;'),
+        ]
+      : []),
+    inputs.publication
+      ? 'agree that the Partnership Plan is published, with small numbers suppressed.'
+      : 'agree that the Partnership Plan is published once final, with small numbers suppressed.',
   ];
   writer.paragraph('The board is asked to:', 'body', { keepWith: writer.measureList(recommendations.slice(0, 1), { numbered: true }) });
   writer.list(recommendations, { numbered: true });
@@ -125,25 +157,30 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.paragraph(details.introduction);
 
   const summary =
-    `The assessment scored ${model.matrix.ranking.length} offence types with the ${templateName(model.matrix.definition)}, using figures for ` +
-    `${model.periodLabels.current} compared with ${model.periodLabels.comparison} (${model.source.description.toLowerCase()}). ` +
-    (top.length > 0 ? `The ${inWords(top.length)} highest scoring offence types were:` : 'No offence type could be scored.');
+    `The assessment scored ${ranked} offence types with the ${templateName(model.matrix.definition)}, using figures for ` +
+    `${model.periodLabels.current} compared with ${model.periodLabels.comparison} (${model.source.description.toLowerCase()}). ${areaStatement(model)}`;
+  const lead = top.length > 0 ? `The ${inWords(top.length)} highest scoring offence types were:` : 'No offence type could be scored.';
   const topList = writer.measureList(top, { numbered: true });
   writer.heading(1, '4. The assessment in summary', { keepWith: writer.measure(summary, 'body') + topList });
-  writer.paragraph(summary, 'body', { keepWith: topList });
+  writer.paragraph(summary);
+  writer.paragraph(lead, 'body', { keepWith: topList });
   writer.list(top, { numbered: true });
-  if (model.matrix.ranking.length > 0) {
+  if (ranked > 0) {
     const rows = rankingRows(model);
-    drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`);
-    drawTable(writer, summaryTable(inputs, `Table 1: The ${rows.length} highest-scoring offence types and their figures`));
+    drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`, {
+      maximum: highestScore(model),
+    });
+    const figures = summaryFigures(inputs, 'Table 1');
+    drawTable(writer, figures.table);
+    for (const note of figures.notes) writer.paragraph(note, 'note');
     if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
+    writer.paragraph('The appendix says how the offence types were scored, and how ties and changes on small numbers are treated.', 'note');
   }
-  writer.paragraph(significanceText, 'small');
   const comparison = comparisonTable(inputs, `Table 2: How the ranking moved since ${inputs.earlier?.before.name ?? 'the earlier run'}`);
   if (comparison && inputs.earlier) {
     writer.heading(2, 'Since last year: what moved, and why');
     writer.paragraph(
-      `Compared with the frozen run \u201c${inputs.earlier.before.name}\u201d (${inputs.earlier.before.periods.current.from} to ${inputs.earlier.before.periods.current.to}), ` +
+      `Compared with the frozen run \u201c${inputs.earlier.before.name}\u201d (${describePeriod(inputs.earlier.before.periods.current)}), ` +
         'the table shows each type\u2019s move and the factors whose contribution to its score changed most.' +
         (inputs.earlier.sameTemplate ? '' : ' The two runs used different matrices, so their scores are on different scales.'),
     );
@@ -153,13 +190,20 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.heading(1, '5. Proposed priorities');
   if (priorities.length === 0) writer.paragraph('No priorities have been set in the workspace yet.', 'note');
   for (const priority of priorities) {
-    writer.heading(2, priority.heading);
+    // A heading keeps its aim with it (a short aim whole), never alone at the foot of a page.
+    writer.heading(2, priority.heading, { keepWith: Math.min(writer.measure(priority.aim, 'body'), writer.lineHeight('body') * 5.5) });
     writer.paragraph(priority.aim);
-    const offences = priority.offences.map((offence) => (offence.rank === null ? offence.label : `${offence.label} (${ordinal(offence.rank)})`));
+    const offences = priority.offences.map((offence) => (offence.rank === null ? `${inSentence(offence.label)} (not ranked)` : `${inSentence(offence.label)} (ranked ${ordinal(offence.rank)})`));
     writer.paragraph(
-      `Offence types: ${offences.join(', ') || 'none listed'}. Lead: ${priority.lead ?? 'not yet agreed'}. Status: ${priority.statusLabel}.`,
-      'small',
+      `It addresses ${sentenceList(offences) || 'no offence type yet'}. Lead partner: ${priority.lead ?? 'not yet agreed'}. ${statusText(priority)}` +
+        `${priority.reviewDate ? `; next review ${formatIsoDate(priority.reviewDate)}` : ''}.`,
     );
+    if (priority.measures.length > 0) {
+      writer.paragraph('Progress will be measured by:', 'body', { keepWith: Math.min(writer.measureList(priority.measures), writer.lineHeight('body') * 4) });
+      writer.list(priority.measures);
+    } else {
+      writer.paragraph('No measures of progress are set yet.', 'note');
+    }
   }
 
   writer.heading(1, '6. Risks and implications');
@@ -180,11 +224,24 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.heading(2, 'Data protection');
   writer.paragraph(
     `This paper holds aggregate figures only, and no personal data. It is marked ${model.partnership.marking}` +
-      (inputs.publication ? ', and counts below the publication threshold are suppressed.' : '; it shows small counts and is not for publication.'),
+      (inputs.publication ? ', and counts below the publication threshold are suppressed.' : '; it shows small counts in full and is not for publication.'),
   );
 
   writer.heading(1, '7. Contact');
   if (details.contact) writer.paragraph(details.contact);
   writer.paragraph(oglAttribution, 'note');
+
+  const method = `The offence types were scored with the ${templateName(model.matrix.definition)}. ${scoringText(model)}`;
+  const factors = factorTable(model, 'Table A1: The factors, their weights, and the figures at which each score rises by one');
+  writer.heading(1, 'Appendix: How the assessment was made', { keepWith: writer.measure(method, 'body') + tableLeadHeight(writer, factors) });
+  writer.paragraph(method, 'body', { keepWith: tableLeadHeight(writer, factors) });
+  drawTable(writer, factors);
+  writer.heading(2, 'Periods and population');
+  writer.paragraph(`The assessment period is ${model.periodLabels.current}, compared with ${model.periodLabels.comparison}. ${populationText(model)}`);
+  writer.heading(2, 'Significance');
+  writer.paragraph(significanceText);
+  const terms = glossaryTable(model, inputs.publication, 'Table A2: Terms used in this paper');
+  writer.heading(2, 'Glossary', { keepWith: tableLeadHeight(writer, terms) });
+  drawTable(writer, terms);
   return writer.finish();
 }

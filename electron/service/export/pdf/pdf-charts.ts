@@ -18,9 +18,11 @@ function stroke(doc: PDFKit.PDFDocument, style: StrokeStyle): PDFKit.PDFDocument
 }
 
 /** The ranking chart: the top types as bars, highest first, each with its rank and score. */
-export function drawRankingChart(writer: PdfWriter, rows: readonly RankingChartRow[], caption: string, topCount = 4): void {
+export function drawRankingChart(writer: PdfWriter, rows: readonly RankingChartRow[], caption: string, options: { topCount?: number; maximum?: number } = {}): void {
   const { doc } = writer;
+  const topCount = options.topCount ?? 4;
   const spec = rankingChart(rows, {
+    ...(options.maximum === undefined ? {} : { maximum: options.maximum }),
     width: bodyWidth,
     rowHeight: 17,
     topCount,

@@ -42,7 +42,20 @@ export interface ListOptions {
 const controlCharacters = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(controlCharacters, ' ');
+  return typographicQuotes(text.replace(/\r\n?/g, '\n').replace(controlCharacters, ' '));
+}
+
+/**
+ * Straight quotes as printed text sets them: an apostrophe or closing quote after a letter,
+ * digit or stop is ’ and an opening one is ‘ (likewise “ and ”), so the documents never mix
+ * the two, whoever typed the text.
+ */
+export function typographicQuotes(text: string): string {
+  return text
+    .replace(/(^|[\s([{\u2014\u2013-])'/gu, '$1\u2018')
+    .replace(/'/g, '\u2019')
+    .replace(/(^|[\s([{\u2014\u2013-])"/gu, '$1\u201c')
+    .replace(/"/g, '\u201d');
 }
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
