@@ -38,10 +38,16 @@ const widerLevels: ReadonlySet<AreaLevel> = new Set(['county', 'police-force-are
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+const smallWords = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with']);
+
 /** Region and country names arrive in capitals ("ENGLAND AND WALES"); documents print them as names. */
 function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase()).replace(/\bAnd\b/g, 'and');
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L}+)/gu, (_, gap: string, word: string) =>
+      gap !== '' && smallWords.has(word) ? gap + word : gap + word[0]!.toUpperCase() + word.slice(1),
+    );
 }
 
 /**

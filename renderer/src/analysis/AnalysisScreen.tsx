@@ -1,6 +1,6 @@
 import './analysis.css';
 import { useRef, useState } from 'react';
-import type { AnalysisView } from '../../../shared/domain/analysis';
+import type { AnalysisView, OffenceAnalysis } from '../../../shared/domain/analysis';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { OffenceDetail } from './OffenceDetail';
 import { OffenceTable } from './OffenceTable';
@@ -52,10 +52,35 @@ function AnalysisFigures({ view, onViewChange, onGoTo }: { view: AnalysisView; o
           Not shown, as all their figures lie outside the three years up to the assessment period’s end: {view.outsidePeriods.join(', ')}.
         </p>
       ) : null}
+      <AreaNotice offences={view.offences} />
       {view.offences.length > 0 ? (
         <OffenceTable offences={view.offences} periods={view.settings.periods} selectedKey={selected?.key ?? null} onShowCharts={showCharts} />
       ) : null}
       {selected ? <OffenceDetail offence={selected} offences={view.offences} headingRef={detailHeading} onChoose={setSelectedKey} /> : null}
+    </div>
+  );
+}
+
+/**
+ * Which figures are for an area other than the partnership's: a force area's counts read as the
+ * partnership's own would mislead every ranking built on them.
+ */
+function AreaNotice({ offences }: { offences: readonly OffenceAnalysis[] }) {
+  const groups = new Map<string, string[]>();
+  for (const offence of offences) {
+    if (offence.source.where.relation === 'partnership') continue;
+    groups.set(offence.source.where.phrase, [...(groups.get(offence.source.where.phrase) ?? []), offence.label]);
+  }
+  if (groups.size === 0) return null;
+  return (
+    <div className="analysis-area-notice" role="note" data-testid="area-notice">
+      {[...groups].map(([phrase, labels]) => (
+        <p key={phrase}>
+          <strong>Figures for the {phrase}.</strong>{' '}
+          {labels.length === offences.length ? 'Every offence type here' : `${labels.length} of the ${offences.length} offence types here`} {labels.length === 1 ? 'comes' : 'come'}{' '}
+          from a source for that whole area, and {labels.length === 1 ? 'its rate uses' : 'their rates use'} its population. The documents say so beside the figures.
+        </p>
+      ))}
     </div>
   );
 }

@@ -62,7 +62,7 @@ function significanceInWords(offence: OffenceAnalysis): string {
 
 function rateInWords(offence: OffenceAnalysis): string {
   const { summary } = offence;
-  const area = offence.source.area ? `, ${offence.source.area}` : '';
+  const area = `, ${offence.source.where.label}`;
   const { volume } = summary;
   const residents =
     volume.basis === 'per-1000-residents' && volume.value !== null
@@ -96,12 +96,19 @@ function trendInWords(offence: OffenceAnalysis): string {
 
 function sourceInWords(offence: OffenceAnalysis): string {
   const { source } = offence;
-  const area = source.area ? `, for ${source.area}` : '';
+  const area = `, for ${source.where.relation === 'partnership' ? source.where.label : `the ${source.where.phrase}`}`;
   const others =
     source.otherDatasets > 0
       ? ` ${source.otherDatasets} other ${source.otherDatasets === 1 ? 'dataset also carries' : 'datasets also carry'} this type and ${source.otherDatasets === 1 ? 'is' : 'are'} not used, so no offence is counted twice.`
       : '';
   return `${source.fileName}, from ${source.partner}${area}.${others}`;
+}
+
+function areaInWords(offence: OffenceAnalysis): string {
+  const { where, population } = offence.source;
+  const residents = population.value === null ? 'no population is known for it' : `its population is ${formatCount(population.value)} (${population.source})`;
+  if (where.relation === 'partnership') return `${where.label}, the partnership’s area: ${residents}.`;
+  return `The ${where.phrase}: the figures count that whole area, and ${residents}.`;
 }
 
 function FiguresInWords({ offence }: { offence: OffenceAnalysis }) {
@@ -114,6 +121,7 @@ function FiguresInWords({ offence }: { offence: OffenceAnalysis }) {
     ['Rate', rateInWords(offence), 'detail-rate'],
     ['Harm', harmInWords(offence), 'detail-harm'],
     ['Three-year trend', trendInWords(offence), 'detail-trend'],
+    ['Area', areaInWords(offence), 'detail-area'],
     ['Source', sourceInWords(offence), 'detail-source'],
     ['Scored in the matrix', offence.notScored === null ? 'Yes.' : `No. ${offence.notScored}`, 'detail-scored'],
   ];

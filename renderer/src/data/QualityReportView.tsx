@@ -59,6 +59,14 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
       </dl>
 
       <ul className="checklist">
+        <li data-testid="report-area">
+          <span className={report.dataset.where.relation === 'partnership' ? 'check-ok' : 'check-warn'} aria-hidden="true">
+            {report.dataset.where.relation === 'partnership' ? '✓' : '!'}
+          </span>
+          {report.dataset.where.relation === 'partnership'
+            ? `The figures are for ${report.dataset.where.label}, the partnership’s area.`
+            : `The figures are for the ${report.dataset.where.phrase}: they count that whole area, and the Analysis and every document say so beside them.`}
+        </li>
         <li>
           <span className={report.missingMonths.length === 0 ? 'check-ok' : 'check-warn'} aria-hidden="true">
             {report.missingMonths.length === 0 ? '✓' : '!'}

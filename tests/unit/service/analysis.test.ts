@@ -117,7 +117,16 @@ describe('the Analysis figures', () => {
         text: 'Priced at the unweighted mean of the subgroup’s offence codes, as no dataset in the workspace gives code-level counts for this area: rare, grave codes count as much as common ones, so this overstates harm.',
       },
     });
-    expect(bicycles.source).toEqual({ partner: 'Essex Police', format: 'police-uk-street', fileName: 'street.csv', datasetIds: [1], area: 'Colchester', otherDatasets: 0 });
+    expect(bicycles.source).toEqual({
+      partner: 'Essex Police',
+      format: 'police-uk-street',
+      fileName: 'street.csv',
+      datasetIds: [1],
+      area: 'Colchester',
+      where: { name: 'Colchester', level: 'partnership', relation: 'partnership', label: 'Colchester', phrase: 'Colchester' },
+      population: { value: 196_998, source: 'ONS mid-year population estimates for Colchester, shipped with the app, mid-2023' },
+      otherDatasets: 0,
+    });
   });
 
   it('uses a population entered by hand for rates, and says so', async () => {

@@ -185,3 +185,27 @@ describe('publication', () => {
     }
   });
 });
+
+describe('the Analysis of the demo', () => {
+  it('names the force area of the ONS series, and rates it per 1,000 of the force area’s residents', async () => {
+    const view = await call('analysis/get', {});
+    const violence = view.offences.find((offence) => offence.key === 'subgroup:violence-with-injury')!;
+    expect(violence.source.where).toMatchObject({ level: 'police-force-area', relation: 'wider', phrase: 'Essex police force area, not Colchester' });
+    expect(violence.source.population.value).toBe(1_846_380);
+    expect(violence.summary.current.ratePer1000).toBeCloseTo((15_274 / 1_846_380) * 1000, 10);
+    const datasets = await call('dataset/list', {});
+    expect(datasets.map((dataset) => dataset.where.phrase)).toEqual(['Essex police force area, not Colchester', 'Colchester']);
+  });
+
+  it('never rates a force area’s figures by the partnership’s own population entered by hand', async () => {
+    try {
+      const view = await call('analysis/setDenominators', { population: 190_000, households: null });
+      expect(view.settings.population).toEqual({ value: 190_000, source: 'entered by hand' });
+      const violence = view.offences.find((offence) => offence.key === 'subgroup:violence-with-injury')!;
+      expect(violence.source.population.value).toBe(1_846_380);
+      expect(violence.summary.current.ratePer1000).toBeCloseTo((15_274 / 1_846_380) * 1000, 10);
+    } finally {
+      await call('analysis/setDenominators', { population: null, households: null });
+    }
+  });
+});
