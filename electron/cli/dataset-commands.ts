@@ -54,7 +54,7 @@ function printDatasets(datasets: DatasetSummary[]): void {
   for (const dataset of datasets) {
     const months = dataset.firstMonth ? `${dataset.firstMonth} to ${dataset.lastMonth}` : 'no months';
     console.log(
-      `${String(dataset.id).padStart(3)}  ${dataset.fileName}  (${dataset.format}, from ${dataset.partner}, ${months})  ` +
+      `${String(dataset.id).padStart(3)}  ${dataset.fileName}  (${dataset.format}, from ${dataset.partner}, ${months}, figures for ${dataset.where.phrase})  ` +
         `${formatCount(dataset.rowsImported)} of ${formatCount(dataset.rowsRead)} rows imported`,
     );
   }
@@ -63,6 +63,7 @@ function printDatasets(datasets: DatasetSummary[]): void {
 function printReport(report: QualityReport): void {
   const { dataset } = report;
   console.log(`Dataset ${dataset.id}: ${dataset.fileName} (${dataset.format}) from ${dataset.partner}`);
+  console.log(`  Figures for:      ${dataset.where.phrase}`);
   console.log(`  Rows read:        ${formatCount(dataset.rowsRead)}`);
   console.log(`  Imported:         ${formatCount(dataset.rowsImported)}`);
   console.log(`  Rejected:         ${formatCount(dataset.rowsRejected)}`);
