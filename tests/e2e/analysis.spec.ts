@@ -188,7 +188,7 @@ test('charts one type, in words and pictures', async ({ page, workbench }) => {
   await expect(detail.getByTestId('detail-significance')).toContainText('p < 0.001: significant at the 5% level (the exact conditional test of 15,274 given 29,120');
   await expect(detail.getByTestId('detail-significance')).toContainText('For reference, the Poisson Z = 11.84.');
   await expect(detail.getByTestId('detail-rate')).toHaveText(
-    `${twoDecimals.format(violence.summary.volume.value!)} per 1,000 residents (of ${count.format(violence.summary.volume.population!)}, ${violence.source.area}), the figure volume is ranked on.`,
+    `${twoDecimals.format(violence.summary.volume.value!)} per 1,000 residents (of ${count.format(violence.summary.volume.population!)}, ${violence.source.where.label}), the figure volume is ranked on.`,
   );
   await expect(detail.getByTestId('detail-harm')).toContainText('Priced at the unweighted mean of the subgroup’s offence codes');
   await expect(detail.getByTestId('detail-trend')).toContainText('Rising: up 919.5 offences a year');
@@ -304,4 +304,19 @@ test('without data, says to import it first, and keeps the population entered by
   await page.getByTestId('analysis-empty').getByRole('button', { name: 'Go to Data' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data');
   expect(workbench.foreignRequests).toEqual([]);
+});
+
+test('says which figures are for a wider area than the partnership’s, in the panel and in each type’s figures', async ({ page, workbench }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const view = await openDemoAnalysis(page, workbench);
+  const wider = view.offences.filter((offence) => offence.source.where.relation !== 'partnership');
+  await expect(page.getByTestId('area-notice')).toHaveText(
+    `Figures for the Essex police force area, not Colchester: ${wider.length} of the ${view.offences.length} offence types here, rated by the ONS estimate of that area’s population; the partnership’s own figures use the population above. The documents say so beside the figures.`,
+  );
+  await page.screenshot({ path: 'test-artefacts/screens/analysis-area.png' });
+  await page.getByRole('button', { name: 'Show charts for Violence with injury' }).click();
+  await expect(page.getByTestId('offence-detail').getByTestId('detail-area')).toHaveText(
+    'The Essex police force area, not Colchester: the figures count that whole area, and its population is 1,846,380 (ONS mid-year population estimates for Essex police force area (Southend-on-Sea, Thurrock, Essex) (ons-mid-year-population-2011-2023.csv), mid-2019).',
+  );
+  await expectNoViolations(page);
 });

@@ -46,13 +46,12 @@ function AnalysisFigures({ view, onViewChange, onGoTo }: { view: AnalysisView; o
   return (
     <div className="stack analysis-screen">
       {view.offences.length === 0 ? <NoFigures onGoTo={onGoTo} /> : null}
-      <SettingsPanel settings={view.settings} onViewChange={onViewChange} />
+      <SettingsPanel settings={view.settings} onViewChange={onViewChange} areaNotice={areaNotice(view.offences)} />
       {view.outsidePeriods.length > 0 ? (
         <p className="analysis-outside" data-testid="outside-periods">
           Not shown, as all their figures lie outside the three years up to the assessment period’s end: {view.outsidePeriods.join(', ')}.
         </p>
       ) : null}
-      <AreaNotice offences={view.offences} />
       {view.offences.length > 0 ? (
         <OffenceTable offences={view.offences} periods={view.settings.periods} selectedKey={selected?.key ?? null} onShowCharts={showCharts} />
       ) : null}
@@ -65,7 +64,7 @@ function AnalysisFigures({ view, onViewChange, onGoTo }: { view: AnalysisView; o
  * Which figures are for an area other than the partnership's: a force area's counts read as the
  * partnership's own would mislead every ranking built on them.
  */
-function AreaNotice({ offences }: { offences: readonly OffenceAnalysis[] }) {
+function areaNotice(offences: readonly OffenceAnalysis[]) {
   const groups = new Map<string, string[]>();
   for (const offence of offences) {
     if (offence.source.where.relation === 'partnership') continue;
@@ -76,9 +75,9 @@ function AreaNotice({ offences }: { offences: readonly OffenceAnalysis[] }) {
     <div className="analysis-area-notice" role="note" data-testid="area-notice">
       {[...groups].map(([phrase, labels]) => (
         <p key={phrase}>
-          <strong>Figures for the {phrase}.</strong>{' '}
-          {labels.length === offences.length ? 'Every offence type here' : `${labels.length} of the ${offences.length} offence types here`} {labels.length === 1 ? 'comes' : 'come'}{' '}
-          from a source for that whole area, and {labels.length === 1 ? 'its rate uses' : 'their rates use'} its population. The documents say so beside the figures.
+          <strong>Figures for the {phrase}:</strong>{' '}
+          {labels.length === offences.length ? 'every offence type here' : `${labels.length} of the ${offences.length} offence types here`}, rated by the ONS
+          estimate of that area’s population; the partnership’s own figures use the population above. The documents say so beside the figures.
         </p>
       ))}
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AnalysisSettings, AnalysisView, DenominatorFigure, DenominatorsInput, PeriodsInput } from '../../../shared/domain/analysis';
 import type { Result } from '../../../shared/result';
 import { describePeriod } from '../../../shared/statistics/periods';
@@ -11,6 +11,8 @@ import { formatCount } from './analysis-format';
 
 interface SettingsPanelProps {
   settings: AnalysisSettings;
+  /** Which figures are for a wider area than the partnership's, said where the populations are. */
+  areaNotice?: ReactNode;
   onViewChange(view: AnalysisView): void;
 }
 
@@ -32,7 +34,7 @@ function DenominatorValue({ figure }: { figure: DenominatorFigure }) {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The periods and denominators every figure depends on, in words, with forms to change them. */
-export function SettingsPanel({ settings, onViewChange }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onViewChange, areaNotice }: SettingsPanelProps) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -92,9 +94,9 @@ export function SettingsPanel({ settings, onViewChange }: SettingsPanelProps) {
           </dd>
         </div>
       </dl>
-      <p className="footnote">
-        Each type’s rate uses the ONS population of the area its source covers, unless a population is entered here, which is used for every type.
-      </p>
+      {areaNotice ?? (
+        <p className="footnote">Each type’s rate uses the population of the area its figures cover: this one for the partnership’s own area.</p>
+      )}
       <p role="status" className="status-message" data-testid="settings-status">
         {status}
       </p>
