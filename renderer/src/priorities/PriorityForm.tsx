@@ -13,7 +13,7 @@ import type { Result } from '../../../shared/result';
 import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
 import { Field, FieldErrorMessage } from '../components/Field';
 import { formatScore } from '../matrix/matrix-format';
-import { DateParts, dateText, isoFromDateText } from './DateParts';
+import { DateParts, dateText, isoFromDateText } from '../components/DateParts';
 import { inChoiceOrder, type OffenceChoice } from './priority-choices';
 
 export const priorityFieldIds = {
