@@ -36,7 +36,7 @@ export const DocumentDetails = z
     /** null: the day the document is generated. */
     date: DocumentDate.nullable(),
     distribution: text('The distribution', 300, false),
-    contact: text('The contact line', 500, false),
+    contact: text('The contact details', 500, false),
     introduction: text('The introduction', 5000),
     statutoryBasis: text('The statutory basis', 5000),
   })
@@ -112,7 +112,7 @@ export const documentDetailLabels: Record<DocumentDetailField, string> = {
   status: 'Status',
   date: 'Date',
   distribution: 'Distribution',
-  contact: 'Contact',
+  contact: 'Contact details',
   introduction: 'Introduction',
   statutoryBasis: 'Statutory basis',
 };

@@ -29,6 +29,14 @@ export const ragStatusLabels: Record<RagStatus, string> = {
   green: 'Green: on track',
 };
 
+/** Each status's name alone, for a column of its own beside the label ("Not started", "Red"). */
+export const ragStatusNames: Record<RagStatus, string> = {
+  'not-started': 'Not started',
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+};
+
 export const PriorityId = z.number().int().positive();
 
 export const maxPriorities = 50;

@@ -97,7 +97,7 @@ test('the board paper from a frozen run, for publication: a draft is refused bef
   await date.getByLabel('Day').fill('31');
   await date.getByLabel('Month').fill('3');
   await page.getByLabel('Version').fill('2.1');
-  await page.getByLabel('Contact').fill('Community Safety Team\nRowan House, 33 Sheepen Road\nColchester CO3 3WG');
+  await page.getByLabel('Contact details').fill('Community Safety Team\nRowan House, 33 Sheepen Road\nColchester CO3 3WG');
   await page.getByLabel('Final: as agreed by the board').check();
   await expect(page.getByTestId('publication-needs-final')).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'still a draft' })).toHaveCount(0);

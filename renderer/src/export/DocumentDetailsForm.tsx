@@ -104,7 +104,7 @@ export function DocumentDetailsForm({ state }: { state: DocumentDetailsState }) 
           error={errorFor(errors, fieldIds.distribution)}
           autoComplete="off"
         />
-        {textArea('contact', 'Contact', 'Printed at the end of both documents. Each line here starts a new line there: a team, an address, a telephone number.', 3)}
+        {textArea('contact', 'Contact details', 'Printed at the end of both documents. Each line here starts a new line there: a team, an address, a telephone number.', 3)}
         {textArea('introduction', 'Introduction', 'The partnership’s aim, as the plan opens with it.', 4)}
         {textArea('statutoryBasis', 'Statutory basis', 'The duties the partnership works under; the standard wording cites the Crime and Disorder Act 1998.', 4)}
         <div className="actions">

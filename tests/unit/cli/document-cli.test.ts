@@ -136,7 +136,7 @@ describe('document show and document set', () => {
       [['--date', 'March 2019'], 'workbench: --date: "March 2019" is not a single day. Give a day, month and year, for example 31/03/2019. Or give "none" for the day the document is exported.\n'],
       [['--title', '   '], 'workbench: --title: The title cannot be empty.\n'],
       [['--version', '1.0.0.0.0.0.0.0.0.0.0'], 'workbench: --version: The version must be 20 characters or fewer.\n'],
-      [['--contact', 'x'.repeat(501)], 'workbench: --contact: The contact line must be 500 characters or fewer.\n'],
+      [['--contact', 'x'.repeat(501)], 'workbench: --contact: The contact details must be 500 characters or fewer.\n'],
       [['--default', 'contac'], 'workbench: --default: there is no detail called "contac". The details are title, plan-period, owner, version, status, date, distribution, contact, introduction, statutory-basis.\n'],
       [['--default', 'owner', '--owner', 'Essex Police'], 'workbench: --owner and --default owner were both given: choose one.\n'],
       [[], 'workbench: Nothing to change: give a detail to set (--title, --plan-period, --owner, --version, --status, --date, --distribution, --contact, --introduction, --statutory-basis) or --default FIELD to put one back to the standard wording.\n'],
