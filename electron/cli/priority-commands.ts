@@ -162,7 +162,7 @@ function report(result: { priorities: Priority[]; ranking: MatrixState['ranking'
   else console.log(message);
 }
 
-const statusOption = () => new Option('--status <status>', 'red, amber or green').choices(ragStatuses);
+const statusOption = () => new Option('--status <status>', 'not-started, or red, amber or green once under way').choices(ragStatuses);
 
 /** priority add, list, update, move, remove (brief §5). */
 export function addPriorityCommands(program: Command): void {

@@ -7,6 +7,7 @@ import { WorkbenchError } from '../../shared/result';
 import { logUnexpected, unexpectedFailureMessage } from '../service/error-log';
 import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
+import { addDocumentCommands } from './document-commands';
 import { addExportCommands } from './export-commands';
 import { addPartnershipCommands } from './partnership-commands';
 import { addPdfExportCommands } from './pdf-export-commands';
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   addPriorityCommands(program);
   // The PDF documents join the workbook under `export`.
   addPdfExportCommands(program.commands.find((command) => command.name() === 'export')!);
+  addDocumentCommands(program);
   addSettingsCommands(program);
   return program;
 }

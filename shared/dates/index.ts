@@ -7,3 +7,4 @@ export { parseFinancialYearQuarter, parseUkPeriod, type ParseUkPeriodOptions } f
 export { addMonths, financialYearOf, formatFinancialYear, formatMonthLong, isMonthKey, monthCount, monthsBetween } from './months';
 export { readExcelSerial, type ExcelSerialReading } from './excel-serial';
 export { earliestAcceptedYear, expandTwoDigitYear, latestAcceptedYear, type CalendarDay } from './calendar';
+export { isRealIsoDay, parseUkDay, type DayParseResult } from './day';

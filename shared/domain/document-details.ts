@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealIsoDay } from '../dates/day';
 import { addMonths, monthName } from '../dates/months';
 import type { PartnershipDetails } from './partnership';
 
@@ -19,10 +20,11 @@ const text = (label: string, max: number, required = true) => {
   return required ? base.min(1, `${label} cannot be empty.`) : base;
 };
 
-/** A calendar date as 'YYYY-MM-DD'. */
+/** A calendar date as 'YYYY-MM-DD' that exists (no 30 February). */
 export const DocumentDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use a date in the form YYYY-MM-DD, for example 2019-03-31.');
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use a date in the form YYYY-MM-DD, for example 2019-03-31.')
+  .refine(isRealIsoDay, 'That date does not exist. Give a real day, for example 31 3 2019.');
 
 export const DocumentDetails = z
   .object({
@@ -34,7 +36,7 @@ export const DocumentDetails = z
     /** null: the day the document is generated. */
     date: DocumentDate.nullable(),
     distribution: text('The distribution', 300, false),
-    contact: text('The contact line', 500, false),
+    contact: text('The contact details', 500, false),
     introduction: text('The introduction', 5000),
     statutoryBasis: text('The statutory basis', 5000),
   })
@@ -85,3 +87,44 @@ export function defaultDocumentDetails(partnership: Pick<PartnershipDetails, 'na
 }
 
 export const statusLabel = (status: DocumentStatus) => (status === 'final' ? 'Final' : 'Draft');
+
+/** The details in the order the Export screen and `document show` list them. */
+export const documentDetailFields = [
+  'title',
+  'planPeriod',
+  'owner',
+  'version',
+  'status',
+  'date',
+  'distribution',
+  'contact',
+  'introduction',
+  'statutoryBasis',
+] as const satisfies readonly (keyof DocumentDetails)[];
+export type DocumentDetailField = (typeof documentDetailFields)[number];
+
+/** Each detail as a label on its own. */
+export const documentDetailLabels: Record<DocumentDetailField, string> = {
+  title: 'Title',
+  planPeriod: 'Plan period',
+  owner: 'Document owner',
+  version: 'Version',
+  status: 'Status',
+  date: 'Date',
+  distribution: 'Distribution',
+  contact: 'Contact details',
+  introduction: 'Introduction',
+  statutoryBasis: 'Statutory basis',
+};
+
+/**
+ * A document for publication says it is final: a draft is not yet agreed by the board, and a
+ * published draft could be taken as the partnership's word. The service refuses such an
+ * export, and the Export screen and the CLI say this before anything is written.
+ */
+export function publicationNeedsFinalMessage(documentName: string): string {
+  return (
+    `The ${documentName} is still a draft. Set its status to Final (on the Export screen, or ` +
+    '`document set --status final`) before exporting it for publication.'
+  );
+}

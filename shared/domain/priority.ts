@@ -4,7 +4,8 @@ import { MemberId } from './partnership';
 
 /**
  * The partnership's priorities (brief §5, workflow 5): each addresses offence types and
- * indicators from the ranking, has a lead partner, measures and a red, amber or green status.
+ * indicators from the ranking, has a lead partner, measures and a status: not started, or red,
+ * amber or green once work is under way.
  *
  * A priority's number is its place in the order, and its name ("Priority One") is derived
  * from that number, never stored: the title is the rest of the heading ("Protect vulnerable
@@ -12,15 +13,28 @@ import { MemberId } from './partnership';
  * number ("Priority One – Protect…") is stored without it, so it cannot go stale.
  */
 
-export const ragStatuses = ['red', 'amber', 'green'] as const;
+/**
+ * A priority's status. 'not-started' is for a priority agreed but not yet begun: a RAG rating
+ * would say how delivery is going, and there is none yet to rate (shown grey, as a bar).
+ */
+export const ragStatuses = ['not-started', 'red', 'amber', 'green'] as const;
 export const RagStatus = z.enum(ragStatuses);
 export type RagStatus = z.infer<typeof RagStatus>;
 
 /** How each status reads in words: colour never carries the meaning alone. */
 export const ragStatusLabels: Record<RagStatus, string> = {
+  'not-started': 'Not started',
   red: 'Red: off track',
   amber: 'Amber: at risk',
   green: 'Green: on track',
+};
+
+/** Each status's name alone, for a column of its own beside the label ("Not started", "Red"). */
+export const ragStatusNames: Record<RagStatus, string> = {
+  'not-started': 'Not started',
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
 };
 
 export const PriorityId = z.number().int().positive();

@@ -87,7 +87,7 @@ export interface ExportPriority {
   offences: { key: string; label: string; rank: number | null }[];
   lead: string | null;
   measures: string[];
-  status: 'red' | 'amber' | 'green' | null;
+  status: 'not-started' | 'red' | 'amber' | 'green' | null;
   /** "Red: off track", or "Not set". */
   statusLabel: string;
   reviewDate: string | null;

@@ -37,6 +37,9 @@ test('writes two priorities linked to ranked types, exports the workbook from th
   await page.getByRole('checkbox', { name: 'Publication mode: suppress small counts' }).check();
   await expect(page.getByLabel('Suppress counts below')).toHaveValue('5');
   await expect(page.getByRole('checkbox', { name: 'Add the raw data' })).toBeDisabled();
+  // The workbook has no draft or final status: publication asks nothing more of it.
+  await expect(page.getByTestId('publication-needs-final')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Document details' })).toHaveCount(0);
   await expectNoViolations(page, 'the Export screen in publication mode');
   await page.getByRole('checkbox', { name: 'Publication mode: suppress small counts' }).uncheck();
 

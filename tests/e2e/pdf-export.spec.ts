@@ -56,29 +56,73 @@ test('exports the Partnership Plan and shows its first pages, drawn offline insi
   expect(workbench.foreignRequests).toEqual([]);
 });
 
-test('the board paper from a frozen run, for publication; document details edited on the screen reach the file', async ({ page, workbench }) => {
+test('the board paper from a frozen run, for publication: a draft is refused before the save dialog, and details edited on the screen are saved by Export and reach the file', async ({ page, workbench }) => {
   await openDemoExport(page, workbench, true);
-
-  await page.getByLabel('Version').fill('2.1');
-  await page.getByLabel('Final: as agreed by the board').check();
-  await page.getByRole('button', { name: 'Save document details' }).click();
-  await expect(page.getByText('Document details saved.')).toBeVisible();
-  await expectNoViolations(page, 'the document details');
-
+  // The workbook carries no document details, so they are shown for the PDFs only.
+  await expect(page.getByRole('heading', { name: 'Document details' })).toHaveCount(0);
   await page.getByRole('radio', { name: 'Board paper (PDF)' }).check();
+  await expect(page.getByRole('heading', { name: 'Document details' })).toBeVisible();
   await page.getByRole('radio', { name: /^Frozen run 1, “Board draft”/ }).check();
-  await page.getByRole('checkbox', { name: 'Publication mode: suppress small counts' }).check();
+
+  // While the status is Draft, the publication choice says that publication needs Final.
+  const publication = page.getByRole('checkbox', { name: 'Publication mode: suppress small counts' });
+  const needsFinal = 'For publication the board paper must be final, and its status is Draft. Set the status to Final under Document details once the board has agreed it.';
+  await expect(page.getByTestId('publication-needs-final')).toHaveText(needsFinal);
+  await expect(publication).toHaveAccessibleDescription(`Counts below the threshold are shown as [c], with any figure that would reveal them. Zeros are shown. ${needsFinal}`);
+  await publication.check();
   await page.getByLabel('Suppress counts below').fill('20');
   const paper = join(workbench.dir, 'board paper.pdf');
   workbench.choose['export/pdf'] = paper;
   await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'still a draft' })).toHaveText(
+    'The board paper is still a draft. Set its status to Final under Document details, once the board has agreed it, before exporting it for publication.',
+  );
+  expect(existsSync(paper)).toBe(false);
+  await expectNoViolations(page, 'the Export screen refusing a draft for publication');
+
+  // A date that does not exist is refused on the form, linked to its day box.
+  const date = page.getByRole('group', { name: 'Date (optional)' });
+  await date.getByLabel('Day').fill('30');
+  await date.getByLabel('Month').fill('2');
+  await date.getByLabel('Year').fill('2019');
+  await page.getByRole('button', { name: 'Save document details' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('That date does not exist. Give a real day, for example 31 3 2019.');
+  await expect(date).toHaveAccessibleDescription(/That date does not exist/);
+  await summary.getByRole('link', { name: /That date does not exist/ }).click();
+  await expect(date.getByLabel('Day')).toBeFocused();
+  await expectNoViolations(page, 'the document details with a date that does not exist');
+
+  // The analyst corrects the details and makes the paper final, without saving them first.
+  await date.getByLabel('Day').fill('31');
+  await date.getByLabel('Month').fill('3');
+  await page.getByLabel('Version').fill('2.1');
+  await page.getByLabel('Contact details').fill('Community Safety Team\nRowan House, 33 Sheepen Road\nColchester CO3 3WG');
+  await page.getByLabel('Final: as agreed by the board').check();
+  await expect(page.getByTestId('publication-needs-final')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'still a draft' })).toHaveCount(0);
+  await expect(page.getByTestId('export-save-first')).toHaveText('The document details have changes that are not saved yet. Export saves them first, and the board paper uses them.');
+  const saveAndExport = page.getByRole('button', { name: 'Save details and export…' });
+  await expect(saveAndExport).toHaveAccessibleDescription(/not saved yet/);
+  await expectNoViolations(page, 'the Export screen with unsaved document details');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test-artefacts/screens/export-details-unsaved.png', fullPage: true });
+
+  await saveAndExport.click();
   await expect(page.getByTestId('export-status')).toContainText('from the frozen run 1');
+  await expect(page.getByRole('button', { name: 'Export…' })).toBeVisible();
+  await expect(page.getByTestId('export-save-first')).toHaveCount(0);
+  const stored = valueOf<{ details: { version: string; status: string; date: string | null; contact: string } }>(await workbench.service.call('document/details', {})).details;
+  expect(stored).toMatchObject({ version: '2.1', status: 'final', date: '2019-03-31', contact: 'Community Safety Team\nRowan House, 33 Sheepen Road\nColchester CO3 3WG' });
   await expect(page.getByTestId('pdf-preview').getByRole('img', { name: /^Board paper, page 1 of \d+$/ })).toBeVisible();
   const text = pdfText(paper);
   expect(text).toContain('Frozen run 1');
   expect(text).toContain('version 2.1 (final)');
+  expect(text).toContain('31 March 2019');
   expect(text).toContain('[c]');
+  expect(text.replace(/\s+/g, ' ')).toContain('FINAL: for publication. Small numbers are suppressed.');
   expect(text).not.toContain('DRAFT: for discussion');
+  expect(text).toContain('Community Safety Team\nRowan House, 33 Sheepen Road\nColchester CO3 3WG');
 });
 
 test('Cancel during a PDF export leaves no file', async ({ page, workbench }) => {

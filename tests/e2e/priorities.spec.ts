@@ -81,7 +81,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await chooseOffence(page, 'Sexual offences', ranks.get('Sexual offences')!.rank);
   await chooseOffence(page, 'Stalking and harassment', ranks.get('Stalking and harassment')!.rank);
   await page.getByLabel('Lead partner').selectOption({ label: 'Essex County Council' });
-  await page.getByLabel('Status').selectOption({ label: 'Amber: at risk' });
+  await page.getByLabel('Status').selectOption({ label: 'Not started' });
   await page.getByRole('button', { name: 'Add priority' }).click();
   await expect(page.getByTestId('priorities-status')).toHaveText('Priority Two added.');
 
@@ -103,6 +103,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
     reviewDate: '2019-03-31',
   });
   expect(written[1]!.offences.map((offence) => offence.label)).toEqual(['Sexual offences', 'Stalking and harassment']);
+  expect(written[1]!.status).toBe('not-started');
 
   await expect(page.getByTestId('priority')).toHaveCount(2);
   expect(await headings(page)).toEqual([
@@ -112,6 +113,11 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   const first = page.getByTestId('priority').first();
   await expect(first.getByTestId('priority-offences')).toHaveText(['Violence with injury', 'Possession of weapons offences'].map((label) => `Rank ${ranks.get(label)!.rank}${label} (score ${ranks.get(label)!.score})`).join(''));
   await expect(first.getByTestId('rag-status')).toHaveText('Red: off track');
+  // Not started reads in words, with a shape of its own (a flat bar) and a neutral grey.
+  const notStarted = page.getByTestId('priority').nth(1).getByTestId('rag-status');
+  await expect(notStarted).toHaveText('Not started');
+  await expect(notStarted).toHaveClass(/rag-not-started/);
+  await page.getByTestId('priorities-list').screenshot({ path: 'test-artefacts/screens/priorities-statuses.png' });
   await expect(first.getByTestId('priority-lead')).toHaveText('Essex Police');
   await expect(first).toContainText('31 March 2019');
   // The ranking says which priorities address each type.

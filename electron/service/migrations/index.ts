@@ -8,6 +8,7 @@ import { createPriorities } from './0050-create-priorities';
 import { identifyImportsByFileAndSheet } from './0060-identify-imports-by-file-and-sheet';
 import { createPeers } from './0070-create-peers';
 import { createDocumentDetails } from './0080-create-document-details';
+import { addNotStartedPriorityStatus } from './0090-add-not-started-priority-status';
 
 export type { Migration } from './migration';
 
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   identifyImportsByFileAndSheet,
   createPeers,
   createDocumentDetails,
+  addNotStartedPriorityStatus,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,81 +1,45 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { DocumentDetails, type DocumentDetailsView, type DocumentStatus } from '../../../shared/domain/document-details';
-import { workbench } from '../api';
-import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import type { FormEvent } from 'react';
+import { documentStatuses } from '../../../shared/domain/document-details';
+import { DateParts } from '../components/DateParts';
+import { ErrorSummary, errorFor } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
 import { TextField } from '../components/TextField';
+import { documentFieldIds as fieldIds, type DocumentDetailsState, type DocumentDraft } from './useDocumentDetails';
 import './pdf-preview.css';
 
-const fieldIds = {
-  title: 'document-title',
-  planPeriod: 'document-plan-period',
-  owner: 'document-owner',
-  version: 'document-version',
-  status: 'document-status-draft',
-  date: 'document-date',
-  distribution: 'document-distribution',
-  contact: 'document-contact',
-  introduction: 'document-introduction',
-  statutoryBasis: 'document-statutory-basis',
-};
-
-type Draft = Omit<DocumentDetails, 'date'> & { date: string };
-
-const draftOf = (details: DocumentDetails): Draft => ({ ...details, date: details.date ?? '' });
+const statusLabels = {
+  draft: 'Draft: marked as not for publication until agreed',
+  final: 'Final: as agreed by the board',
+} as const;
 
 /**
  * The Partnership Plan's and board paper's own details: title, period, owner, version, status,
  * date, distribution, contact, and the introduction and statutory basis in the partnership's
  * words. Each starts from wording real plans use; "Use the standard wording" puts it back.
+ * The screen holds the state (useDocumentDetails), so that its Export button can save the
+ * form's changes before it exports.
  */
-export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetailsView): void }) {
-  const [view, setView] = useState<DocumentDetailsView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    void workbench.document.details().then((result) => {
-      if (!result.ok) {
-        setErrors([{ fieldId: null, message: result.error.message }]);
-        return;
-      }
-      setView(result.value);
-      setDraft(draftOf(result.value.details));
-    });
-  }, []);
-
+export function DocumentDetailsForm({ state }: { state: DocumentDetailsState }) {
+  const { view, draft, errors } = state;
   if (!view || !draft) return <ErrorSummary errors={errors} />;
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft({ ...draft, [key]: value });
+  const set =
+    <K extends keyof DocumentDraft>(key: K) =>
+    (value: DocumentDraft[K]) =>
+      state.change({ ...draft, [key]: value });
 
-  async function save(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    setStatus('');
-    const parsed = DocumentDetails.safeParse({ ...draft, date: draft!.date || null });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
-      return;
-    }
-    setErrors([]);
-    const result = await workbench.document.setDetails(parsed.data);
-    if (!result.ok) {
-      setErrors([{ fieldId: null, message: result.error.message }]);
-      return;
-    }
-    setView(result.value);
-    setDraft(draftOf(result.value.details));
-    onSaved?.(result.value);
-    setStatus('Document details saved. The next export uses them.');
+    await state.save();
   }
 
-  const textArea = (key: 'introduction' | 'statutoryBasis', label: string, hint: string) => (
+  const textArea = (key: 'contact' | 'introduction' | 'statutoryBasis', label: string, hint: string, rows: number) => (
     <Field id={fieldIds[key]} label={label} hint={hint} error={errorFor(errors, fieldIds[key])}>
       {(describedBy) => (
         <>
           <textarea
             id={fieldIds[key]}
-            rows={4}
+            rows={rows}
             value={draft[key]}
             aria-describedby={describedBy}
             aria-invalid={errorFor(errors, fieldIds[key]) ? true : undefined}
@@ -96,7 +60,7 @@ export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetail
       <h2 id="document-details-heading">Document details</h2>
       <p className="hint">What the Partnership Plan and the board paper say about themselves, on their title page and in their version control.</p>
       <ErrorSummary errors={errors} />
-      <form onSubmit={save} noValidate>
+      <form onSubmit={submit} noValidate>
         <div className="field-row">
           <TextField id={fieldIds.title} label="Title" value={draft.title} onChange={(event) => set('title')(event.target.value)} error={errorFor(errors, fieldIds.title)} autoComplete="off" />
           <TextField
@@ -112,25 +76,26 @@ export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetail
         <div className="field-row">
           <TextField id={fieldIds.owner} label="Document owner" value={draft.owner} onChange={(event) => set('owner')(event.target.value)} error={errorFor(errors, fieldIds.owner)} autoComplete="off" />
           <TextField id={fieldIds.version} label="Version" value={draft.version} onChange={(event) => set('version')(event.target.value)} error={errorFor(errors, fieldIds.version)} autoComplete="off" />
-          <TextField
+        </div>
+        <div className="field-row">
+          <fieldset className="field radios">
+            <legend>Status</legend>
+            {documentStatuses.map((value) => (
+              <div className="radio" key={value}>
+                <input type="radio" id={`document-status-${value}`} name="document-status" value={value} checked={draft.status === value} onChange={() => set('status')(value)} />
+                <label htmlFor={`document-status-${value}`}>{statusLabels[value]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <DateParts
             id={fieldIds.date}
-            label="Date"
-            hint="Leave empty for the day of export."
-            type="date"
+            legend="Date (optional)"
+            hint="The date on the title page, for example 31 3 2019. Leave it empty for the day of export."
             value={draft.date}
-            onChange={(event) => set('date')(event.target.value)}
             error={errorFor(errors, fieldIds.date)}
+            onChange={set('date')}
           />
         </div>
-        <fieldset className="field radios">
-          <legend>Status</legend>
-          {(['draft', 'final'] as DocumentStatus[]).map((value) => (
-            <div className="radio" key={value}>
-              <input type="radio" id={`document-status-${value}`} name="document-status" value={value} checked={draft.status === value} onChange={() => set('status')(value)} />
-              <label htmlFor={`document-status-${value}`}>{value === 'draft' ? 'Draft: marked as not for publication until agreed' : 'Final: as agreed by the board'}</label>
-            </div>
-          ))}
-        </fieldset>
         <TextField
           id={fieldIds.distribution}
           label="Distribution"
@@ -139,15 +104,15 @@ export function DocumentDetailsForm({ onSaved }: { onSaved?(view: DocumentDetail
           error={errorFor(errors, fieldIds.distribution)}
           autoComplete="off"
         />
-        <TextField id={fieldIds.contact} label="Contact line" value={draft.contact} onChange={(event) => set('contact')(event.target.value)} error={errorFor(errors, fieldIds.contact)} autoComplete="off" />
-        {textArea('introduction', 'Introduction', 'The partnership’s aim, as the plan opens with it.')}
-        {textArea('statutoryBasis', 'Statutory basis', 'The duties the partnership works under; the standard wording cites the Crime and Disorder Act 1998.')}
+        {textArea('contact', 'Contact details', 'Printed at the end of both documents. Each line here starts a new line there: a team, an address, a telephone number.', 3)}
+        {textArea('introduction', 'Introduction', 'The partnership’s aim, as the plan opens with it.', 4)}
+        {textArea('statutoryBasis', 'Statutory basis', 'The duties the partnership works under; the standard wording cites the Crime and Disorder Act 1998.', 4)}
         <div className="actions">
           <button type="submit" className="button">
             Save document details
           </button>
           <p role="status" className="status-message">
-            {status}
+            {state.message}
           </p>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { RunSummary } from '../../../shared/domain/analysis';
 import type { ExportResult } from '../../../shared/export/export-request';
+import { pdfDocumentPhrases } from '../../../shared/export/pdf-export';
 import { defaultSuppressionThreshold } from '../../../shared/export/suppression';
 import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
@@ -10,6 +11,7 @@ import { formatBytes } from '../format';
 import { DocumentDetailsForm } from './DocumentDetailsForm';
 import { RankingPreview } from './RankingPreview';
 import { exportDocuments, type ExportDocument } from './export-documents';
+import { useDocumentDetails } from './useDocumentDetails';
 
 // pdf.js is large: it loads, from the app's own files, only when there is a PDF to preview.
 const PdfPreview = lazy(() => import('./PdfPreview').then((module) => ({ default: module.PdfPreview })));
@@ -21,7 +23,13 @@ interface Finished {
   document: ExportDocument;
 }
 
-/** Choose a document, its source and publication mode; save it where the analyst says; open it. */
+/**
+ * Choose a document, its source and publication mode; for the plan and the board paper, check
+ * their details; save it where the analyst says; open it. The details come before the Export
+ * button, and Export saves any change to them first, so a document never goes out with details
+ * the analyst has just corrected on the screen. A draft is not exported for publication: the
+ * screen says so before the save dialog opens (and the service refuses it in any case).
+ */
 export function ExportScreen() {
   const [documentId, setDocumentId] = useState(exportDocuments[0]!.id);
   const [runs, setRuns] = useState<RunSummary[]>([]);
@@ -30,11 +38,18 @@ export function ExportScreen() {
   const [threshold, setThreshold] = useState(String(defaultSuppressionThreshold));
   const [rawData, setRawData] = useState(false);
   const [error, setError] = useState('');
+  /** Export was pressed for publication while the status was Draft: said until either changes. */
+  const [refusedDraft, setRefusedDraft] = useState(false);
   const [thresholdError, setThresholdError] = useState<string | undefined>(undefined);
   const [finished, setFinished] = useState<Finished | null>(null);
   const [message, setMessage] = useState('');
   const { progress, run, cancel } = useOperation();
+  const details = useDocumentDetails();
   const document = exportDocuments.find((entry) => entry.id === documentId) ?? exportDocuments[0]!;
+  const phrase = document.pdfKind ? pdfDocumentPhrases[document.pdfKind] : null;
+  /** The status the export will carry: the form's, since Export saves the form first. */
+  const draftStatus = phrase !== null && details.draft?.status === 'draft';
+  const saveFirst = phrase !== null && details.unsaved;
 
   useEffect(() => {
     void workbench.run.list().then((result) => {
@@ -52,6 +67,19 @@ export function ExportScreen() {
       return;
     }
     setThresholdError(undefined);
+    setRefusedDraft(false);
+    if (publication && draftStatus) {
+      setRefusedDraft(true);
+      return;
+    }
+    let savedDetails = false;
+    if (saveFirst) {
+      if (!(await details.save())) {
+        setError('The document details have a problem, listed under Document details. Correct it, then export again.');
+        return;
+      }
+      savedDetails = true;
+    }
     const choices = {
       source: runId === null ? ({ kind: 'current' } as const) : ({ kind: 'run', runId } as const),
       publicationThreshold: publication ? level : null,
@@ -62,7 +90,7 @@ export function ExportScreen() {
       setFinished({ result: result.value, document });
       setMessage(`Saved ${result.value.fileName} (${formatBytes(result.value.bytes)}) from the ${result.value.source.charAt(0).toLowerCase()}${result.value.source.slice(1)}.`);
     } else if (isCancelled(result)) {
-      setMessage('Nothing was saved.');
+      setMessage(savedDetails ? 'The document details were saved. Nothing was exported.' : 'Nothing was saved.');
     } else {
       setError(result.error.message);
     }
@@ -126,12 +154,18 @@ export function ExportScreen() {
             type="checkbox"
             checked={publication}
             onChange={(event) => setPublication(event.target.checked)}
-            aria-describedby="export-publication-hint"
+            aria-describedby={draftStatus ? 'export-publication-hint export-publication-final' : 'export-publication-hint'}
           />
           <label htmlFor="export-publication">Publication mode: suppress small counts</label>
           <p className="hint" id="export-publication-hint">
             Counts below the threshold are shown as [c], with any figure that would reveal them. Zeros are shown.
+            {phrase && !draftStatus ? ' The title page says “FINAL: for publication”.' : ''}
           </p>
+          {draftStatus ? (
+            <p className={`hint export-notice${publication ? ' export-notice-strong' : ''}`} id="export-publication-final" data-testid="publication-needs-final">
+              For publication the {phrase} must be final, and its status is Draft. Set the status to Final under Document details once the board has agreed it.
+            </p>
+          ) : null}
         </div>
         {publication ? (
           <TextField
@@ -163,12 +197,26 @@ export function ExportScreen() {
             </p>
           </div>
         ) : null}
+      </section>
+      {phrase ? <DocumentDetailsForm state={details} /> : null}
+      <section className="panel" aria-labelledby="export-run-heading">
+        <h2 id="export-run-heading">Export the {phrase ?? 'evidence workbook'}</h2>
+        {saveFirst ? (
+          <p className="hint export-notice" id="export-save-first" data-testid="export-save-first">
+            The document details have changes that are not saved yet. Export saves them first, and the {phrase} uses them.
+          </p>
+        ) : null}
         {progress ? <ProgressBar event={progress} onCancel={cancel} /> : null}
         <div className="actions">
-          <button type="button" className="button" onClick={exportDocument} disabled={busy}>
-            Export…
+          <button type="button" className="button" onClick={exportDocument} disabled={busy} aria-describedby={saveFirst ? 'export-save-first' : undefined}>
+            {saveFirst ? 'Save details and export…' : 'Export…'}
           </button>
         </div>
+        {refusedDraft && publication && draftStatus ? (
+          <p className="error-message" role="alert">
+            The {phrase} is still a draft. Set its status to Final under Document details, once the board has agreed it, before exporting it for publication.
+          </p>
+        ) : null}
         {error ? (
           <p className="error-message" role="alert">
             {error}
@@ -193,13 +241,12 @@ export function ExportScreen() {
           </Suspense>
         ) : null}
       </section>
-      {document.id !== 'workbook' ? (
+      {phrase ? (
         <section className="panel" aria-labelledby="export-ranking-heading">
           <h2 id="export-ranking-heading">The ranking in the documents</h2>
           <RankingPreview runId={runId} />
         </section>
       ) : null}
-      <DocumentDetailsForm />
     </div>
   );
 }

@@ -22,6 +22,8 @@ export interface ExportDocument {
   description: string;
   /** Offers the raw-data option (the in-area imported rows as a sheet). */
   offersRawData: boolean;
+  /** Which PDF document this is (it carries the document details), or null for the workbook. */
+  pdfKind: PdfDocumentKind | null;
   /** A PDF's result also carries the file itself, for the preview of its first pages. */
   run(choices: ExportChoices, operationId: string): Promise<Result<ExportResult | PdfExportResult>>;
 }
@@ -39,6 +41,7 @@ export const exportDocuments: readonly ExportDocument[] = [
     description:
       'Every sheet of the assessment: partnership, datasets and their quality, offence statistics, the matrix as live formulas, the ranking, sensitivity and priorities.',
     offersRawData: true,
+    pdfKind: null,
     run: (choices, operationId) =>
       workbench.export.workbook({
         operationId,
@@ -54,6 +57,7 @@ export const exportDocuments: readonly ExportDocument[] = [
       label: `${pdfDocumentNames[kind]} (PDF)`,
       description: pdfDocumentDescriptions[kind],
       offersRawData: false,
+      pdfKind: kind,
       run: (choices, operationId) =>
         workbench.export.pdf({
           operationId,

@@ -13,7 +13,7 @@ import type { Result } from '../../../shared/result';
 import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
 import { Field, FieldErrorMessage } from '../components/Field';
 import { formatScore } from '../matrix/matrix-format';
-import { DateParts, dateText, isoFromDateText } from './DateParts';
+import { DateParts, dateText, isoFromDateText } from '../components/DateParts';
 import { inChoiceOrder, type OffenceChoice } from './priority-choices';
 
 export const priorityFieldIds = {
@@ -209,7 +209,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
             </select>
           )}
         </Field>
-        <Field id={ids.status} label="Status" hint="Red, amber or green, as the board reviews it" error={errorFor(errors, ids.status)}>
+        <Field id={ids.status} label="Status" hint="Not started, or red, amber or green once work is under way, as the board reviews it" error={errorFor(errors, ids.status)}>
           {(describedBy) => (
             <select id={ids.status} value={status} aria-describedby={describedBy} onChange={(event) => setStatus(event.target.value as RagStatus | '')}>
               <option value="">Not set</option>

@@ -1,6 +1,6 @@
 import { ragStatusLabels, type RagStatus } from '../../../shared/domain/priority';
 
-/** A red, amber or green status as a shape and words, so that colour never carries it alone. */
+/** A status (not started, red, amber or green) as a shape and words, so that colour never carries it alone. */
 export function RagStatusBadge({ status }: { status: RagStatus | null }) {
   if (!status) return <span className="muted">Status not set</span>;
   return (

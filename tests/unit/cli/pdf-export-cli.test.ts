@@ -28,6 +28,8 @@ describe('export plan and export board-paper', () => {
     expect(workbench('demo', '--out', dir).code).toBe(0);
     const workspace = join(dir, 'demo.sqlite');
     expect(workbench('run', 'freeze', '--workspace', workspace, '--name', 'Board draft').code).toBe(0);
+    // Only a final document is exported for publication (the demo's is a draft).
+    expect(workbench('document', 'set', '--workspace', workspace, '--status', 'final').code).toBe(0);
     const out = join(dir, 'published plan.pdf');
     const result = workbench('export', 'plan', '--workspace', workspace, '--out', out, '--run', '1', '--publication', '--threshold', '20', '--json');
     expect(result.stderr).toBe('');
@@ -39,6 +41,7 @@ describe('export plan and export board-paper', () => {
     const text = pdfText(out);
     expect(text).toContain('Frozen run 1');
     expect(text).toContain('[c]');
+    expect(text.replace(/\s+/g, ' ')).toContain('FINAL: for publication. Small numbers are suppressed.');
     expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
 
     const paper = join(dir, 'paper.pdf');

@@ -185,7 +185,11 @@ describe('the Partnership Plan says what the seed plan says', () => {
 describe('publication mode', () => {
   it('shows no count under the threshold in the plan’s tables', async () => {
     const published = join(dir, 'published.pdf');
+    // Only a final document is exported for publication.
+    const { details } = await call('document/details', {});
+    await call('document/setDetails', { ...details, status: 'final' });
     await exportDocument('plan', published, { publication: true, threshold: 20 });
+    await call('document/setDetails', details);
     const text = pdfText(published);
     expect(text).toContain('[c]');
     expect(text).toContain('Publication mode: counts from 1 to 19 are suppressed');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoDisclosure, saferColchester, saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
 import type { Member } from '../../../shared/domain/partnership';
-import { priorityHeading, priorityInputOf, type Priority, type PriorityInput } from '../../../shared/domain/priority';
+import { priorityHeading, priorityInputOf, ragStatusLabels, type Priority, type PriorityInput } from '../../../shared/domain/priority';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 import { workspaceFingerprint } from '../../fixtures/workspace-fingerprint';
@@ -255,6 +255,51 @@ describe('priorities in the demo and in frozen runs', () => {
       reviewDate: '2020-09-30',
     });
     expect(stored.priorities!.map((priority) => priority.lead)).toEqual(['Essex County Council', 'Essex Police', 'Essex Police', 'Colchester Borough Council']);
+  }, 60_000);
+
+  it('keeps a not-started priority, frozen runs included, and shows it in words', async () => {
+    const before = valueOf(await workbench.call('run/freeze', { name: 'Before' }));
+    const [first, ...others] = valueOf(await workbench.call('priority/list', {}));
+    const updated = valueOf(await workbench.call('priority/update', { ...priorityInputOf(first!), id: first!.id, status: 'not-started' }));
+    expect(updated[0]!.status).toBe('not-started');
+    expect(ragStatusLabels['not-started']).toBe('Not started');
+    const after = valueOf(await workbench.call('run/freeze', { name: 'After' }));
+
+    const earlier = valueOf(await workbench.call('run/show', { id: before.id }));
+    expect(earlier.identical).toBe(true);
+    expect(earlier.priorities!.map((priority) => priority.status)).toEqual([first, ...others].map((priority) => priority!.status));
+    const later = valueOf(await workbench.call('run/show', { id: after.id }));
+    expect(later.identical).toBe(true);
+    expect(later.priorities!.map((priority) => priority.status)).toEqual(['not-started', ...others.map((priority) => priority.status)]);
+  }, 60_000);
+
+  it('opens a workspace saved before "not started" existed, keeping its priorities and frozen runs exactly', async () => {
+    const frozen = valueOf(await workbench.call('run/freeze', { name: 'Frozen in format 8' }));
+    const priorities = valueOf(await workbench.call('priority/list', {}));
+    valueOf(await workbench.call('workspace/close', {}));
+
+    // Put the file back as format 8 stored it: the status constraint without 'not-started'.
+    const db = new Database(workbench.path);
+    const table = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'priority'").pluck().get() as string;
+    expect(table).toContain("'not-started', ");
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      db.exec(table.replace("'not-started', ", '').replace(/^CREATE TABLE "?priority"?/, 'CREATE TABLE priority_old'));
+      db.exec('INSERT INTO priority_old SELECT * FROM priority; DROP TABLE priority; ALTER TABLE priority_old RENAME TO priority');
+      db.exec('CREATE INDEX priority_by_lead ON priority (lead_member_id)');
+      db.pragma('user_version = 8');
+    })();
+    expect(() => db.exec("UPDATE priority SET status = 'not-started'")).toThrow(/CHECK/);
+    db.close();
+
+    valueOf(await workbench.call('workspace/open', { path: workbench.path }));
+    expect(valueOf(await workbench.call('priority/list', {}))).toEqual(priorities);
+    const stored = valueOf(await workbench.call('run/show', { id: frozen.id }));
+    expect(stored.identical).toBe(true);
+    expect(stored.priorities!.map((priority) => priority.status)).toEqual(priorities.map((priority) => priority.status));
+    const [first] = priorities;
+    const updated = valueOf(await workbench.call('priority/update', { ...priorityInputOf(first!), id: first!.id, status: 'not-started' }));
+    expect(updated[0]!.status).toBe('not-started');
   }, 60_000);
 
   it('still verifies and shows a run frozen before priorities were recorded', async () => {

@@ -6,8 +6,10 @@ import {
   financialYearOf,
   formatFinancialYear,
   formatMonthLong,
+  isRealIsoDay,
   monthsBetween,
   parseFinancialYearQuarter,
+  parseUkDay,
   parseUkPeriod,
   readExcelSerial,
   type ParsedPeriod,
@@ -65,6 +67,32 @@ describe('parseUkPeriod: day dates', () => {
   it('reads a JS Date by its UTC calendar date, as exceljs encodes date cells', () => {
     expect(periodOf(parseUkPeriod(new Date(Date.UTC(2018, 0, 31))))).toEqual(day('2018-01-31'));
     expect(periodOf(parseUkPeriod(new Date('2018-01-31T23:59:59Z')))).toEqual(day('2018-01-31'));
+  });
+});
+
+describe('parseUkDay: one day as an analyst types it', () => {
+  it('reads day/month/year and YYYY-MM-DD to the same day', () => {
+    for (const typed of ['31/03/2019', '31/3/19', ' 31 March 2019 ', '2019-03-31', '31.03.2019']) {
+      expect(parseUkDay(typed), typed).toEqual({ ok: true, day: '2019-03-31' });
+    }
+    expect(parseUkDay('1/2/2019')).toEqual({ ok: true, day: '2019-02-01' });
+  });
+
+  it('refuses anything that is not one real day, saying why', () => {
+    expect(parseUkDay('30/02/2019')).toEqual({ ok: false, reason: '"30/02/2019" is not a real date: February 2019 has 28 days.' });
+    expect(parseUkDay('01/31/2019')).toMatchObject({ ok: false, reason: expect.stringContaining('dates must be day/month/year') });
+    expect(parseUkDay('03/2019')).toEqual({ ok: false, reason: '"03/2019" is not a single day. Give a day, month and year, for example 31/03/2019.' });
+    expect(parseUkDay('March 2019')).toMatchObject({ ok: false, reason: expect.stringContaining('not a single day') });
+    expect(parseUkDay('2019')).toMatchObject({ ok: false, reason: expect.stringContaining('is not a date') });
+    expect(parseUkDay('43555')).toEqual({ ok: false, reason: '"43555" is not a date. Give a day, month and year, for example 31/03/2019.' });
+    expect(parseUkDay('  ')).toMatchObject({ ok: false, reason: expect.stringContaining('No date was given') });
+  });
+
+  it('tells a real YYYY-MM-DD day from one that does not exist', () => {
+    expect(isRealIsoDay('2020-02-29')).toBe(true);
+    expect(isRealIsoDay('2019-02-29')).toBe(false);
+    expect(isRealIsoDay('31/03/2019')).toBe(false);
+    expect(isRealIsoDay('2019-3-31')).toBe(false);
   });
 });
 

@@ -108,7 +108,7 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
     identity,
   });
 
-  titleBlock(writer, { kind: `${name}: board paper`, title, subtitle: '', date: documentDate(inputs), status: details.status, marking: model.partnership.marking });
+  titleBlock(writer, { kind: `${name}: board paper`, title, subtitle: '', date: documentDate(inputs), status: details.status, publication: inputs.publication !== null, marking: model.partnership.marking });
   drawTable(writer, versionControlTable(inputs, 'Document control'));
 
   const top = topLabels(model, namedTypes);

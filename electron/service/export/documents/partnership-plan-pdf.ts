@@ -59,6 +59,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
     subtitle: details.planPeriod,
     date: documentDate(inputs),
     status: details.status,
+    publication: inputs.publication !== null,
     marking: model.partnership.marking,
   });
   drawTable(writer, versionControlTable(inputs, 'Document control'));

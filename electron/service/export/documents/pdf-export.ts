@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { publicationNeedsFinalMessage, type DocumentDetails } from '../../../../shared/domain/document-details';
 import type { ExportModel } from '../../../../shared/export/export-model';
+import { pdfDocumentPhrases } from '../../../../shared/export/pdf-export';
 import { compareRuns } from '../../../../shared/matrix';
+import { WorkbenchError } from '../../../../shared/result';
 import { listRuns, readRun } from '../../analysis/run-store';
 import { throwIfCancelled } from '../../operation-context';
 import type { WorkspaceDatabase } from '../../workspace-file';
@@ -52,15 +55,30 @@ export function countPages(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
 }
 
-/** Writes the Partnership Plan or the board paper through the shared export pipeline. */
-export function exportPdf(request: ExportRequest, options: PdfExportOptions): Promise<PdfExportOutcome> {
+/** A document for publication must be final: refused before anything is written. */
+export function refuseDraftForPublication(kind: DocumentKind, details: Pick<DocumentDetails, 'status'>, options: Pick<PdfExportOptions, 'publication'>): void {
+  if (options.publication && details.status !== 'final') {
+    throw new WorkbenchError('invalid-input', publicationNeedsFinalMessage(pdfDocumentPhrases[kind]));
+  }
+}
+
+/**
+ * Writes the Partnership Plan or the board paper through the shared export pipeline. A draft is
+ * refused for publication before any work, and again as read in the export's own snapshot (the
+ * status the file would print), before any temporary file exists: the workspace and a file
+ * already at the destination are left as they were.
+ */
+export async function exportPdf(request: ExportRequest, options: PdfExportOptions): Promise<PdfExportOutcome> {
+  refuseDraftForPublication(options.kind, readDocumentDetails(request.workspace).details, options);
   let pdf: Buffer = Buffer.alloc(0);
   return runExport(request, async ({ model, snapshot, path, context }) => {
+    const details = readDocumentDetails(snapshot).details;
+    refuseDraftForPublication(options.kind, details, options);
     const stage = options.kind === 'plan' ? 'Laying out the Partnership Plan' : 'Laying out the board paper';
     context.progress({ stage, done: 1, total: 3, unit: 'steps' });
     const inputs: DocumentInputs = {
       model,
-      details: readDocumentDetails(snapshot).details,
+      details,
       publication: options.publication,
       earlier: options.kind === 'board-paper' ? earlierComparison(snapshot, model) : null,
     };

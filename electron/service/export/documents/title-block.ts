@@ -9,12 +9,28 @@ export interface TitleBlock {
   subtitle: string;
   date: string;
   status: DocumentStatus;
+  /** Publication mode: small numbers suppressed, for the public. */
+  publication: boolean;
   marking: string;
 }
 
 /**
+ * What the band under the title says the document is fit for. A draft is never for publication
+ * (the service refuses a draft in publication mode, so a draft band is all a draft can carry);
+ * a final document says whether its small numbers are suppressed, so a copy made for the board
+ * cannot pass for the published one.
+ */
+export function statusBandText(block: Pick<TitleBlock, 'status' | 'publication'>): string {
+  if (block.status === 'draft') return 'DRAFT: for discussion by the partnership board, not for publication until agreed.';
+  return block.publication
+    ? 'FINAL: for publication. Small numbers are suppressed.'
+    : 'FINAL: agreed by the partnership board. Not for publication: small numbers are shown in full.';
+}
+
+/**
  * The top of a title page: what the document is, its title and period, its date, a band that
- * says plainly when it is a draft, and the marking in words as well as in the running header.
+ * says plainly whether it is a draft, a final copy for the board or the published document, and
+ * the marking in words as well as in the running header.
  */
 export function titleBlock(writer: PdfWriter, block: TitleBlock): void {
   const { doc } = writer;
@@ -29,18 +45,16 @@ export function titleBlock(writer: PdfWriter, block: TitleBlock): void {
   if (block.subtitle) writer.block('P', block.subtitle, 'subtitle', indent);
   writer.block('P', block.date, 'body', indent);
   doc.y = Math.max(doc.y, top + 110);
-  if (block.status === 'draft') {
-    const y = doc.y;
-    const text = 'DRAFT: for discussion by the partnership board, not for publication until agreed.';
-    const height = writer.measure(text, 'bodyBold', bodyWidth - 24) + 16;
-    writer.artifact(() => {
-      doc.rect(writer.left, y, bodyWidth, height).fill(colours.panel);
-      doc.rect(writer.left, y, 4, height).fill(colours.ink);
-    });
-    doc.y = y + 8;
-    writer.block('P', text, 'bodyBold', { x: writer.left + 14, width: bodyWidth - 24 });
-    doc.y = y + height + 14;
-  }
+  const y = doc.y;
+  const text = statusBandText(block);
+  const height = writer.measure(text, 'bodyBold', bodyWidth - 24) + 16;
+  writer.artifact(() => {
+    doc.rect(writer.left, y, bodyWidth, height).fill(colours.panel);
+    doc.rect(writer.left, y, 4, height).fill(colours.ink);
+  });
+  doc.y = y + 8;
+  writer.block('P', text, 'bodyBold', { x: writer.left + 14, width: bodyWidth - 24 });
+  doc.y = y + height + 14;
   writer.block('P', `Protective marking: ${block.marking}`, 'bodyBold');
   doc.y += textStyles.body.after;
 }

@@ -1,4 +1,5 @@
-import { FieldErrorMessage } from '../components/Field';
+import { FieldErrorMessage } from './Field';
+import './date-parts.css';
 
 export interface DateText {
   day: string;
@@ -15,14 +16,15 @@ export function dateText(iso: string | null): DateText {
 
 /**
  * The three boxes as YYYY-MM-DD for the shared validator to check (which says when the day
- * does not exist); null when all are empty, and a message when only some are filled in.
+ * does not exist); null when all are empty, and a message, naming `what` ("the review date"),
+ * when only some are filled in or a box holds something other than digits.
  */
-export function isoFromDateText(text: DateText): { ok: true; value: string | null } | { ok: false; message: string } {
+export function isoFromDateText(text: DateText, what = 'the review date'): { ok: true; value: string | null } | { ok: false; message: string } {
   const parts = [text.day.trim(), text.month.trim(), text.year.trim()];
   if (parts.every((part) => part === '')) return { ok: true, value: null };
   const [day, month, year] = parts as [string, string, string];
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    return { ok: false, message: 'Give the review date as a day, month and year in numbers, for example 31 3 2019.' };
+    return { ok: false, message: `Give ${what} as a day, month and year in numbers, for example 31 3 2019.` };
   }
   return { ok: true, value: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
 }
@@ -36,7 +38,10 @@ interface DatePartsProps {
   onChange(value: DateText): void;
 }
 
-/** The GOV.UK date input: day, month and year in their own boxes, in the British order. */
+/**
+ * The GOV.UK date input: day, month and year in their own boxes, in the British order, so that
+ * no browser's locale can show a date month first. `id` is the day box's, for error links.
+ */
 export function DateParts({ id, legend, hint, value, error, onChange }: DatePartsProps) {
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const box = (part: keyof DateText, label: string, width: string) => (
