@@ -69,7 +69,7 @@ export interface DemoPriority {
   /** A member of saferColchester.members, by name. */
   lead: string;
   measures: readonly string[];
-  status: 'red' | 'amber' | 'green';
+  status: 'not-started' | 'red' | 'amber' | 'green';
   reviewDate: string;
 }
 
@@ -105,7 +105,7 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
       'Hidden harms awareness sessions delivered to practitioners each quarter',
       'Reports of sexual offences, stalking and harassment, against the comparison year',
     ],
-    status: 'amber',
+    status: 'not-started',
     reviewDate: '2020-09-30',
   },
   {
@@ -117,7 +117,7 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
       'Intelligence submissions on county lines from partners each quarter',
       'Children and adults at risk of exploitation referred for safeguarding and support',
     ],
-    status: 'green',
+    status: 'not-started',
     reviewDate: '2020-12-31',
   },
   {
@@ -126,7 +126,7 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
     offences: ['subgroup:violence-with-injury', 'group:sexual-offences', 'subgroup:possession-of-weapons'],
     lead: 'Essex Police',
     measures: ['Violence with injury recorded, against the comparison year', 'Young people completing violence prevention programmes'],
-    status: 'red',
+    status: 'not-started',
     reviewDate: '2020-09-30',
   },
   {
@@ -135,7 +135,7 @@ export const saferColchesterPriorities: readonly DemoPriority[] = [
     offences: ['indicator:asb-incidents', 'subgroup:public-order', 'group:criminal-damage-and-arson'],
     lead: 'Colchester Borough Council',
     measures: ['Repeat ASB victims identified and offered support', 'Public Space Protection Order breaches dealt with'],
-    status: 'amber',
+    status: 'not-started',
     reviewDate: '2021-03-31',
   },
 ];

@@ -258,8 +258,12 @@ describe('priorities in the demo and in frozen runs', () => {
   }, 60_000);
 
   it('keeps a not-started priority, frozen runs included, and shows it in words', async () => {
+    // The demo's priorities have not started: one is given another status first, to move back.
+    const [started] = valueOf(await workbench.call('priority/list', {}));
+    valueOf(await workbench.call('priority/update', { ...priorityInputOf(started!), id: started!.id, status: 'red' }));
     const before = valueOf(await workbench.call('run/freeze', { name: 'Before' }));
     const [first, ...others] = valueOf(await workbench.call('priority/list', {}));
+    expect(first!.status).toBe('red');
     const updated = valueOf(await workbench.call('priority/update', { ...priorityInputOf(first!), id: first!.id, status: 'not-started' }));
     expect(updated[0]!.status).toBe('not-started');
     expect(ragStatusLabels['not-started']).toBe('Not started');
@@ -274,6 +278,11 @@ describe('priorities in the demo and in frozen runs', () => {
   }, 60_000);
 
   it('opens a workspace saved before "not started" existed, keeping its priorities and frozen runs exactly', async () => {
+    // A format-8 file could hold only red, amber and green.
+    const statuses = ['amber', 'green', 'red', 'amber'] as const;
+    for (const [index, priority] of valueOf(await workbench.call('priority/list', {})).entries()) {
+      valueOf(await workbench.call('priority/update', { ...priorityInputOf(priority), id: priority.id, status: statuses[index]! }));
+    }
     const frozen = valueOf(await workbench.call('run/freeze', { name: 'Frozen in format 8' }));
     const priorities = valueOf(await workbench.call('priority/list', {}));
     valueOf(await workbench.call('workspace/close', {}));

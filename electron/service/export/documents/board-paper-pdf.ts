@@ -224,7 +224,9 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.heading(2, 'Data protection');
   writer.paragraph(
     `This paper holds aggregate figures only, and no personal data. It is marked ${model.partnership.marking}` +
-      (inputs.publication ? ', and counts below the publication threshold are suppressed.' : '; it shows small counts in full and is not for publication.'),
+      (inputs.publication
+        ? `, and is for publication: counts below ${inputs.publication.threshold} are suppressed.`
+        : '; it shows small numbers in full and is not for publication.'),
   );
 
   writer.heading(1, '7. Contact');

@@ -40,7 +40,8 @@ export function titleBlock(writer: PdfWriter, block: TitleBlock): void {
     doc.rect(writer.left, top, 6, 96).fill(colours.accent);
   });
   const indent = { x: writer.left + 18, width: bodyWidth - 18 };
-  writer.block('P', block.kind.toUpperCase(), 'h3', indent);
+  // A title that already says what the document is ("…: Partnership Plan") is not repeated above it.
+  if (!block.title.toLowerCase().includes(block.kind.toLowerCase())) writer.block('P', block.kind.toUpperCase(), 'h3', indent);
   writer.heading(1, block.title, { keepWith: 0, style: 'title', ...indent });
   if (block.subtitle) writer.block('P', block.subtitle, 'subtitle', indent);
   writer.block('P', block.date, 'body', indent);
