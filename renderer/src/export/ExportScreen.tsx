@@ -1,5 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import type { RunSummary } from '../../../shared/domain/analysis';
+import { lazy, Suspense, useState } from 'react';
 import type { ExportResult } from '../../../shared/export/export-request';
 import { pdfDocumentPhrases } from '../../../shared/export/pdf-export';
 import { defaultSuppressionThreshold } from '../../../shared/export/suppression';
@@ -7,6 +6,7 @@ import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
 import { TextField } from '../components/TextField';
 import { useOperation } from '../components/useOperation';
+import { useQuery } from '../data-access/useQuery';
 import { formatBytes } from '../format';
 import { DocumentDetailsForm } from './DocumentDetailsForm';
 import { RankingPreview } from './RankingPreview';
@@ -32,7 +32,7 @@ interface Finished {
  */
 export function ExportScreen() {
   const [documentId, setDocumentId] = useState(exportDocuments[0]!.id);
-  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const runs = useQuery(['runs'], () => workbench.run.list()).data ?? [];
   const [runId, setRunId] = useState<number | null>(null);
   const [publication, setPublication] = useState(false);
   const [threshold, setThreshold] = useState(String(defaultSuppressionThreshold));
@@ -50,12 +50,6 @@ export function ExportScreen() {
   /** The status the export will carry: the form's, since Export saves the form first. */
   const draftStatus = phrase !== null && details.draft?.status === 'draft';
   const saveFirst = phrase !== null && details.unsaved;
-
-  useEffect(() => {
-    void workbench.run.list().then((result) => {
-      if (result.ok) setRuns(result.value);
-    });
-  }, []);
 
   async function exportDocument() {
     setError('');

@@ -9,6 +9,8 @@ import {
 } from '../../../shared/matrix';
 import { WorkbenchError, type Result } from '../../../shared/result';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
+import { useSerialWrites } from '../data-access/useSerialWrites';
 import { parseThresholds, parseWeight } from './matrix-format';
 
 /** How long typing may pause before a weight is saved; blur saves at once. */
@@ -59,26 +61,38 @@ function validationMessage(error: unknown): string {
  * The matrix as the service stores it, with the analyst's edits applied at once: a weight is
  * re-ranked here in the renderer (brief §4: "changing a weight re-ranks at once"), then saved
  * in the background. Writes go through one queue so they reach the service in the order made.
+ * The matrix loads with useQuery, and again when the data or the periods it reads change.
  */
 export function useMatrix(): MatrixControls {
-  const [state, setState] = useState<MatrixState | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The matrix as last shown, for edits made before the screen has drawn it.
+  const stateRef = useRef<MatrixState | null>(null);
+  const matrix = useQuery(['matrix'], () => workbench.matrix.get({}), {
+    onData: (loaded) => {
+      stateRef.current = loaded;
+    },
+  });
+  const state = matrix.data ?? null;
+  const [storedError, setStoredError] = useState<string | null>(null);
+  const loadError = storedError ?? matrix.error;
   const [weightDrafts, setWeightDrafts] = useState<FieldMessages>({});
   const [weightErrors, setWeightErrors] = useState<FieldMessages>({});
   const [thresholdErrors, setThresholdErrors] = useState<FieldMessages>({});
   const [factorStatus, setFactorStatus] = useState('');
 
-  const stateRef = useRef<MatrixState | null>(null);
-  const writes = useRef<Promise<void>>(Promise.resolve());
+  const writes = useSerialWrites();
   const pendingWeights = useRef(new Map<string, number>());
   const timer = useRef<number | null>(null);
   // Counts local edits, so that a late answer from the service cannot undo a newer one.
   const localEdits = useRef(0);
 
-  const show = useCallback((next: MatrixState) => {
-    stateRef.current = next;
-    setState(next);
-  }, []);
+  const setMatrix = matrix.set;
+  const show = useCallback(
+    (next: MatrixState) => {
+      stateRef.current = next;
+      setMatrix(next);
+    },
+    [setMatrix],
+  );
 
   /** Takes the service's state; edits made while it was on its way are kept and re-scored. */
   const receive = useCallback(
@@ -93,14 +107,7 @@ export function useMatrix(): MatrixControls {
     [show],
   );
 
-  const enqueue = useCallback(<T,>(write: () => Promise<T>): Promise<T> => {
-    const run = writes.current.then(write);
-    writes.current = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }, []);
+  const enqueue = writes.enqueue;
 
   const sendPendingWeights = useCallback((): Promise<void> => {
     if (timer.current !== null) {
@@ -124,23 +131,17 @@ export function useMatrix(): MatrixControls {
           setFactorStatus(`The weight of ${label} was not saved.`);
           const stored = await workbench.matrix.get({ template: current.template });
           if (stored.ok) receive(stored.value, edits);
-          else setLoadError(stored.error.message);
+          else setStoredError(stored.error.message);
         }
       });
     }
-    return writes.current;
-  }, [enqueue, receive]);
+    return writes.idle();
+  }, [enqueue, receive, writes]);
 
   const flush = useCallback(() => sendPendingWeights(), [sendPendingWeights]);
 
-  useEffect(() => {
-    void workbench.matrix.get({}).then((result) => {
-      if (result.ok) show(result.value);
-      else setLoadError(result.error.message);
-    });
-    // Leaving the screen mid-edit still stores the edit.
-    return () => void sendPendingWeights();
-  }, [show, sendPendingWeights]);
+  // Leaving the screen mid-edit still stores the edit.
+  useEffect(() => () => void sendPendingWeights(), [sendPendingWeights]);
 
   const editWeight = useCallback(
     (factorId: string, text: string) => {
