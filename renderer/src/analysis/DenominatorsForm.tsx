@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { DenominatorsInput, type AnalysisSettings, type DenominatorFigure } from '../../../shared/domain/analysis';
 import { workbench } from '../api';
-import { fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import type { FieldError } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
 import type { SaveSettings } from './settings-submission';
 
@@ -34,17 +34,18 @@ export function DenominatorsForm({ settings, errorFor, busy, onSave }: Denominat
 
   function save(event: FormEvent) {
     event.preventDefault();
-    const unreadable: FieldError[] = [
-      ...(population.unreadable ? [{ fieldId: fieldIds.population, message: 'Give the population as a whole number, such as 190470.' }] : []),
-      ...(households.unreadable ? [{ fieldId: fieldIds.households, message: 'Give the households as a whole number, such as 81200.' }] : []),
-    ];
     onSave({
       schema: DenominatorsInput,
+      // A number box the browser could not read holds '': the schema would take it for blank.
+      check: (): FieldError[] => [
+        ...(population.unreadable ? [{ fieldId: fieldIds.population, message: 'Give the population as a whole number, such as 190470.' }] : []),
+        ...(households.unreadable ? [{ fieldId: fieldIds.households, message: 'Give the households as a whole number, such as 81200.' }] : []),
+      ],
       values: {
         population: population.text === '' ? null : Number(population.text),
         households: households.text === '' ? null : Number(households.text),
       },
-      problems: (issues) => (unreadable.length > 0 ? unreadable : fieldErrorsFrom(issues, fieldIds)),
+      fieldIds,
       call: (denominators) => workbench.analysis.setDenominators(denominators),
       saved: () => 'Saved the population and households; the rates are worked out again.',
     });

@@ -7,11 +7,10 @@ import { DataTable, type Column } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
 import { changeTestMethod, formatPValue } from '../../../shared/statistics/change';
 import { harmPricing } from '../../../shared/statistics/harm';
+import { formatSignedCount, formatSignedPercent } from '../../../shared/format';
 import {
   formatOneDecimal,
   formatRate,
-  formatSignedCount,
-  formatSignedPercent,
   formatZ,
   harmPricingShort,
   kindLabels,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { PeriodsInput, type AnalysisView } from '../../../shared/domain/analysis';
 import { describePeriod, type AssessmentPeriods } from '../../../shared/statistics/periods';
 import { workbench } from '../api';
-import { fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import type { FieldError } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
 import type { SaveSettings } from './settings-submission';
 
@@ -48,11 +48,11 @@ export function PeriodsForm({ periods, errorFor, busy, onSave }: PeriodsFormProp
 
   function save(event: FormEvent) {
     event.preventDefault();
-    const blanks = blankMonthErrors(current, comparison);
     onSave({
       schema: PeriodsInput,
+      check: () => blankMonthErrors(current, comparison),
       values: { current, comparison: comparison.from || comparison.to ? comparison : null },
-      problems: (issues) => (blanks.length > 0 ? blanks : fieldErrorsFrom(issues, fieldIds)),
+      fieldIds,
       call: (chosen) => workbench.analysis.setPeriods({ periods: chosen }),
       saved: (view) => `Saved the periods. ${describePeriods(view)}`,
     });

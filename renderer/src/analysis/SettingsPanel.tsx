@@ -4,11 +4,10 @@ import type { AnalysisSettings, AnalysisView, DenominatorFigure } from '../../..
 import { describePeriod } from '../../../shared/statistics/periods';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { useSchemaForm } from '../components/useSchemaForm';
-import { formatYearMonth } from '../format';
+import { formatCount, formatYearMonth } from '../../../shared/format';
 import { DenominatorsForm } from './DenominatorsForm';
 import { PeriodsForm } from './PeriodsForm';
 import type { SettingsSubmission } from './settings-submission';
-import { formatCount } from './analysis-format';
 
 interface SettingsPanelProps {
   settings: AnalysisSettings;

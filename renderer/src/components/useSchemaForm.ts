@@ -13,9 +13,15 @@ export interface Submission<S extends z.ZodType, T> {
   /** The id of the field each schema path is about ('period.from' → 'details-period-from'), for the summary's links. */
   fieldIds?: Record<string, string>;
   /**
+   * Problems found before the schema reads the values, for what it cannot read (a blank month, a
+   * box the browser could not read as a number, a half-filled date): any is shown alone, and
+   * neither the schema nor the call runs.
+   */
+  check?(): FieldError[];
+  /**
    * The problems to show, given the schema's issues (none when it passed); by default each issue
-   * against its field. A form adds here what the schema cannot see (a half-filled date, a box
-   * the browser could not read as a number); any problem stops the call.
+   * against its field. A form adds here what the schema does not see and is shown beside its
+   * issues (a blank score); any problem stops the call.
    */
   problems?(issues: readonly Issue[]): FieldError[];
   /** The status line while the call is on its way. */
@@ -55,6 +61,11 @@ export function useSchemaForm(): SchemaForm {
 
   const submit = useCallback(async <S extends z.ZodType, T>(submission: Submission<S, T>): Promise<Result<T> | null> => {
     setStatus('');
+    const unreadable = submission.check?.() ?? [];
+    if (unreadable.length > 0) {
+      setErrors(unreadable);
+      return null;
+    }
     const parsed = submission.schema.safeParse(submission.values);
     const issues = parsed.success ? [] : parsed.error.issues;
     const problems = submission.problems ? submission.problems(issues) : fieldErrorsFrom(issues, submission.fieldIds ?? {});

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DatasetSummary } from '../../../shared/domain/dataset';
 import { DataTable } from '../components/DataTable';
 import { RemovableRowActions, RowButton } from '../components/RowActions';
-import { formatCount, formatDate, formatYearMonth } from '../format';
+import { formatCount, formatShortDate, formatYearMonth } from '../../../shared/format';
 
 interface DatasetListProps {
   datasets: DatasetSummary[];
@@ -36,7 +36,7 @@ export function DatasetList({ datasets, selected, onShowReport, onRemove }: Data
           cell: (dataset) => (
             <>
               {dataset.fileName}
-              <span className="cell-note">Imported {formatDate(dataset.importedAt)}</span>
+              <span className="cell-note">Imported {formatShortDate(dataset.importedAt)}</span>
             </>
           ),
         },

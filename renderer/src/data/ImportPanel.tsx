@@ -12,7 +12,7 @@ import { isCancelled, workbench } from '../api';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { ProgressBar } from '../components/ProgressBar';
 import { useOperation } from '../components/useOperation';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../shared/format';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { PreviewTable } from './PreviewTable';
 

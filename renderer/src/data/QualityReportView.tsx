@@ -4,7 +4,7 @@ import { offenceChoices } from '../../../shared/domain/offence-key';
 import { workbench } from '../api';
 import { DataTable } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
-import { formatCount, formatDate, formatYearMonth } from '../format';
+import { formatCount, formatShortDate, formatYearMonth } from '../../../shared/format';
 
 const shownRejections = 20;
 
@@ -47,7 +47,7 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
     <section className="panel" aria-labelledby={`report-${dataset.id}`} data-testid="quality-report">
       <h2 id={`report-${dataset.id}`}>Data quality: {dataset.fileName}</h2>
       <p>
-        {importFormatLabels[dataset.format]}, from {dataset.partner}, imported {formatDate(dataset.importedAt)}.
+        {importFormatLabels[dataset.format]}, from {dataset.partner}, imported {formatShortDate(dataset.importedAt)}.
         {dataset.firstMonth && dataset.lastMonth ? ` Covers ${formatYearMonth(dataset.firstMonth)} to ${formatYearMonth(dataset.lastMonth)}.` : ''}
       </p>
       <dl className="summary-list accounting">

@@ -7,7 +7,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { TextField } from '../components/TextField';
 import { useOperation } from '../components/useOperation';
 import { useQuery } from '../data-access/useQuery';
-import { formatBytes } from '../format';
+import { formatBytes, formatDateTime } from '../../../shared/format';
 import { DocumentDetailsForm } from './DocumentDetailsForm';
 import { RankingPreview } from './RankingPreview';
 import { exportDocuments, type ExportDocument } from './export-documents';
@@ -15,8 +15,6 @@ import { useDocumentDetails } from './useDocumentDetails';
 
 // pdf.js is large: it loads, from the app's own files, only when there is a PDF to preview.
 const PdfPreview = lazy(() => import('./PdfPreview').then((module) => ({ default: module.PdfPreview })));
-
-const runTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Finished {
   result: ExportResult & { pdf?: Uint8Array };
@@ -136,7 +134,7 @@ export function ExportScreen() {
                 onChange={() => setRunId(entry.id)}
               />
               <label htmlFor={`export-source-run-${entry.id}`}>
-                Frozen run {entry.id}, “{entry.name}”, {runTime.format(new Date(entry.createdAt))}
+                Frozen run {entry.id}, “{entry.name}”, {formatDateTime(entry.createdAt)}
               </label>
             </div>
           ))}

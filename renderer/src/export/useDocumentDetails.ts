@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { DocumentDetails, documentDetailFields, type DocumentDetailsView } from '../../../shared/domain/document-details';
 import { workbench } from '../api';
 import { dateText, isoFromDateText, type DateText } from '../components/DateParts';
-import { fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import type { FieldError } from '../components/ErrorSummary';
 import { useSchemaForm } from '../components/useSchemaForm';
 import { useQuery } from '../data-access/useQuery';
 
@@ -67,9 +67,9 @@ export function useDocumentDetails(): DocumentDetailsState {
     const date = isoFromDateText(draft.date, 'the date');
     const result = await form.submit({
       schema: DocumentDetails,
+      check: () => (date.ok ? [] : [{ fieldId: documentFieldIds.date, message: date.message }]),
       values: { ...draft, date: date.ok ? date.value : null },
-      // A date the three boxes cannot give is the one problem shown, as the schema never sees it.
-      problems: (issues) => (date.ok ? fieldErrorsFrom(issues, documentFieldIds) : [{ fieldId: documentFieldIds.date, message: date.message }]),
+      fieldIds: documentFieldIds,
       call: (input) => workbench.document.setDetails(input),
       done: (saved) => {
         details.set(saved);

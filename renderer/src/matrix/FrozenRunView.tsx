@@ -4,7 +4,8 @@ import { methodOfRun, scoringMethod, type RankedOffence } from '../../../shared/
 import { describePeriod } from '../../../shared/statistics';
 import { FrozenPriorities } from '../priorities/FrozenPriorities';
 import '../priorities/priorities.css';
-import { formatDateTime, formatScore, shortLabel, templateName } from './matrix-format';
+import { formatDateTime } from '../../../shared/format';
+import { formatScore, shortLabel, templateName } from './matrix-format';
 import { DataTable, rankColumns } from '../components/DataTable';
 
 /** A frozen run's ranking exactly as stored, never re-scored for display. */

@@ -1,7 +1,8 @@
 import type { RunSummary } from '../../../shared/domain/analysis';
 import { DataTable } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
-import { formatDateTime, templateName } from './matrix-format';
+import { formatDateTime } from '../../../shared/format';
+import { templateName } from './matrix-format';
 
 interface RunListProps {
   runs: RunSummary[];

@@ -1,8 +1,6 @@
 import type { SensitivityResult } from '../../../shared/matrix';
 import { DataTable, type Column } from '../components/DataTable';
-import { formatShare } from './matrix-format';
-
-const rankFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+import { formatShare, formatUpTo } from '../../../shared/format';
 
 /** The rank-range chart's figures, one row per offence type: the chart's text alternative. */
 export function SensitivityTable({ result }: { result: SensitivityResult }) {
@@ -21,7 +19,7 @@ export function SensitivityTable({ result }: { result: SensitivityResult }) {
         { id: 'rank', header: 'Rank as weighted', numeric: true, cell: (row) => row.rank },
         { id: 'offence', header: 'Offence type', rowHeader: true, cell: (row) => row.label },
         { id: 'best', header: 'Best', numeric: true, cell: (row) => row.bestRank },
-        { id: 'median', header: 'Median', numeric: true, cell: (row) => rankFormat.format(row.medianRank) },
+        { id: 'median', header: 'Median', numeric: true, cell: (row) => formatUpTo(row.medianRank, 1) },
         { id: 'worst', header: 'Worst', numeric: true, cell: (row) => row.worstRank },
         ...result.topN.map(
           (n, index): Column<SensitivityResult['offences'][number]> => ({

@@ -5,7 +5,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { MarkingChoice } from '../components/MarkingChoice';
 import { TextField } from '../components/TextField';
 import { useSchemaForm } from '../components/useSchemaForm';
-import { formatYearMonth } from '../format';
+import { formatYearMonth } from '../../../shared/format';
 
 const fieldIds = {
   name: 'details-name',

@@ -46,6 +46,21 @@ describe('useSchemaForm', () => {
     expect(result.current.errors).toEqual([{ fieldId: 'details-date', message: 'Give the date as a day, month and year.' }]);
   });
 
+  it('shows the problems a check finds before the schema reads the values, and nothing else runs', async () => {
+    const { result } = renderHook(() => useSchemaForm());
+    const call = vi.fn();
+    const Month = z.string().transform((value) => {
+      // As the shared month schemas do with what is not a month: the check must come first.
+      if (!/^\d{4}-\d{2}$/.test(value)) throw new Error(`"${value}" is not a month in the form YYYY-MM.`);
+      return value;
+    });
+    await act(async () => {
+      await result.current.submit({ schema: Month, values: '', check: () => [{ fieldId: 'periods-current-from', message: 'Give the first month.' }], call });
+    });
+    expect(call).not.toHaveBeenCalled();
+    expect(result.current.errors).toEqual([{ fieldId: 'periods-current-from', message: 'Give the first month.' }]);
+  });
+
   it('sends what the schema gave, busy meanwhile with the pending status, then says what it did', async () => {
     const { result } = renderHook(() => useSchemaForm());
     const answer = deferred<ReturnType<typeof ok<string>>>();
