@@ -20,7 +20,6 @@ export function DatasetList({ datasets, selected, onShowReport, onRemove }: Data
   return (
     <DataTable
       caption="Datasets in this workspace"
-      captionId="dataset-table-caption"
       scroll
       testId="dataset-table"
       rows={datasets}

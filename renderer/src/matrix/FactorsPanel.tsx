@@ -46,7 +46,6 @@ export function FactorsPanel(props: FactorsPanelProps) {
       <DataTable
         caption={`Factors of the ${state.definition.name}`}
         captionShown
-        captionId="matrix-factors-caption"
         scroll
         compact
         className="matrix-factors"

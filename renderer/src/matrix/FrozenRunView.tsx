@@ -41,7 +41,6 @@ export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef:
       <DataTable
         caption={`Ranking frozen in “${run.name}”`}
         captionShown
-        captionId="frozen-run-caption"
         scroll
         compact
         testId="frozen-ranking"

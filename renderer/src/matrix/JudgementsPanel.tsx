@@ -49,7 +49,6 @@ export function JudgementsPanel({ state, onJudge, onUnjudge }: JudgementsPanelPr
       <DataTable
         caption="Judgements by offence type, in alphabetical order"
         captionShown
-        captionId="matrix-judgements-caption"
         scroll
         compact
         className="matrix-judgements"

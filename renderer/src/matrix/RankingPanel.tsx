@@ -36,7 +36,6 @@ export function RankingPanel({ state }: { state: MatrixState }) {
       <DataTable
         caption={`${state.ranking.length} offence types ranked with the ${state.definition.name}, highest priority first`}
         captionShown
-        captionId="matrix-ranking-caption"
         scroll
         compact
         className="matrix-ranking"

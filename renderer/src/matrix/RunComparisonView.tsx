@@ -32,7 +32,6 @@ export function RunComparisonView({ comparison, headingRef }: RunComparisonViewP
       <DataTable
         caption="Each offence type's change of rank and score, in the later run's order, with the factors that moved it"
         captionShown
-        captionId="run-comparison-caption"
         scroll
         compact
         testId="movement-table"

@@ -17,7 +17,6 @@ export function RunList({ runs, shown, onShow }: RunListProps) {
     <DataTable
       caption="Frozen runs, oldest first"
       captionShown
-      captionId="run-list-caption"
       scroll
       compact
       testId="run-table"

@@ -8,7 +8,6 @@ export function SensitivityTable({ result }: { result: SensitivityResult }) {
     <DataTable
       caption={`Best, median and worst rank of each offence type over the draws, and how often it ranked in the top ${result.topN.join(' and top ')}`}
       captionShown
-      captionId="sensitivity-table-caption"
       scroll
       compact
       testId="sensitivity-table"
