@@ -58,7 +58,7 @@ export function PeriodsForm({ periods, errorFor, busy, onSave }: PeriodsFormProp
     });
   }
 
-  function useDefault() {
+  function chooseDefault() {
     onSave({
       schema: PeriodsInput,
       values: null,
@@ -113,7 +113,7 @@ export function PeriodsForm({ periods, errorFor, busy, onSave }: PeriodsFormProp
         <button type="submit" className="button" disabled={busy}>
           Save periods
         </button>
-        <button type="button" className="button button-secondary" disabled={busy} onClick={useDefault}>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={chooseDefault}>
           Use the default periods
         </button>
       </div>
