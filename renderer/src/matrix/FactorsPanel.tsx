@@ -44,7 +44,7 @@ export function FactorsPanel(props: FactorsPanelProps) {
         changes at once; it is saved in this workspace as you go. Set a weight to 0 to leave a factor out.
       </p>
       <DataTable
-        caption={`Factors of the ${state.definition.name}`}
+        caption={<>Factors of the {state.definition.name}</>}
         captionShown
         scroll
         compact

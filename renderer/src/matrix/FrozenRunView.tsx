@@ -39,7 +39,7 @@ export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef:
         </div>
       )}
       <DataTable
-        caption={`Ranking frozen in “${run.name}”`}
+        caption={<>Ranking frozen in “{run.name}”</>}
         captionShown
         scroll
         compact

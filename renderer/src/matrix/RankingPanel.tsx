@@ -34,7 +34,7 @@ export function RankingPanel({ state }: { state: MatrixState }) {
         (the 4×4 grid’s 1–4 use the same shades, from the lowest to the highest). The number is always shown.
       </p>
       <DataTable
-        caption={`${state.ranking.length} offence types ranked with the ${state.definition.name}, highest priority first`}
+        caption={<>{state.ranking.length} offence types ranked with the {state.definition.name}, highest priority first</>}
         captionShown
         scroll
         compact

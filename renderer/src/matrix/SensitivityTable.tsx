@@ -6,7 +6,7 @@ import { formatShare, formatUpTo } from '../../../shared/format';
 export function SensitivityTable({ result }: { result: SensitivityResult }) {
   return (
     <DataTable
-      caption={`Best, median and worst rank of each offence type over the draws, and how often it ranked in the top ${result.topN.join(' and top ')}`}
+      caption={<>Best, median and worst rank of each offence type over the draws, and how often it ranked in the top {result.topN.join(' and top ')}</>}
       captionShown
       scroll
       compact

@@ -14,7 +14,7 @@ export function WorkingDetails({ row, definition }: WorkingDetailsProps) {
   return (
     <div className="matrix-working" data-testid="working">
       <DataTable
-        caption={`How ${row.label} scored ${formatScore(row.score)}`}
+        caption={<>How {row.label} scored {formatScore(row.score)}</>}
         captionShown
         compact
         className="matrix-working-table"
@@ -35,7 +35,7 @@ export function WorkingDetails({ row, definition }: WorkingDetailsProps) {
           { id: 'input', header: 'Input', cell: ({ factor, working }) => formatFactorInput(factor, working.input) },
           { id: 'band', header: 'Band', className: 'wrap', cell: ({ working }) => working.band },
           { id: 'score', header: 'Score', numeric: true, cell: ({ working }) => working.score },
-          { id: 'weight', header: 'Weight', numeric: true, cell: ({ working }) => `× ${formatScore(working.weight)}` },
+          { id: 'weight', header: 'Weight', numeric: true, cell: ({ working }) => <>× {formatScore(working.weight)}</> },
           {
             id: 'contribution',
             header: 'Contribution',
