@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { operationNames } from './shared/operations';
+
+/** The preload is given the operations' names, not the table with its schemas (and zod). */
+const operationNamesDefine = { __OPERATION_NAMES__: JSON.stringify(operationNames) };
 
 export default defineConfig({
   main: {
@@ -20,6 +24,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: operationNamesDefine,
     build: {
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { pdfDocumentPhrases, type PdfDocumentKind } from '../../shared/export/pdf-export';
+import { pdfDocuments, type PdfDocumentKind } from '../../shared/export/pdf-export';
 import { defaultSuppressionThreshold } from '../../shared/export/suppression';
 import { WorkbenchError } from '../../shared/result';
 import type { ServiceHost } from '../service/service-host';
@@ -59,7 +59,7 @@ function addDocumentCommand(parent: Command, kind: PdfDocumentKind, description:
         writePdfDocument(host, kind, options.out, { runId, publication: options.publication, threshold }),
       );
       if (options.json) printJson({ file: outcome.fileName, bytes: outcome.bytes, pages: outcome.pages, source: outcome.source });
-      else console.log(`Wrote ${options.out}: the ${pdfDocumentPhrases[kind]}, ${outcome.pages} pages, from the ${outcome.source.toLowerCase()}.`);
+      else console.log(`Wrote ${options.out}: the ${pdfDocuments[kind].phrase}, ${outcome.pages} pages, from the ${outcome.source.toLowerCase()}.`);
     });
 }
 

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Channel } from '../../shared/channels';
 import type { OutputOf } from '../../shared/contract';
+import type { Operations } from '../../shared/operations';
 import { throwIfCancelled, type OperationContext } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
@@ -14,8 +15,8 @@ import type { ServiceInputOf } from './service-contract';
 import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 import { summarise, type WorkspaceSession } from './workspace-session';
 
-/** 'export/reveal' is main's own: it opens a file main saved, by the export's id. */
-export type HandledChannel = Exclude<Channel, 'operation/cancel' | 'export/reveal'>;
+/** The operations a feature's handler answers (the table's owner 'service'); main's and the host's are their own. */
+export type HandledChannel = { [C in Channel]: Operations[C]['owner'] extends 'service' ? C : never }[Channel];
 
 export type ServiceHandlers = {
   [C in HandledChannel]: (input: ServiceInputOf<C>, context: OperationContext) => OutputOf<C> | Promise<OutputOf<C>>;

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
 import { createRendererHandlers, type RendererHandlers } from '../../../electron/main/renderer-handlers';
 import type { ServiceCaller } from '../../../electron/service/service-protocol';
-import { channels } from '../../../shared/channels';
+import { operationNames } from '../../../shared/operations';
 
 type Listener = (event: IpcMainInvokeEvent, input: unknown) => unknown;
 
@@ -21,7 +21,7 @@ describe('IPC handlers', () => {
   it('answer a throwing handler with { ok: false } and a message, never a rejection', async () => {
     const { ipcMain, invoke } = fakeIpc();
     const handlers = Object.fromEntries(
-      channels.map((channel) => [
+      operationNames.map((channel) => [
         channel,
         async () => {
           throw new Error('the pipe to the service is closed');

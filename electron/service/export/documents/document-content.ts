@@ -28,8 +28,6 @@ export interface DocumentInputs {
 /** This scoring compared with the latest frozen run of an earlier assessment period. */
 export type EarlierComparison = RunComparison & { before: RunSummary };
 
-export type DocumentKind = 'plan' | 'board-paper';
-
 /** How many types the ranking chart and the summary table show. */
 export const chartedTypes = 10;
 /** How many types the plan names in rank order, as the seed plan names four. */

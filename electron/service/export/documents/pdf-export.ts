@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { publicationNeedsFinalMessage, type DocumentDetails } from '../../../../shared/domain/document-details';
 import type { ExportModel } from '../../../../shared/export/export-model';
-import { pdfDocumentPhrases } from '../../../../shared/export/pdf-export';
+import { pdfDocuments, type PdfDocumentKind } from '../../../../shared/export/pdf-export';
 import { compareRuns } from '../../../../shared/matrix';
 import { WorkbenchError } from '../../../../shared/result';
 import { listRuns, readRun } from '../../analysis/run-store';
@@ -10,11 +10,11 @@ import type { WorkspaceDatabase } from '../../workspace-file';
 import { readDocumentDetails } from '../document-details-store';
 import { runExport, type ExportOutcome, type ExportRequest } from '../export-job';
 import { renderBoardPaper } from './board-paper-pdf';
-import type { DocumentInputs, DocumentKind, EarlierComparison } from './document-content';
+import type { DocumentInputs, EarlierComparison } from './document-content';
 import { renderPartnershipPlan } from './partnership-plan-pdf';
 
 export interface PdfExportOptions {
-  kind: DocumentKind;
+  kind: PdfDocumentKind;
   /** Publication mode's threshold, or null to show every count. */
   publication: { threshold: number } | null;
 }
@@ -44,10 +44,22 @@ export function earlierComparison(snapshot: WorkspaceDatabase, model: ExportMode
   };
 }
 
+interface PdfLayout {
+  render: (inputs: DocumentInputs, identity: string) => Promise<Buffer>;
+  /** Whether the document compares this scoring with an earlier year's frozen run. */
+  comparesEarlierRun: boolean;
+}
+
+/** How each document is laid out: exhaustive, so a new kind cannot fall through to another's layout. */
+const pdfLayouts: Record<PdfDocumentKind, PdfLayout> = {
+  plan: { render: renderPartnershipPlan, comparesEarlierRun: false },
+  'board-paper': { render: renderBoardPaper, comparesEarlierRun: true },
+};
+
 /** Renders one document from everything it is made from; the same inputs give the same bytes. */
-export function renderPdfDocument(kind: DocumentKind, inputs: DocumentInputs): Promise<Buffer> {
+export function renderPdfDocument(kind: PdfDocumentKind, inputs: DocumentInputs): Promise<Buffer> {
   const identity = JSON.stringify({ kind, ...inputs });
-  return kind === 'plan' ? renderPartnershipPlan(inputs, identity) : renderBoardPaper(inputs, identity);
+  return pdfLayouts[kind].render(inputs, identity);
 }
 
 export function countPages(pdf: Buffer): number {
@@ -56,9 +68,9 @@ export function countPages(pdf: Buffer): number {
 }
 
 /** A document for publication must be final: refused before anything is written. */
-export function refuseDraftForPublication(kind: DocumentKind, details: Pick<DocumentDetails, 'status'>, options: Pick<PdfExportOptions, 'publication'>): void {
+export function refuseDraftForPublication(kind: PdfDocumentKind, details: Pick<DocumentDetails, 'status'>, options: Pick<PdfExportOptions, 'publication'>): void {
   if (options.publication && details.status !== 'final') {
-    throw new WorkbenchError('invalid-input', publicationNeedsFinalMessage(pdfDocumentPhrases[kind]));
+    throw new WorkbenchError('invalid-input', publicationNeedsFinalMessage(pdfDocuments[kind].phrase));
   }
 }
 
@@ -74,13 +86,13 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
   return runExport(request, async ({ model, snapshot, path, context }) => {
     const details = readDocumentDetails(snapshot).details;
     refuseDraftForPublication(options.kind, details, options);
-    const stage = options.kind === 'plan' ? 'Laying out the Partnership Plan' : 'Laying out the board paper';
+    const stage = `Laying out the ${pdfDocuments[options.kind].phrase}`;
     context.progress({ stage, done: 1, total: 3, unit: 'steps' });
     const inputs: DocumentInputs = {
       model,
       details,
       publication: options.publication,
-      earlier: options.kind === 'board-paper' ? earlierComparison(snapshot, model) : null,
+      earlier: pdfLayouts[options.kind].comparesEarlierRun ? earlierComparison(snapshot, model) : null,
     };
     pdf = await renderPdfDocument(options.kind, inputs);
     throwIfCancelled(context);
