@@ -7,6 +7,7 @@ import { classifyFileHead } from './file-signature';
 import { type ReaderLimits, resolveLimits } from './reader-limits';
 import { emptyFile, invalidFile, notTextOrSpreadsheet, passwordProtected, quotedFileName, throwIfAborted } from './reader-messages';
 import { openXlsxTable } from './xlsx-reader';
+import { importOpenFault } from '../../faults';
 
 export type { ReaderLimits } from './reader-limits';
 export { defaultReaderLimits } from './reader-limits';
@@ -93,7 +94,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
   try {
     kind = await stat(path);
   } catch (error) {
-    throw openFailure(error, path, fileName);
+    throw importOpenFault(error, path, fileName);
   }
   if (kind.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
   if (!kind.isFile()) {
@@ -103,7 +104,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw openFailure(error, path, fileName);
+    throw importOpenFault(error, path, fileName);
   }
   try {
     const stats = await handle.stat();
@@ -118,21 +119,9 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
     return { head: head.subarray(0, filled), size: stats.size };
   } catch (error) {
     if (error instanceof WorkbenchError) throw error;
-    throw openFailure(error, path, fileName);
+    throw importOpenFault(error, path, fileName);
   } finally {
     await handle.close();
   }
 }
 
-function openFailure(error: unknown, path: string, fileName: string): WorkbenchError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
-  if (code === 'EISDIR') return invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
-  if (code === 'EACCES' || code === 'EPERM') {
-    return invalidFile(`${quotedFileName(fileName)} cannot be opened: you do not have permission to read it. Ask for access, or copy it to a folder of your own, and try again.`);
-  }
-  if (code === 'EBUSY') {
-    return invalidFile(`${quotedFileName(fileName)} cannot be opened: another program has it locked. Close it there and try again.`);
-  }
-  return invalidFile(`${quotedFileName(fileName)} cannot be read (${code ?? 'unknown error'}). Copy it to your laptop and try again.`);
-}
