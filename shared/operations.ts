@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationId } from './operation-id';
 import {
   MemberId,
   MemberInput,
@@ -44,8 +45,6 @@ import { PdfDocumentKind, pdfDocuments, type PdfExportResult } from './export/pd
 import { ExportSource } from './export/export-model';
 import { defaultSuppressionThreshold } from './export/suppression';
 
-/** Chosen by the caller so that it can cancel before the first progress event arrives. */
-export const OperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
 
 /** Who answers an operation: a feature's handler in the service, main itself, or the service host. */
 export type OperationOwner = 'service' | 'main' | 'host';

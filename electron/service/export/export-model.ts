@@ -2,7 +2,13 @@ import type { AnalysisView, OffenceAnalysis, StoredRun } from '../../../shared/d
 import type { ExportDataset, ExportModel, ExportPriority, ExportSource, ExportSourceDescription, OffenceStatisticsRow } from '../../../shared/export/export-model';
 import { analyseSensitivity, type Judgement, type MatrixDefinition, type OffenceInputs, type RankedOffence } from '../../../shared/matrix';
 import { compareForTieBreak } from '../../../shared/matrix/tie-break';
-import { describePeriod, harmPricing, type AssessmentPeriods } from '../../../shared/statistics';
+import { changeVerdict, describePeriod, harmPricing, poissonZ, rateBaseFor, type AssessmentPeriods, type PeriodLengths } from '../../../shared/statistics';
+import { monthCount } from '../../../shared/dates';
+
+const periodLengths = (periods: AssessmentPeriods): PeriodLengths => ({
+  current: monthCount(periods.current.from, periods.current.to),
+  previous: monthCount(periods.comparison.from, periods.comparison.to),
+});
 import { version as appVersion } from '../../../package.json';
 import { freezePriority, priorityHeading, ragStatusLabels, type FrozenPriority } from '../../../shared/domain/priority';
 import { readMatrixState } from '../analysis/analysis-handlers';
@@ -90,12 +96,12 @@ function fromRunInputs(inputs: OffenceInputs, run: StoredRun, areaOf: (datasetId
     change: inputs.currentCount - inputs.previousCount,
     percentChange: inputs.percentChange,
     significant: inputs.significant,
-    verdict: inputs.significant ? (inputs.currentCount > inputs.previousCount ? 'significant increase' : 'significant decrease') : 'no significant change',
+    verdict: changeVerdict(inputs.significant, inputs.currentCount, inputs.previousCount, periodLengths(run.periods)),
     pValue: inputs.pValue ?? null,
-    z: 2 * (Math.sqrt(inputs.currentCount) - Math.sqrt(inputs.previousCount)),
+    z: poissonZ(inputs.currentCount, inputs.previousCount),
     currentRatePer1000: inputs.ratePer1000,
     comparisonRatePer1000: null,
-    rateBase: inputs.key === 'subgroup:residential-burglary' ? 'households' : 'residents',
+    rateBase: rateBaseFor(inputs.key),
     meanHarmWeight: inputs.meanHarmWeight,
     totalHarm: inputs.totalHarm,
     harmPricing: inputs.harmPricing?.text ?? null,

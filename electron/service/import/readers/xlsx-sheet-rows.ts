@@ -1,3 +1,4 @@
+import { excelSerialToDate } from '../../../../shared/dates';
 import { detached } from '../pipeline/record-batch';
 import type { CellValue } from './source-table';
 
@@ -22,12 +23,6 @@ export interface SheetRow {
   lastFilled: number;
 }
 
-const millisecondsPerDay = 86_400_000;
-
-/** An Excel serial day number as a date, to the millisecond, as Excel shows it. */
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * millisecondsPerDay));
-}
 
 /** A cell's text may be at most 32,767 characters in Excel; far more than that between two tags is damage. */
 const maxTextChars = 1 << 20;
@@ -433,7 +428,7 @@ function cellValue(type: number, text: string, style: number, context: SheetCont
       // A malformed number ("<v></v>") has no value.
       const number = Number.parseFloat(text);
       if (!Number.isFinite(number)) return null;
-      return context.isDateStyle(style) ? serialToDate(number, context.date1904) : number;
+      return context.isDateStyle(style) ? excelSerialToDate(number, context.date1904) : number;
     }
   }
 }
