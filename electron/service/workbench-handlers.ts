@@ -1,8 +1,5 @@
 import { basename } from 'node:path';
-import type { Channel } from '../../shared/channels';
-import type { OutputOf } from '../../shared/contract';
-import type { Operations } from '../../shared/operations';
-import { throwIfCancelled, type OperationContext } from './operation-context';
+import { throwIfCancelled } from './operation-context';
 import { createAnalysisHandlers } from './analysis/analysis-handlers';
 import { buildDemoWorkspace } from './demo-workspace';
 import { createDocumentDetailsHandlers } from './export/document-details-handlers';
@@ -11,16 +8,9 @@ import { createDatasetHandlers } from './import/dataset-handlers';
 import * as partnership from './partnership-store';
 import { createPriorityHandlers } from './priorities/priority-handlers';
 import { refuseUnconfirmedLeadRemoval } from './priorities/priority-store';
-import type { ServiceInputOf } from './service-contract';
+import type { ServiceHandlers } from './service-handlers';
 import { backupWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from './workspace-file';
 import { summarise, type WorkspaceSession } from './workspace-session';
-
-/** The operations a feature's handler answers (the table's owner 'service'); main's and the host's are their own. */
-export type HandledChannel = { [C in Channel]: Operations[C]['owner'] extends 'service' ? C : never }[Channel];
-
-export type ServiceHandlers = {
-  [C in HandledChannel]: (input: ServiceInputOf<C>, context: OperationContext) => OutputOf<C> | Promise<OutputOf<C>>;
-};
 
 export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Date = () => new Date()): ServiceHandlers {
   const inTransaction = <T>(work: (db: WorkspaceDatabase) => T): T => session.write(work);

@@ -1,36 +1,18 @@
-import type { AnalysisView, MatrixState, RunSource } from '../../../shared/domain/analysis';
-import { analyseSensitivity, currentScoringMethod, scoreMatrix, type MatrixTemplateId } from '../../../shared/matrix';
-import type { ServiceHandlers } from '../workbench-handlers';
+import type { AnalysisView, RunSource } from '../../../shared/domain/analysis';
+import { analyseSensitivity, type MatrixTemplateId } from '../../../shared/matrix';
+import type { ServiceHandlers } from '../service-handlers';
 import type { WorkspaceDatabase } from '../workspace-file';
 import type { WorkspaceSession } from '../workspace-session';
-import { readMatrixTemplate, saveDenominators, saveMatrixTemplate, savePeriods } from './analysis-settings';
-import { listJudgements, readMatrixDefinition, removeJudgement, resetMatrix, saveFactorSetting, saveJudgement } from './matrix-store';
+import { saveDenominators, saveMatrixTemplate, savePeriods } from './analysis-settings';
+import { removeJudgement, resetMatrix, saveFactorSetting, saveJudgement } from './matrix-store';
 import { buildAnalysis } from './offence-analysis';
+import { readMatrixState } from './matrix-state';
 import { freezePriority } from '../../../shared/domain/priority';
 import { listPriorities } from '../priorities/priority-store';
 import { readPeers, savePeers } from './peer-store';
 import { compareStoredRuns, freezeScoringRun, listRuns, readRun } from './run-store';
 
 type AnalysisChannel = Extract<keyof ServiceHandlers, `analysis/${string}` | `matrix/${string}` | `run/${string}` | `peers/${string}`>;
-
-/** The matrix as stored now, scored on the analysis as it stands (built here unless given). */
-export function readMatrixState(db: WorkspaceDatabase, now: Date, template: MatrixTemplateId | null = null, analysis = buildAnalysis(db, now)): MatrixState {
-  const chosen = template ?? readMatrixTemplate(db);
-  const { definition, edited } = readMatrixDefinition(db, chosen);
-  const judgements = listJudgements(db);
-  const offences = analysis.offences.flatMap((offence) => (offence.inputs ? [offence.inputs] : []));
-  return {
-    template: chosen,
-    definition,
-    judgements,
-    offences,
-    periods: analysis.settings.periods,
-    edited,
-    ranking: scoreMatrix(definition, offences, judgements),
-    peers: analysis.peers,
-    method: currentScoringMethod,
-  };
-}
 
 /** Where each scored type's figures came from, by file name and SHA-256, for a frozen run. */
 function runSources(db: WorkspaceDatabase, analysis: AnalysisView): RunSource[] {

@@ -1,5 +1,5 @@
 import type { WorkspaceSession } from '../workspace-session';
-import type { ServiceHandlers } from '../workbench-handlers';
+import type { ServiceHandlers } from '../service-handlers';
 import { readDocumentDetails, updateDocumentDetails } from './document-details-store';
 
 export function createDocumentDetailsHandlers(session: WorkspaceSession): Pick<ServiceHandlers, 'document/details' | 'document/setDetails'> {

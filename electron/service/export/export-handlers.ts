@@ -1,4 +1,4 @@
-import type { ServiceHandlers } from '../workbench-handlers';
+import type { ServiceHandlers } from '../service-handlers';
 import type { WorkspaceSession } from '../workspace-session';
 import { runExport } from './export-job';
 import { writeEvidenceWorkbook } from './workbook/evidence-workbook';

@@ -11,7 +11,7 @@ const periodLengths = (periods: AssessmentPeriods): PeriodLengths => ({
 });
 import { version as appVersion } from '../../../package.json';
 import { freezePriority, priorityHeading, ragStatusLabels, type FrozenPriority } from '../../../shared/domain/priority';
-import { readMatrixState } from '../analysis/analysis-handlers';
+import { readMatrixState } from '../analysis/matrix-state';
 import { listPriorities } from '../priorities/priority-store';
 import { buildAnalysis } from '../analysis/offence-analysis';
 import { readRun } from '../analysis/run-store';

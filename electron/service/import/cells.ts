@@ -1,4 +1,4 @@
-import type { CellValue } from './readers/source-table';
+import type { CellValue } from './readers/source-types';
 
 /**
  * Header matching ignores case, spacing, underscores and punctuation, so "LSOA code",

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { ImportSettings, PreviewRequest } from '../../../shared/domain/dataset';
 import type { z } from 'zod';
 import { WorkbenchError } from '../../../shared/result';
-import type { ServiceHandlers } from '../workbench-handlers';
+import type { ServiceHandlers } from '../service-handlers';
 import type { WorkspaceSession } from '../workspace-session';
 import { countObservations, listDatasets, readQualityReport, removeDataset } from './dataset-store';
 import { importDataset } from './import-dataset';

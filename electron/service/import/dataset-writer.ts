@@ -5,8 +5,9 @@ import { BatchedInsert } from './batched-insert';
 import { addPackedKeys, crimeIdKey, CrimeIdSet, keysPerBlock, packKeys } from './crime-id-set';
 import type { Observation, RowOutcome } from './layouts';
 import type { OffenceResolver } from './offence-resolver';
-import { detached, rowFlags, type DecodedRow } from './pipeline/record-batch';
-import type { CellValue } from './readers/source-table';
+import { rowFlags, type DecodedRow } from './pipeline/record-batch';
+import { detached } from './readers/detached';
+import type { CellValue } from './readers/source-types';
 
 /** Rejections kept row by row; the rest are still counted, by reason. */
 const storedRejectionLimit = 1000;

@@ -3,7 +3,7 @@ import { importFormatLabels } from '../../../shared/domain/dataset';
 import { WorkbenchError } from '../../../shared/result';
 import { cellText } from './cells';
 import { bindGenericLayout, layoutFor, layouts, type BoundLayout } from './layouts';
-import type { SourceRow } from './readers/source-table';
+import type { SourceRow } from './readers/source-types';
 
 /** Title rows above the header are common in published tables; look this far down for it. */
 export const headerSearchRows = 50;

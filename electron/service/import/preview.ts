@@ -5,7 +5,8 @@ import type { WorkspaceDatabase } from '../workspace-file';
 import { cellText } from './cells';
 import { detectHeader, headerSearchRows } from './header-detection';
 import { suggestMapping } from './layouts';
-import { openSourceTable, type SourceRow } from './readers/source-table';
+import { openSourceTable } from './readers/source-table';
+import type { SourceRow } from './readers/source-types';
 
 const sampleRowCount = 8;
 

@@ -1,5 +1,5 @@
 import type { ImportFormat, MappableField } from '../../../../shared/domain/dataset';
-import type { CellValue } from '../readers/source-table';
+import type { CellValue } from '../readers/source-types';
 
 /** One imported count: a single incident (count 1) or an aggregate from a table. */
 export interface Observation {

@@ -1,5 +1,5 @@
 import { parseUkPeriod, type PeriodParseResult } from '../../../../shared/dates';
-import type { CellValue } from '../readers/source-table';
+import type { CellValue } from '../readers/source-types';
 
 /**
  * Dates repeat a great deal in crime files (a month has thousands of rows), so each layout

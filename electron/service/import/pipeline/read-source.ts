@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { WorkbenchError } from '../../../../shared/result';
-import { openSourceTable, type SourceTable } from '../readers/source-table';
+import { openSourceTable } from '../readers/source-table';
+import type { SourceTable } from '../readers/source-types';
 import { RecordBatchBuilder, transferablesOf } from './record-batch';
 import type { SourceWorkerData, SourceWorkerPort, ToSourceWorker } from './source-worker-protocol';
 

@@ -1,4 +1,5 @@
-import type { CellValue } from '../readers/source-table';
+import type { CellValue } from '../readers/source-types';
+import { detached } from '../readers/detached';
 
 /**
  * Rows travel from the reading thread to the writing thread as a few flat buffers, which
@@ -231,13 +232,4 @@ function typedValue(kind: number, raw: string): CellValue {
     default:
       return null;
   }
-}
-
-/**
- * A copy of a string that keeps for a long time (a map key, an aggregate's label). Cells are
- * slices of their batch's text, and a slice kept would keep the whole batch's text alive.
- */
-export function detached(text: string): string {
-  // V8 copies short slices anyway; longer ones are flattened into a new string here.
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }

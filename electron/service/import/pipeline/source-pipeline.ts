@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { WorkbenchError, errorCodes, type ErrorCode } from '../../../../shared/result';
 import { cancelled, quotedFileName } from '../readers/reader-messages';
-import type { ReaderLimits, SourceTable } from '../readers/source-table';
+import type { SourceTable } from '../readers/source-types';
+import type { ReaderLimits } from '../readers/reader-limits';
 import type { RecordBatch } from './record-batch';
 import type { FromSourceWorker, SourceWorkerData, ToSourceWorker } from './source-worker-protocol';
 

@@ -1,4 +1,5 @@
-import type { ReaderLimits, SourceTable } from '../readers/source-table';
+import type { SourceTable } from '../readers/source-types';
+import type { ReaderLimits } from '../readers/reader-limits';
 import type { RecordBatch } from './record-batch';
 
 /** What the reading thread is started with. */

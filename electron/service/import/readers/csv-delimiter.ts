@@ -1,4 +1,4 @@
-import { type SourceDelimiter } from './source-table';
+import type { SourceDelimiter } from './source-types';
 
 /** In order of preference when two delimiters fit the sample equally well. */
 const candidates: SourceDelimiter[] = [',', ';', '\t'];

@@ -1,4 +1,4 @@
-import { type SourceEncoding } from './source-table';
+import type { SourceEncoding } from './source-types';
 import { invalidFile, quotedFileName } from './reader-messages';
 
 /**

@@ -5,7 +5,7 @@ import { CsvRecordSplitter } from './csv-record-splitter';
 import { type ReaderLimits } from './reader-limits';
 import { cancelled, emptyFile, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
 import { OnceReadTable } from './once-read-table';
-import { type SourceDelimiter, type SourceEncoding, type SourceRow, type SourceTable } from './source-table';
+import type { SourceDelimiter, SourceEncoding, SourceRow, SourceTable } from './source-types';
 
 export interface CsvTableInput {
   fileName: string;

@@ -1,5 +1,5 @@
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { type SourceDelimiter, type SourceRow } from './source-table';
+import type { SourceDelimiter, SourceRow } from './source-types';
 import { formatCount, formatSize, invalidFile, quotedFileName } from './reader-messages';
 
 export interface CsvSplitterSettings {

@@ -1,4 +1,4 @@
-import type { SourceRow, SourceTable } from './source-table';
+import type { SourceRow, SourceTable } from './source-types';
 
 /**
  * What every reader shares: rows can be read once, close() may come at any moment (even

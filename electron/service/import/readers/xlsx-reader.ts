@@ -5,7 +5,7 @@ import { columnLetter } from '../../spreadsheet-columns';
 import { type ReaderLimits } from './reader-limits';
 import { cancelled, damagedWorkbook, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
 import { OnceReadTable } from './once-read-table';
-import { type CellValue, type SourceRow, type SourceTable } from './source-table';
+import type { CellValue, SourceRow, SourceTable } from './source-types';
 import { likelyZipBomb, openXlsxPackage, type XlsxPackage } from './xlsx-package';
 import { decodedPartText } from './xlsx-part-text';
 import { readSharedStrings, sheetRows, type SheetRow } from './xlsx-sheet-rows';

@@ -1,6 +1,6 @@
 import { excelSerialToDate } from '../../../../shared/dates';
-import { detached } from '../pipeline/record-batch';
-import type { CellValue } from './source-table';
+import { detached } from './detached';
+import type { CellValue } from './source-types';
 
 /** What a worksheet's cells refer to elsewhere in the workbook. */
 export interface SheetContext {
