@@ -1,23 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations } from '../../../electron/service/migrations';
-import { createDocumentDetails } from '../../../electron/service/migrations/0080-create-document-details';
 import { defaultDocumentDetails, defaultPlanPeriod, DocumentDetails } from '../../../shared/domain/document-details';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 
 describe('document details', () => {
   const tempDir = useTempDir();
-
-  it('migration: one row, a status of draft or final, dates as YYYY-MM-DD, and a workspace migrated with it', () => {
-    const db = new Database(':memory:');
-    migrate(db, migrations.slice(0, migrations.indexOf(createDocumentDetails) + 1));
-    expect(db.prepare('SELECT status, title FROM document_details').all()).toEqual([{ status: 'draft', title: null }]);
-    expect(() => db.prepare("INSERT INTO document_details (id) VALUES (2)").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE document_details SET status = 'published'").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE document_details SET document_date = '31/03/2019'").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE document_details SET title = ''").run()).toThrow(/CHECK/);
-  });
 
   it('defaults cite the Crime and Disorder Act 1998 and follow the partnership', () => {
     const defaults = defaultDocumentDetails({ name: 'Safer Colchester Partnership', area: 'Colchester', period: { from: '2018-10', to: '2019-09' } });
