@@ -122,13 +122,13 @@ export const operations = {
       })
       .strict(), { path: 'new', opensWorkspace: true, dialog: { title: 'Create a workspace', defaultName: (input: DialogInput) => `${safeFileName(input.name)}.sqlite`, filters: 'workspace' } }),
   'workspace/open': operation<WorkspaceSummary>()(none, { path: 'open', opensWorkspace: true, dialog: { title: 'Open a workspace', filters: 'workspace' } }),
-  'workspace/current': operation<WorkspaceSummary | null>()(none),
+  'workspace/show': operation<WorkspaceSummary | null>()(none),
   'workspace/close': operation<null>()(none, { closesWorkspace: true }),
   'workspace/backup': operation<{ fileName: string; bytes: number }>()(
     z.object({ operationId: OperationId }).strict(), { path: 'save', dialog: { title: 'Back up the workspace', defaultName: (_input: DialogInput, today: string) => `Workspace backup ${today}.sqlite`, filters: 'workspace' } }),
   'workspace/demo': operation<WorkspaceSummary>()(z.object({ operationId: OperationId }).strict(), { path: 'new', opensWorkspace: true, dialog: { title: 'Save the demo workspace', defaultName: () => 'Demo workspace.sqlite', filters: 'workspace' } }),
-  'partnership/get': operation<Partnership>()(none),
-  'partnership/update': operation<Partnership>()(PartnershipDetails.strict()),
+  'partnership/show': operation<Partnership>()(none),
+  'partnership/set': operation<Partnership>()(PartnershipDetails.strict()),
   'member/add': operation<Member[]>()(MemberInput.strict()),
   'member/update': operation<Member[]>()(MemberInput.extend({ id: MemberId }).strict()),
   'member/remove': operation<Member[]>()(
@@ -140,13 +140,13 @@ export const operations = {
       })
       .strict(),
   ),
-  'member/reorder': operation<Member[]>()(
+  'member/move': operation<Member[]>()(
     z
       .object({ ids: z.array(MemberId).max(1000) })
       .strict()
       .refine((value) => new Set(value.ids).size === value.ids.length, 'Each member may appear only once.'),
   ),
-  'dataset/choose': operation<StagedFile>()(
+  'dataset/stage': operation<StagedFile>()(
     z.object({ partner: z.string().trim().max(200).nullish() }).strict(), { path: 'open', dialog: { title: 'Choose a file to import', filters: 'import' } }),
   'dataset/preview': operation<ImportPreview>()(PreviewRequest),
   'dataset/import': operation<QualityReport>()(ImportSettings),
@@ -165,12 +165,12 @@ export const operations = {
       })
       .strict(),
   ),
-  'analysis/get': operation<AnalysisView>()(none),
+  'analysis/show': operation<AnalysisView>()(none),
   'analysis/setPeriods': operation<AnalysisView>()(z.object({ periods: PeriodsInput }).strict()),
   'analysis/setDenominators': operation<AnalysisView>()(DenominatorsInput),
-  'matrix/get': operation<MatrixState>()(z.object({ template: MatrixTemplateId.optional() }).strict()),
-  'matrix/setTemplate': operation<MatrixState>()(z.object({ template: MatrixTemplateId }).strict()),
-  'matrix/setFactor': operation<MatrixState>()(FactorSettingInput),
+  'matrix/show': operation<MatrixState>()(z.object({ template: MatrixTemplateId.optional() }).strict()),
+  'matrix/use': operation<MatrixState>()(z.object({ template: MatrixTemplateId }).strict()),
+  'matrix/set': operation<MatrixState>()(FactorSettingInput),
   'matrix/reset': operation<MatrixState>()(z.object({ template: MatrixTemplateId, factor: FactorId.optional() }).strict()),
   'matrix/judge': operation<MatrixState>()(JudgementInput),
   'matrix/unjudge': operation<MatrixState>()(RemoveJudgementInput),
@@ -185,11 +185,11 @@ export const operations = {
   'priority/add': operation<Priority[]>()(PriorityInput),
   'priority/update': operation<Priority[]>()(PriorityUpdate),
   'priority/remove': operation<Priority[]>()(z.object({ id: PriorityId }).strict()),
-  'priority/reorder': operation<Priority[]>()(PriorityOrder),
-  'peers/get': operation<PeerSelection>()(none),
+  'priority/move': operation<Priority[]>()(PriorityOrder),
+  'peers/show': operation<PeerSelection>()(none),
   'peers/set': operation<MatrixState>()(PeersInput),
-  'document/details': operation<DocumentDetailsView>()(none),
-  'document/setDetails': operation<DocumentDetailsView>()(DocumentDetails),
+  'document/show': operation<DocumentDetailsView>()(none),
+  'document/set': operation<DocumentDetailsView>()(DocumentDetails),
   'export/pdf': operation<PdfExportResult>()(
     z
       .object({

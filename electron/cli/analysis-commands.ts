@@ -129,7 +129,7 @@ export function addAnalysisCommands(program: Command): void {
     .addOption(templateOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; template?: MatrixTemplateId; json?: boolean }) => {
-      const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/get', { template: options.template }));
+      const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/show', { template: options.template }));
       if (options.json) printJson(scoreReport(state.template, state.periods, state.ranking, { method: state.method, peers: state.peers.areas }));
       else printRanking(state.template, state.ranking);
     });
@@ -142,7 +142,7 @@ export function addAnalysisCommands(program: Command): void {
     .addOption(templateOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; template?: MatrixTemplateId; json?: boolean }) => {
-      const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/get', { template: options.template }));
+      const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/show', { template: options.template }));
       if (options.json) printJson({ template: state.template, definition: state.definition, edited: state.edited, periods: state.periods });
       else printMatrix(state);
     });
@@ -160,9 +160,9 @@ export function addAnalysisCommands(program: Command): void {
         throw new WorkbenchError('invalid-input', 'Give --weight, --thresholds or both.');
       }
       const state = await withWorkspace(options.workspace, async (host) => {
-        const template = options.template ?? (await call(host, 'matrix/get', {})).template;
-        if (options.use) await call(host, 'matrix/setTemplate', { template });
-        return call(host, 'matrix/setFactor', { template, factor: options.factor, weight: options.weight, thresholds: options.thresholds });
+        const template = options.template ?? (await call(host, 'matrix/show', {})).template;
+        if (options.use) await call(host, 'matrix/use', { template });
+        return call(host, 'matrix/set', { template, factor: options.factor, weight: options.weight, thresholds: options.thresholds });
       });
       const factor = state.definition.factors.find((candidate) => candidate.id === options.factor)!;
       console.log(`${factor.label}: weight ${decimal.format(factor.weight)}, thresholds ${factor.thresholds.join(', ')}.`);
@@ -173,7 +173,7 @@ export function addAnalysisCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(new Option('--template <template>', 'the matrix').choices(matrixTemplateIds).makeOptionMandatory())
     .action(async (options: { workspace: string; template: MatrixTemplateId }) => {
-      const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/setTemplate', { template: options.template }));
+      const state = await withWorkspace(options.workspace, (host) => call(host, 'matrix/use', { template: options.template }));
       console.log(`The workspace now scores with the ${state.definition.name}.`);
     });
 
@@ -188,7 +188,7 @@ export function addAnalysisCommands(program: Command): void {
     .action(async (options: { workspace: string; factor: string; offence: string; score: number; rationale: string }) => {
       if (![1, 2, 3, 4, 5].includes(options.score)) throw new WorkbenchError('invalid-input', `A judgement is a whole number from 1 to 5, not ${options.score}.`);
       const state = await withWorkspace(options.workspace, async (host) => {
-        const offenceKey = offenceKeyFor(await call(host, 'matrix/get', {}), options.offence);
+        const offenceKey = offenceKeyFor(await call(host, 'matrix/show', {}), options.offence);
         return call(host, 'matrix/judge', {
           factor: options.factor,
           offenceKey,
@@ -284,7 +284,7 @@ export function addAnalysisCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; json?: boolean }) => {
-      const selection = await withWorkspace(options.workspace, (host) => call(host, 'peers/get', {}));
+      const selection = await withWorkspace(options.workspace, (host) => call(host, 'peers/show', {}));
       if (options.json) {
         printJson(selection);
         return;

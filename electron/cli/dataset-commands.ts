@@ -132,7 +132,7 @@ export function addDatasetCommands(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const mappingFile = options.mapping ? readMappingFile(resolve(options.mapping)) : {};
       const report = await withWorkspace(options.workspace, async (host) => {
-        const chosen = await call(host, 'dataset/choose', { path: resolve(file), partner: options.partner ?? null });
+        const chosen = await call(host, 'dataset/stage', { path: resolve(file), partner: options.partner ?? null });
         // The layout is recognised on the sheet that will be imported, not on the first one.
         const staged = options.sheet
           ? { token: chosen.token, preview: await call(host, 'dataset/preview', { token: chosen.token, sheet: options.sheet, partner: options.partner ?? null }) }

@@ -67,7 +67,7 @@ export function addPartnershipCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; json?: boolean }) => {
-      const summary = await withWorkspace(options.workspace, (host) => call(host, 'workspace/current', {}));
+      const summary = await withWorkspace(options.workspace, (host) => call(host, 'workspace/show', {}));
       if (!summary) throw new WorkbenchError('no-workspace', 'The workspace could not be read.');
       const { name, area, marking, schemaVersion, datasets } = summary;
       if (options.json) {
@@ -105,7 +105,7 @@ export function addPartnershipCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; json?: boolean }) => {
-      const partnership = await withWorkspace(options.workspace, (host) => call(host, 'partnership/get', {}));
+      const partnership = await withWorkspace(options.workspace, (host) => call(host, 'partnership/show', {}));
       if (options.json) printJson(membersJson(partnership.members));
       else printMembers(partnership.members);
     });
@@ -120,7 +120,7 @@ export function addPartnershipCommands(program: Command): void {
     .action(async (organisation: string, options: { workspace: string; force: boolean; json?: boolean }) => {
       let removed = '';
       const members = await withWorkspace(options.workspace, async (host) => {
-        const target = memberNamed((await call(host, 'partnership/get', {})).members, organisation);
+        const target = memberNamed((await call(host, 'partnership/show', {})).members, organisation);
         removed = target.name;
         const result = await host.call('member/remove', { id: target.id, confirmLeadRemoval: options.force });
         if (result.ok) return result.value as Member[];

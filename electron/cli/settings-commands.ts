@@ -38,7 +38,7 @@ function membersJson(members: Member[]) {
 
 /** A member named on the command line, matched as the list shows it (ignoring case). */
 async function findMember(host: ServiceHost, name: string): Promise<{ member: Member; members: Member[] }> {
-  const { members } = await call(host, 'partnership/get', {});
+  const { members } = await call(host, 'partnership/show', {});
   return { member: memberNamed(members, name), members };
 }
 
@@ -87,7 +87,7 @@ export function addSettingsCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; json?: boolean }) => {
-      const view = await withWorkspace(options.workspace, (host) => call(host, 'analysis/get', {}));
+      const view = await withWorkspace(options.workspace, (host) => call(host, 'analysis/show', {}));
       if (options.json) printJson(settingsJson(view.settings));
       else printSettings(view.settings);
     });
@@ -106,7 +106,7 @@ export function addSettingsCommands(program: Command): void {
         throw new WorkbenchError('invalid-input', 'Give --population, --households or both.');
       }
       const view = await withWorkspace(options.workspace, async (host) => {
-        const { settings } = await call(host, 'analysis/get', {});
+        const { settings } = await call(host, 'analysis/show', {});
         const figure = (given: number | 'none' | undefined, current: { value: number | null; source: string }) =>
           given === undefined ? (current.source === 'entered by hand' ? current.value : null) : given === 'none' ? null : given;
         return call(host, 'analysis/setDenominators', {
@@ -126,7 +126,7 @@ export function addSettingsCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; json?: boolean }) => {
-      const details = await withWorkspace(options.workspace, (host) => call(host, 'partnership/get', {}));
+      const details = await withWorkspace(options.workspace, (host) => call(host, 'partnership/show', {}));
       if (options.json) {
         printJson(partnershipJson(details));
         return;
@@ -147,8 +147,8 @@ export function addSettingsCommands(program: Command): void {
     .addOption(jsonOption())
     .action(async (options: { workspace: string; name?: string; area?: string; marking?: ProtectiveMarking; json?: boolean }) => {
       const updated = await withWorkspace(options.workspace, async (host) => {
-        const current = await call(host, 'partnership/get', {});
-        return call(host, 'partnership/update', {
+        const current = await call(host, 'partnership/show', {});
+        return call(host, 'partnership/set', {
           name: options.name ?? current.name,
           area: options.area ?? current.area,
           marking: options.marking ?? current.marking,
@@ -203,7 +203,7 @@ export function addSettingsCommands(program: Command): void {
         }
         const ids = current.map((candidate) => candidate.id).filter((id) => id !== found.id);
         ids.splice(options.to - 1, 0, found.id);
-        return call(host, 'member/reorder', { ids });
+        return call(host, 'member/move', { ids });
       });
       if (options.json) printJson(membersJson(members));
       else console.log(`Moved ${organisation} to position ${options.to}.`);

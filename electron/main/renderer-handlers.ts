@@ -72,6 +72,6 @@ export function createDroppedFileHandler(service: ServiceCaller): (input: unknow
     } catch {
       return fail('file-not-found', 'The dropped file could not be found.');
     }
-    return service.call('dataset/choose', { path, partner: null });
+    return service.call('dataset/stage', { path, partner: null });
   };
 }

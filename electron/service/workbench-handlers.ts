@@ -35,7 +35,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
       session.replace(db);
       return summarise(db);
     },
-    'workspace/current': () => (session.current ? summarise(session.current) : null),
+    'workspace/show': () => (session.current ? summarise(session.current) : null),
     'workspace/close': () => {
       session.close();
       return null;
@@ -49,8 +49,8 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
       return { fileName: basename(path), bytes };
     },
     'workspace/demo': ({ path }, context) => buildDemoWorkspace(session, path, context),
-    'partnership/get': () => partnership.readPartnership(session.require()),
-    'partnership/update': (details) =>
+    'partnership/show': () => partnership.readPartnership(session.require()),
+    'partnership/set': (details) =>
       inTransaction((db) => {
         partnership.updatePartnershipDetails(db, details);
         return partnership.readPartnership(db);
@@ -63,6 +63,6 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
         // The schema clears the lead of the priorities it led (ON DELETE SET NULL).
         return partnership.removeMember(db, id);
       }),
-    'member/reorder': ({ ids }) => inTransaction((db) => partnership.reorderMembers(db, ids)),
+    'member/move': ({ ids }) => inTransaction((db) => partnership.reorderMembers(db, ids)),
   };
 }

@@ -23,7 +23,7 @@ export function App() {
   const [problem, setProblem] = useState<AppProblem | null>(null);
 
   useEffect(() => {
-    void workbench.workspace.current().then((result) => {
+    void workbench.workspace.show().then((result) => {
       if (result.ok) setWorkspace(result.value);
       else setProblem({ title: 'The workspace could not be read', message: result.error.message });
       setLoaded(true);
@@ -36,7 +36,7 @@ export function App() {
       workbench.onServiceStatus((status) => {
         setProblem({ title: status.state === 'restarted' ? 'The workbench recovered from a problem' : 'The workbench has stopped working', message: status.message });
         if (status.state !== 'restarted') return;
-        void workbench.workspace.current().then((result) => {
+        void workbench.workspace.show().then((result) => {
           setWorkspace(result.ok ? result.value : null);
           setGeneration((value) => value + 1);
         });
@@ -50,7 +50,7 @@ export function App() {
   }, []);
 
   const refreshWorkspace = useCallback(() => {
-    void workbench.workspace.current().then((result) => {
+    void workbench.workspace.show().then((result) => {
       if (result.ok) setWorkspace(result.value);
       else setProblem({ title: 'The workspace could not be read', message: result.error.message });
     });

@@ -26,7 +26,7 @@ function runSources(db: WorkspaceDatabase, analysis: AnalysisView): RunSource[] 
 export function createAnalysisHandlers(session: WorkspaceSession, now: () => Date): Pick<ServiceHandlers, AnalysisChannel> {
   const state = (db: WorkspaceDatabase, template: MatrixTemplateId | null = null) => readMatrixState(db, now(), template);
   return {
-    'analysis/get': () => buildAnalysis(session.require(), now()),
+    'analysis/show': () => buildAnalysis(session.require(), now()),
     'analysis/setPeriods': ({ periods }) =>
       session.write((db) => {
         savePeriods(db, periods);
@@ -37,13 +37,13 @@ export function createAnalysisHandlers(session: WorkspaceSession, now: () => Dat
         saveDenominators(db, denominators);
         return buildAnalysis(db, now());
       }),
-    'matrix/get': ({ template }) => state(session.require(), template ?? null),
-    'matrix/setTemplate': ({ template }) =>
+    'matrix/show': ({ template }) => state(session.require(), template ?? null),
+    'matrix/use': ({ template }) =>
       session.write((db) => {
         saveMatrixTemplate(db, template);
         return state(db);
       }),
-    'matrix/setFactor': (setting) =>
+    'matrix/set': (setting) =>
       session.write((db) => {
         saveFactorSetting(db, setting);
         return state(db, setting.template);
@@ -76,7 +76,7 @@ export function createAnalysisHandlers(session: WorkspaceSession, now: () => Dat
         return freezeScoringRun(db, name, state, runSources(db, analysis), priorities, at, { areas: state.peers.areas, note: state.peers.note });
       }),
     'run/list': () => listRuns(session.require()),
-    'peers/get': () => readPeers(session.require()),
+    'peers/show': () => readPeers(session.require()),
     'peers/set': (input) =>
       session.write((db) => {
         savePeers(db, input);

@@ -2,9 +2,9 @@ import type { WorkspaceSession } from '../workspace-session';
 import type { ServiceHandlers } from '../service-handlers';
 import { readDocumentDetails, updateDocumentDetails } from './document-details-store';
 
-export function createDocumentDetailsHandlers(session: WorkspaceSession): Pick<ServiceHandlers, 'document/details' | 'document/setDetails'> {
+export function createDocumentDetailsHandlers(session: WorkspaceSession): Pick<ServiceHandlers, 'document/show' | 'document/set'> {
   return {
-    'document/details': () => readDocumentDetails(session.require()),
-    'document/setDetails': (details) => session.write((db) => updateDocumentDetails(db, details)),
+    'document/show': () => readDocumentDetails(session.require()),
+    'document/set': (details) => session.write((db) => updateDocumentDetails(db, details)),
   };
 }

@@ -22,7 +22,7 @@ function stagedPath(session: WorkspaceSession, token: string): string {
 /** Import and dataset management: choose a file, preview it, import it, inspect and remove. */
 export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHandlers, DatasetChannel> {
   return {
-    'dataset/choose': async ({ path, partner }, context) => {
+    'dataset/stage': async ({ path, partner }, context) => {
       const db = session.require();
       // The reading thread loads while the preview is read, ready for the import. The name
       // is only a hint: the file is recognised by its content.

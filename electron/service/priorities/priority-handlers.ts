@@ -11,6 +11,6 @@ export function createPriorityHandlers(session: WorkspaceSession, now: () => Dat
     'priority/add': (input) => session.write((db) => addPriority(db, input, now())),
     'priority/update': ({ id, ...input }) => session.write((db) => updatePriority(db, id, input, now())),
     'priority/remove': ({ id }) => session.write((db) => removePriority(db, id)),
-    'priority/reorder': ({ ids }) => session.write((db) => reorderPriorities(db, ids)),
+    'priority/move': ({ ids }) => session.write((db) => reorderPriorities(db, ids)),
   };
 }

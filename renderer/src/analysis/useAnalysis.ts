@@ -11,7 +11,7 @@ export function useAnalysis() {
 
   useEffect(() => {
     let current = true;
-    void workbench.analysis.get().then((result) => {
+    void workbench.analysis.show().then((result) => {
       if (!current) return;
       setState(result.ok ? { status: 'ready', view: result.value } : { status: 'failed', message: result.error.message });
     });

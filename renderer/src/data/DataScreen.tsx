@@ -24,7 +24,7 @@ export function DataScreen({ onDatasetsChanged }: { onDatasetsChanged(): void })
       if (list.ok) setDatasets(list.value);
       else setMessage(`The list of datasets could not be read: ${list.error.message}`);
     });
-    void workbench.partnership.get().then((result) => {
+    void workbench.partnership.show().then((result) => {
       if (result.ok) setMembers(result.value.members);
       else setMessage(`The partnership's members could not be read: ${result.error.message}`);
     });

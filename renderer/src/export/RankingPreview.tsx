@@ -11,7 +11,7 @@ export function RankingPreview({ runId }: { runId: number | null }) {
 
   useEffect(() => {
     let current = true;
-    const ranking = runId === null ? workbench.matrix.get({}).then((result) => (result.ok ? result.value.ranking : null)) : workbench.run.show({ id: runId }).then((result) => (result.ok ? result.value.run.ranking : null));
+    const ranking = runId === null ? workbench.matrix.show({}).then((result) => (result.ok ? result.value.ranking : null)) : workbench.run.show({ id: runId }).then((result) => (result.ok ? result.value.run.ranking : null));
     void ranking.then((ranked) => {
       if (current) setRows(ranked ? ranked.slice(0, charted).map((row) => ({ key: row.key, label: row.label, rank: row.rank, score: row.score })) : null);
     });

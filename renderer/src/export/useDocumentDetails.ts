@@ -58,7 +58,7 @@ export function useDocumentDetails(): DocumentDetailsState {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    void workbench.document.details().then((result) => {
+    void workbench.document.show().then((result) => {
       if (!result.ok) {
         setErrors([{ fieldId: null, message: result.error.message }]);
         return;
@@ -82,7 +82,7 @@ export function useDocumentDetails(): DocumentDetailsState {
       return false;
     }
     setErrors([]);
-    const result = await workbench.document.setDetails(parsed.data);
+    const result = await workbench.document.set(parsed.data);
     if (!result.ok) {
       setErrors([{ fieldId: null, message: result.error.message }]);
       return false;

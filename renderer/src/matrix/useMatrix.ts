@@ -114,7 +114,7 @@ export function useMatrix(): MatrixControls {
         const current = stateRef.current;
         if (!current) return;
         const edits = localEdits.current;
-        const result = await workbench.matrix.setFactor({ template: current.template, factor, weight });
+        const result = await workbench.matrix.set({ template: current.template, factor, weight });
         const label = current.definition.factors.find((candidate) => candidate.id === factor)?.label ?? factor;
         if (result.ok) {
           receive(result.value, edits);
@@ -122,7 +122,7 @@ export function useMatrix(): MatrixControls {
         } else {
           setWeightErrors((errors) => ({ ...errors, [factor]: `Not saved: ${result.error.message}` }));
           setFactorStatus(`The weight of ${label} was not saved.`);
-          const stored = await workbench.matrix.get({ template: current.template });
+          const stored = await workbench.matrix.show({ template: current.template });
           if (stored.ok) receive(stored.value, edits);
           else setLoadError(stored.error.message);
         }
@@ -134,7 +134,7 @@ export function useMatrix(): MatrixControls {
   const flush = useCallback(() => sendPendingWeights(), [sendPendingWeights]);
 
   useEffect(() => {
-    void workbench.matrix.get({}).then((result) => {
+    void workbench.matrix.show({}).then((result) => {
       if (result.ok) show(result.value);
       else setLoadError(result.error.message);
     });
@@ -198,7 +198,7 @@ export function useMatrix(): MatrixControls {
       const label = current.definition.factors.find((candidate) => candidate.id === factorId)?.label ?? factorId;
       return enqueue(async () => {
         const edits = localEdits.current;
-        const result = await workbench.matrix.setFactor({ template: current.template, factor: factorId, thresholds: parsed.value });
+        const result = await workbench.matrix.set({ template: current.template, factor: factorId, thresholds: parsed.value });
         if (!result.ok) {
           setThresholdErrors((errors) => ({ ...errors, [factorId]: `Not saved: ${result.error.message}` }));
           return false;
@@ -247,7 +247,7 @@ export function useMatrix(): MatrixControls {
     async (template: MatrixTemplateId) => {
       await sendPendingWeights();
       await enqueue(async () => {
-        const result = await workbench.matrix.setTemplate({ template });
+        const result = await workbench.matrix.use({ template });
         if (!result.ok) {
           setFactorStatus(`The template was not changed: ${result.error.message}`);
           return;

@@ -38,7 +38,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
       return;
     }
     setErrors([]);
-    const result = await workbench.partnership.update(parsed.data);
+    const result = await workbench.partnership.set(parsed.data);
     if (!result.ok) {
       setErrors([{ fieldId: null, message: result.error.message }]);
       return;

@@ -20,7 +20,7 @@ export function PartnershipScreen({ workspace, onWorkspaceSwitched, onWorkspaceC
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const refreshSummary = useCallback(async () => {
-    const result = await workbench.workspace.current();
+    const result = await workbench.workspace.show();
     if (result.ok) onWorkspaceChange(result.value);
     else setLoadError(result.error.message);
   }, [onWorkspaceChange]);
@@ -28,7 +28,7 @@ export function PartnershipScreen({ workspace, onWorkspaceSwitched, onWorkspaceC
   const isOpen = workspace !== null;
   useEffect(() => {
     if (!isOpen) return;
-    void workbench.partnership.get().then((result) => {
+    void workbench.partnership.show().then((result) => {
       if (result.ok) setPartnership(result.value);
       else setLoadError(result.error.message);
     });

@@ -31,7 +31,7 @@ describe('IPC handlers', () => {
     registerIpcHandlers(ipcMain, handlers, () => {
       throw new TypeError('not a promise at all');
     });
-    await expect(invoke('partnership/get', {})).resolves.toEqual({
+    await expect(invoke('partnership/show', {})).resolves.toEqual({
       ok: false,
       error: {
         code: 'internal',
@@ -52,6 +52,6 @@ describe('IPC handlers', () => {
       ok: false,
       error: { code: 'internal', message: 'The file dialog could not be shown (no window to attach the dialog to). Nothing was changed; try again.' },
     });
-    await expect(invoke('partnership/get', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('(channel closed)') } });
+    await expect(invoke('partnership/show', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('(channel closed)') } });
   });
 });

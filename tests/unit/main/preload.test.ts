@@ -42,8 +42,8 @@ describe('the preload', () => {
       ok: true,
       value: { channel: 'member/add', input: { name: 'Essex Police', statutory: true } },
     });
-    await api.workspace.current();
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('workspace/current', {});
+    await api.workspace.show();
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('workspace/show', {});
 
     const seen: unknown[] = [];
     const unsubscribe = api.onProgress((event) => seen.push(event));

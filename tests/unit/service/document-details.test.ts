@@ -24,22 +24,22 @@ describe('document details', () => {
     const workbench = new TestWorkbench(tempDir());
     try {
       await workbench.create();
-      const first = valueOf(await workbench.call('document/details', {}));
+      const first = valueOf(await workbench.call('document/show', {}));
       expect(first.details).toEqual(first.defaults);
-      const saved = valueOf(await workbench.call('document/setDetails', { ...first.details, version: '2.0', status: 'final', date: '2019-03-31' }));
+      const saved = valueOf(await workbench.call('document/set', { ...first.details, version: '2.0', status: 'final', date: '2019-03-31' }));
       expect(saved.details).toMatchObject({ version: '2.0', status: 'final', date: '2019-03-31', title: first.defaults.title });
 
       // Renamed, the partnership's default wording follows; what the analyst wrote stays.
-      valueOf(await workbench.call('partnership/update', { name: 'Safer Colchester', area: 'Colchester', marking: 'OFFICIAL', period: null }));
-      const after = valueOf(await workbench.call('document/details', {}));
+      valueOf(await workbench.call('partnership/set', { name: 'Safer Colchester', area: 'Colchester', marking: 'OFFICIAL', period: null }));
+      const after = valueOf(await workbench.call('document/show', {}));
       expect(after.details.title).toBe('Safer Colchester: Partnership Plan');
       expect(after.details.introduction).toContain('The aim of the Safer Colchester is');
       expect(after.details.version).toBe('2.0');
 
-      const refused = await workbench.call('document/setDetails', { ...after.details, title: '' });
+      const refused = await workbench.call('document/set', { ...after.details, title: '' });
       expect(refused.ok).toBe(false);
       if (!refused.ok) expect(refused.error.message).toBe('title: The title cannot be empty.');
-      expect(valueOf(await workbench.call('document/details', {})).details.title).toBe('Safer Colchester: Partnership Plan');
+      expect(valueOf(await workbench.call('document/show', {})).details.title).toBe('Safer Colchester: Partnership Plan');
     } finally {
       workbench.dispose();
     }

@@ -166,7 +166,7 @@ describe('the evidence workbook', () => {
     const reopened = await readWorkbook(convertWithLibreOffice(normal, join(dir, 'libreoffice')));
     const partnership = reopened.getWorksheet('Partnership')!;
     const { headerRow, columns } = tableColumns(partnership, 'Order');
-    const last = partnership.getRow(headerRow + (await workbench.call('partnership/get', {}).then((result) => valueOf(result).members.length)));
+    const last = partnership.getRow(headerRow + (await workbench.call('partnership/show', {}).then((result) => valueOf(result).members.length)));
     expect(last.getCell(columns.get('Member')!).value).toBe(hostile.member);
     expect(last.getCell(columns.get('Contact')!).value).toBe(hostile.contact);
     const measures = reopened.getWorksheet('Priorities')!;

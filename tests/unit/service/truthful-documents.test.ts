@@ -54,11 +54,11 @@ beforeAll(async () => {
   await call('workspace/demo', { path: join(dir, 'demo.sqlite'), operationId: 'truthful-demo-01' });
   files.plan = await exportDocument('plan', 'plan.pdf');
   files.board = await exportDocument('board-paper', 'board.pdf');
-  const { details } = await call('document/details', {});
-  await call('document/setDetails', { ...details, status: 'final' });
+  const { details } = await call('document/show', {});
+  await call('document/set', { ...details, status: 'final' });
   files.publishedPlan = await exportDocument('plan', 'published-plan.pdf', { publication: true, threshold: 5 });
   files.publishedBoard = await exportDocument('board-paper', 'published-board.pdf', { publication: true, threshold: 5 });
-  await call('document/setDetails', details);
+  await call('document/set', details);
 }, 120_000);
 
 afterAll(() => {
@@ -75,7 +75,7 @@ const documents = [
 
 describe.each(documents)('%s', (_name, file) => {
   it('names the area of the ranked figures: the Essex police force area, not Colchester', async () => {
-    const ranking = (await call('matrix/get', {})).ranking;
+    const ranking = (await call('matrix/show', {})).ranking;
     expect(ranking.length).toBeGreaterThan(0);
     const text = flat(file());
     expect(text).toContain('Figures for Essex police force area, not Colchester');
@@ -188,7 +188,7 @@ describe('publication', () => {
 
 describe('the Analysis of the demo', () => {
   it('names the force area of the ONS series, and rates it per 1,000 of the force area’s residents', async () => {
-    const view = await call('analysis/get', {});
+    const view = await call('analysis/show', {});
     const violence = view.offences.find((offence) => offence.key === 'subgroup:violence-with-injury')!;
     expect(violence.source.where).toMatchObject({ level: 'police-force-area', relation: 'wider', phrase: 'Essex police force area, not Colchester' });
     expect(violence.source.population.value).toBe(1_846_380);

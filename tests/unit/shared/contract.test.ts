@@ -105,19 +105,19 @@ describe('buildWorkbenchApi', () => {
       subscribe: () => () => {},
       stageDroppedFile: async () => null,
     });
-    await api.member.reorder({ ids: [2, 1] });
-    await api.partnership.get();
+    await api.member.move({ ids: [2, 1] });
+    await api.partnership.show();
     expect(sent).toEqual([
-      ['member/reorder', { ids: [2, 1] }],
-      ['partnership/get', {}],
+      ['member/move', { ids: [2, 1] }],
+      ['partnership/show', {}],
     ]);
   });
 
   it('is self-contained, so the test harness can inject its source into a page', () => {
     const source = buildWorkbenchApi.toString();
     const rebuilt = new Function(`return (${source})`)() as typeof buildWorkbenchApi;
-    const api = rebuilt({ operationNames: ['workspace/current'], invoke: async () => 'answer', subscribe: () => () => {}, stageDroppedFile: async () => null });
-    return expect(api.workspace.current()).resolves.toBe('answer');
+    const api = rebuilt({ operationNames: ['workspace/show'], invoke: async () => 'answer', subscribe: () => () => {}, stageDroppedFile: async () => null });
+    return expect(api.workspace.show()).resolves.toBe('answer');
   });
 });
 
