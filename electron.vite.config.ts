@@ -16,7 +16,7 @@ export default defineConfig({
           // The service runs in its own utility process, so it is a separate entry.
           service: resolve(__dirname, 'electron/service/process-entry.ts'),
           // The import's reading thread, started by the service beside it (source-pipeline.ts).
-          'import-worker': resolve(__dirname, 'electron/service/import/pipeline/source-worker.ts'),
+          'import-worker': resolve(__dirname, 'electron/service/features/dataset/import/pipeline/source-worker.ts'),
           // The headless CLI: `node out/main/cli.js`, or the app's executable with --cli.
           cli: resolve(__dirname, 'electron/cli/cli-entry.ts'),
         },

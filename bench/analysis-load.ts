@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addMonths } from '../shared/dates';
-import { buildAnalysis } from '../electron/service/analysis/offence-analysis';
+import { buildAnalysis } from '../electron/service/features/analysis/offence-analysis';
 import { ServiceHost } from '../electron/service/service-host';
 import { openWorkspaceFile } from '../electron/service/workspace-file';
 import { writePoliceUkCsv } from '../tests/fixtures/builders/write-police-uk-csv';

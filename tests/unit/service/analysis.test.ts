@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisView, OffenceAnalysis } from '../../../shared/domain/analysis';
 import { monthsBetween } from '../../../shared/dates';
-import { buildAnalysis } from '../../../electron/service/analysis/offence-analysis';
+import { buildAnalysis } from '../../../electron/service/features/analysis/offence-analysis';
 import { openWorkspaceFile } from '../../../electron/service/workspace-file';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';

@@ -7,7 +7,7 @@ import { createWorkbenchHandlers } from '../../../electron/service/workbench-han
 import type { Channel } from '../../../shared/channels';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { saferColchester, saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
-import { page } from '../../../electron/service/export/pdf/page-style';
+import { page } from '../../../electron/service/features/export/pdf/page-style';
 import type { ServiceRawInputOf } from '../../../electron/service/service-contract';
 import { valueOf } from '../../fixtures/workbench-host';
 import {
