@@ -129,6 +129,7 @@ export const operations = {
   'workspace/demo': operation<WorkspaceSummary>()(z.object({ operationId: OperationId }).strict(), { path: 'new', opensWorkspace: true, dialog: { title: 'Save the demo workspace', defaultName: () => 'Demo workspace.sqlite', filters: 'workspace' } }),
   'partnership/show': operation<Partnership>()(none),
   'partnership/set': operation<Partnership>()(PartnershipDetails.strict()),
+  'member/list': operation<Member[]>()(none),
   'member/add': operation<Member[]>()(MemberInput.strict()),
   'member/update': operation<Member[]>()(MemberInput.extend({ id: MemberId }).strict()),
   'member/remove': operation<Member[]>()(

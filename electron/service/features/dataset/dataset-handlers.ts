@@ -3,15 +3,13 @@ import { extname } from 'node:path';
 import type { ImportSettings, PreviewRequest } from '../../../../shared/domain/dataset';
 import type { z } from 'zod';
 import { WorkbenchError } from '../../../../shared/result';
-import type { ServiceHandlers } from '../../service-handlers';
+import { workspaceAccess, type FeatureContext, type FeatureHandlers } from '../../feature-handlers';
 import type { WorkspaceSession } from '../../workspace-session';
 import { countObservations, listDatasets, readQualityReport, removeDataset } from './dataset-store';
 import { importDataset } from './import/import-dataset';
 import { mapLabel, offenceDisplayLabel } from './import/offence-resolver';
 import { prestartSourceWorker } from './import/pipeline/source-pipeline';
 import { previewFile } from './import/preview';
-
-type DatasetChannel = Extract<keyof ServiceHandlers, `dataset/${string}`>;
 
 function stagedPath(session: WorkspaceSession, token: string): string {
   const path = session.stagedFiles.get(token);
@@ -20,7 +18,8 @@ function stagedPath(session: WorkspaceSession, token: string): string {
 }
 
 /** Import and dataset management: choose a file, preview it, import it, inspect and remove. */
-export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHandlers, DatasetChannel> {
+export function datasetHandlers({ session }: FeatureContext): FeatureHandlers<'dataset'> {
+  const { read, write } = workspaceAccess(session);
   return {
     'dataset/stage': async ({ path, partner }, context) => {
       const db = session.require();
@@ -55,20 +54,16 @@ export function createDatasetHandlers(session: WorkspaceSession): Pick<ServiceHa
         ),
       );
     },
-    'dataset/list': () => listDatasets(session.require()),
-    'dataset/report': ({ id }) => readQualityReport(session.require(), id),
-    'dataset/remove': ({ id }) =>
-      session.write((db) => {
-        removeDataset(db, id);
-        return listDatasets(db);
-      }),
-    'dataset/counts': ({ datasetId, by }) => ({
-      rows: countObservations(session.require(), { datasetId, by }, offenceDisplayLabel),
+    'dataset/list': read((db) => listDatasets(db)),
+    'dataset/report': read((db, { id }) => readQualityReport(db, id)),
+    'dataset/remove': write((db, { id }) => {
+      removeDataset(db, id);
+      return listDatasets(db);
     }),
-    'dataset/mapLabel': ({ datasetId, label, offence }) =>
-      session.write((db) => {
-        mapLabel(db, datasetId, label, offence);
-        return readQualityReport(db, datasetId);
-      }),
+    'dataset/counts': read((db, { datasetId, by }) => ({ rows: countObservations(db, { datasetId, by }, offenceDisplayLabel) })),
+    'dataset/mapLabel': write((db, { datasetId, label, offence }) => {
+      mapLabel(db, datasetId, label, offence);
+      return readQualityReport(db, datasetId);
+    }),
   };
 }

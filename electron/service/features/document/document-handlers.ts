@@ -1,10 +1,11 @@
-import type { WorkspaceSession } from '../../workspace-session';
-import type { ServiceHandlers } from '../../service-handlers';
+import { workspaceAccess, type FeatureContext, type FeatureHandlers } from '../../feature-handlers';
 import { readDocumentDetails, updateDocumentDetails } from './document-store';
 
-export function createDocumentDetailsHandlers(session: WorkspaceSession): Pick<ServiceHandlers, 'document/show' | 'document/set'> {
+/** The Partnership Plan's and the board paper's own details. */
+export function documentHandlers({ session }: FeatureContext): FeatureHandlers<'document'> {
+  const { read, write } = workspaceAccess(session);
   return {
-    'document/show': () => readDocumentDetails(session.require()),
-    'document/set': (details) => session.write((db) => updateDocumentDetails(db, details)),
+    'document/show': read((db) => readDocumentDetails(db)),
+    'document/set': write((db, details) => updateDocumentDetails(db, details)),
   };
 }

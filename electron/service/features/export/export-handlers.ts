@@ -1,13 +1,10 @@
-import type { ServiceHandlers } from '../../service-handlers';
-import type { WorkspaceSession } from '../../workspace-session';
+import type { FeatureContext, FeatureHandlers } from '../../feature-handlers';
 import { runExport } from './export-job';
 import { writeEvidenceWorkbook } from './workbook/evidence-workbook';
 import { exportPdf } from './pdf/pdf-export';
 
-type ExportChannel = Extract<keyof ServiceHandlers, `export/${string}`>;
-
 /** The documents the workbench exports, each through the one export pipeline. */
-export function createExportHandlers(session: WorkspaceSession, now: () => Date): Pick<ServiceHandlers, ExportChannel> {
+export function exportHandlers({ session, now }: FeatureContext): FeatureHandlers<'export'> {
   return {
     'export/workbook': async ({ path, operationId, source, publication, threshold, rawData }, context) => {
       const outcome = await runExport({ workspace: session.require(), destination: path, source, now: now(), context }, (target) =>

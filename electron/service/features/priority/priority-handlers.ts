@@ -1,16 +1,14 @@
-import type { ServiceHandlers } from '../../service-handlers';
-import type { WorkspaceSession } from '../../workspace-session';
+import { workspaceAccess, type FeatureContext, type FeatureHandlers } from '../../feature-handlers';
 import { addPriority, listPriorities, removePriority, reorderPriorities, updatePriority } from './priority-store';
 
-type PriorityChannel = Extract<keyof ServiceHandlers, `priority/${string}`>;
-
 /** The partnership's priorities: each write in its own transaction, answered with the whole new list. */
-export function createPriorityHandlers(session: WorkspaceSession, now: () => Date): Pick<ServiceHandlers, PriorityChannel> {
+export function priorityHandlers({ session, now }: FeatureContext): FeatureHandlers<'priority'> {
+  const { read, write } = workspaceAccess(session);
   return {
-    'priority/list': () => listPriorities(session.require()),
-    'priority/add': (input) => session.write((db) => addPriority(db, input, now())),
-    'priority/update': ({ id, ...input }) => session.write((db) => updatePriority(db, id, input, now())),
-    'priority/remove': ({ id }) => session.write((db) => removePriority(db, id)),
-    'priority/move': ({ ids }) => session.write((db) => reorderPriorities(db, ids)),
+    'priority/list': read((db) => listPriorities(db)),
+    'priority/add': write((db, input) => addPriority(db, input, now())),
+    'priority/update': write((db, { id, ...input }) => updatePriority(db, id, input, now())),
+    'priority/remove': write((db, { id }) => removePriority(db, id)),
+    'priority/move': write((db, { ids }) => reorderPriorities(db, ids)),
   };
 }

@@ -17,7 +17,8 @@ import { readDocumentDetails, updateDocumentDetails } from '../document/document
 import { savePeers } from '../peers/peer-store';
 import { importDataset, type ImportRequest } from '../dataset/import/import-dataset';
 import { bundledPopulationFile, importPopulationEstimates } from '../analysis/population-estimates';
-import { addMember, insertPartnership, listMembers } from '../partnership/partnership-store';
+import { insertPartnership } from '../partnership/partnership-store';
+import { addMember, listMembers } from '../member/member-store';
 import { addPriority } from '../priority/priority-store';
 import { bundledDataFile } from '../../resources';
 import { summarise, type WorkspaceSession } from '../../workspace-session';
