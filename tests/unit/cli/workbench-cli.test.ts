@@ -329,9 +329,9 @@ describe('the workbench CLI with data', () => {
         { offence: 'Possession of weapons offences', rank: 11 },
       ],
       lead: 'Essex Police',
-      status: 'red',
+      status: saferColchesterPriorities[2]!.status,
       measures: [...saferColchesterPriorities[2]!.measures],
-      reviewDate: '2019-03-31',
+      reviewDate: saferColchesterPriorities[2]!.reviewDate,
     });
     expect(demo.priorities[3]!.offences[0]).toEqual({ offence: 'Anti-social behaviour incidents', rank: null });
 

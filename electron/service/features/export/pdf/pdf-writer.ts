@@ -46,16 +46,13 @@ export function cleanText(text: string): string {
 }
 
 /**
- * Straight quotes as printed text sets them: an apostrophe or closing quote after a letter,
- * digit or stop is ’ and an opening one is ‘ (likewise “ and ”), so the documents never mix
- * the two, whoever typed the text.
+ * An apostrophe as printed text sets it: a straight one inside or at the end of a word ("the
+ * partnership's", "partners' ") is ’, so the documents never mix the two whoever typed the
+ * text. Quotation marks are left as typed: they may be part of a name or of text quoted
+ * exactly.
  */
 export function typographicQuotes(text: string): string {
-  return text
-    .replace(/(^|[\s([{\u2014\u2013-])'/gu, '$1\u2018')
-    .replace(/'/g, '\u2019')
-    .replace(/(^|[\s([{\u2014\u2013-])"/gu, '$1\u201c')
-    .replace(/"/g, '\u201d');
+  return text.replace(/(\p{L})'(?=\p{L})/gu, '$1\u2019').replace(/(\p{L}s)'(?=[\s.,;:)]|$)/gu, '$1\u2019');
 }
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
