@@ -60,7 +60,7 @@ function closeMatches(typed: string, candidates: readonly OffenceCandidate[]): O
 
 const describeCandidate = (candidate: OffenceCandidate) => (candidate.rank === null ? `${candidate.label} (not ranked)` : `${candidate.label} (rank ${candidate.rank})`);
 
-/** The offence an analyst names, by label (any case) or key, as `judge` reads it. */
+/** The offence an analyst names, by label (any case) or key, as `matrix judge` reads it. */
 export function resolveOffence(typed: string, candidates: readonly OffenceCandidate[]): string {
   const wanted = typed.trim().toLowerCase();
   const match = candidates.find((candidate) => candidate.key.toLowerCase() === wanted || candidate.label.toLowerCase() === wanted);
@@ -146,7 +146,7 @@ async function applyOptions(host: ServiceHost, base: PriorityInput, options: Pri
     next.offences = options.offence.map((label) => resolveOffence(label, candidates));
   }
   if (options.lead === false) next.lead = null;
-  else if (options.lead !== undefined) next.lead = resolveLead(options.lead, (await call(host, 'partnership/show', {})).members);
+  else if (options.lead !== undefined) next.lead = resolveLead(options.lead, await call(host, 'member/list', {}));
   if (options.status !== undefined) next.status = options.status === false ? null : options.status;
   if (options.measure) next.measures = options.measure;
   if (options.reviewDate !== undefined) next.reviewDate = options.reviewDate === false ? null : options.reviewDate;

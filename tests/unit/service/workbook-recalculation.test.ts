@@ -8,7 +8,7 @@ import { runBuiltCli } from '../../fixtures/built-cli';
 /**
  * The acceptance test of the evidence workbook: a real spreadsheet application, given the
  * exported file with every cached formula result removed, recalculates the Matrix and the
- * Ranking to exactly the app's own `score --json`; and again after a weight and a threshold
+ * Ranking to exactly the app's own `matrix show --json`; and again after a weight and a threshold
  * are changed in the file, against the app re-scoring with the same edits.
  */
 
@@ -25,7 +25,7 @@ interface Ranked {
 }
 
 function appRanking(workspace: string): Ranked[] {
-  const report = JSON.parse(workbench('score', '--workspace', workspace, '--json')) as { ranking: Ranked[] };
+  const report = JSON.parse(workbench('matrix', 'show', '--workspace', workspace, '--json')) as { ranking: Ranked[] };
   return report.ranking.map(({ rank, offence, score }) => ({ rank, offence, score }));
 }
 
@@ -87,7 +87,7 @@ describe('the evidence workbook in LibreOffice Calc', () => {
 
   it('recalculates the Matrix and Ranking to the app’s score, before and after a weight and a threshold are changed', { timeout: 600_000 }, async () => {
     const dir = tempDir();
-    workbench('demo', '--out', dir);
+    workbench('workspace', 'demo', '--out', dir);
     const workspace = join(dir, 'demo.sqlite');
     const exported = join(dir, 'demo-evidence.xlsx');
     const expected = appRanking(workspace);
@@ -120,7 +120,7 @@ describe('the evidence workbook in LibreOffice Calc', () => {
 
   it.each(['morile-style', 'grid-4x4'])('recalculates the %s matrix to the app’s score too', { timeout: 600_000 }, async (template) => {
     const dir = tempDir();
-    workbench('demo', '--out', dir);
+    workbench('workspace', 'demo', '--out', dir);
     const workspace = join(dir, 'demo.sqlite');
     workbench('matrix', 'use', '--workspace', workspace, '--template', template);
     const exported = join(dir, `${template}.xlsx`);
