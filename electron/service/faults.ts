@@ -77,7 +77,7 @@ export function noPermissionToRead(path: string): WorkbenchError {
 export function damaged(path: string): WorkbenchError {
   return new WorkbenchError(
     'damaged',
-    `“${basename(path)}” is damaged: SQLite found that parts of it are unreadable (it may have been cut short by a copy, a full disk or a failing drive). It has not been changed. Open your most recent backup of it instead (a workspace backup, made with Back up on the Partnership screen or the CLI's backup command), and keep the damaged file for your IT support.`,
+    `“${basename(path)}” is damaged: SQLite found that parts of it are unreadable (it may have been cut short by a copy, a full disk or a failing drive). It has not been changed. Open your most recent backup of it instead (a workspace backup, made with Back up on the Partnership screen or the CLI's \`workspace backup\`), and keep the damaged file for your IT support.`,
   );
 }
 

@@ -167,7 +167,7 @@ describe('faults, named and harmless', () => {
       const info = workbench('workspace', 'show', '--workspace', path);
       expect(info.code, name).toBe(1);
       expect(info.stderr).toBe(
-        `workbench: “${name}” is damaged: SQLite found that parts of it are unreadable (it may have been cut short by a copy, a full disk or a failing drive). It has not been changed. Open your most recent backup of it instead (a workspace backup, made with Back up on the Partnership screen or the CLI's backup command), and keep the damaged file for your IT support.\n`,
+        `workbench: “${name}” is damaged: SQLite found that parts of it are unreadable (it may have been cut short by a copy, a full disk or a failing drive). It has not been changed. Open your most recent backup of it instead (a workspace backup, made with Back up on the Partnership screen or the CLI's \`workspace backup\`), and keep the damaged file for your IT support.\n`,
       );
       expect(fileState(path)).toBe(before);
     }
