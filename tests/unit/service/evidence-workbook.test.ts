@@ -179,12 +179,12 @@ describe('the evidence workbook', () => {
     const matrix = sheetParts(parts).find((sheet) => sheet.name === 'Matrix')!;
     const xml = parts.get(matrix.part)!;
     const validations = [...xml.matchAll(/<dataValidation type="whole" [^>]*sqref="([^"]+)"[^>]*><formula1>1<\/formula1><formula2>5<\/formula2>/g)].map(([, ref]) => ref);
-    // One validation per judgement column, over every scored type (between is the default operator).
-    expect(validations).toHaveLength(4);
-    for (const ref of validations) expect(ref).toMatch(/^([A-Z]+)5:\1\d+$/);
-    expect(xml).toContain('<conditionalFormatting');
     const sheet = book.getWorksheet('Matrix')!;
     const { headerRow, columns } = tableColumns(sheet, 'Offence type');
+    // One validation per judgement column, over every scored type (between is the default operator).
+    expect(validations).toHaveLength(4);
+    for (const ref of validations) expect(ref).toMatch(new RegExp(`^([A-Z]+)${headerRow + 1}:\\1${headerRow + 19}$`));
+    expect(xml).toContain('<conditionalFormatting');
     const harm = sheet.getRow(headerRow + 1).getCell(columns.get('Harm score')!);
     expect(harm.type).toBe(ExcelJS.ValueType.Formula);
     expect(typeof (harm.value as ExcelJS.CellFormulaValue).result).toBe('number');

@@ -1,6 +1,6 @@
 import { throwIfCancelled, yieldToEventLoop } from '../../operation-context';
 import type { ExportTarget } from '../export-job';
-import { createSheet, firstHeaderRow, formats, type ColumnSpec } from './sheet-layout';
+import { createSheet, firstHeaderRow, fonts, formats, type ColumnSpec } from './sheet-layout';
 import type { StreamingWorkbook } from './streaming-workbook';
 
 /**
@@ -72,7 +72,7 @@ export async function writeRawDataSheet(book: StreamingWorkbook, target: ExportT
   const header = sheet.getRow(headerRow);
   columns.forEach((column, index) => {
     header.getCell(index + 1).value = column.header;
-    header.getCell(index + 1).font = { bold: true };
+    header.getCell(index + 1).font = fonts.header;
   });
   header.commit();
   const total = model.rawRowCount;

@@ -57,7 +57,115 @@ export function firstHeaderRow(intro: readonly string[]): number {
   return 2 + intro.length;
 }
 
+/**
+ * Fonts are named in full: a font given only as bold would leave the typeface to the reader,
+ * and LibreOffice then prints titles and headers in a serif face.
+ */
+export const fonts = {
+  body: { name: 'Calibri', family: 2, size: 11 },
+  header: { name: 'Calibri', family: 2, size: 11, bold: true },
+  title: { name: 'Calibri', family: 2, size: 14, bold: true },
+  caption: { name: 'Calibri', family: 2, size: 12, bold: true },
+  link: { name: 'Calibri', family: 2, size: 11, color: { argb: 'FF1D4ED8' }, underline: true },
+} as const satisfies Record<string, Partial<ExcelJS.Font>>;
+
+/**
+ * A character's width in Excel's column-width unit (the width of a digit), roughly, for the
+ * proportional sans-serif faces a workbook is read in (Calibri in Excel; its stand-in, often
+ * DejaVu Sans, in LibreOffice, whose widths scale with it). Enough to wrap text and size rows
+ * and columns so that nothing is cut off; not a typesetter.
+ */
+function characterWidth(character: string): number {
+  if (/[\s.,;:’'|!ijlI()[\]]/.test(character)) return 0.5;
+  if (/[ftr-]/.test(character)) return 0.65;
+  if (/[mwMW—%@]/.test(character)) return 1.45;
+  if (/[A-Z]/.test(character)) return 1.15;
+  return 0.95;
+}
+
+/** The width of a run of text, in column-width units. */
+export function textWidth(text: string, bold = false): number {
+  let width = 0;
+  for (const character of text) width += characterWidth(character);
+  return bold ? width * 1.08 : width;
+}
+
+/** Room a cell loses to its padding, in column-width units. */
+const cellPadding = 1;
+
+/** Lines that text wrapped on word boundaries takes in a column of this width. */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const room = Math.max(2, width - cellPadding);
+  const space = textWidth(' ', bold);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
+      const size = textWidth(word, bold);
+      if (line > 0 && line + space + size > room) {
+        lines += 1;
+        line = 0;
+      }
+      // A word wider than the column is broken by the spreadsheet wherever it must.
+      lines += Math.max(0, Math.ceil(size / room) - 1);
+      line = line === 0 ? size % room || Math.min(size, room) : line + space + size;
+    }
+  }
+  return lines;
+}
+
+/** The narrowest a column can be for its header to wrap between words, never inside one. */
+export function headerWidth(header: string): number {
+  const longest = Math.max(0, ...header.split(/\s+/).map((word) => textWidth(word, true)));
+  return Math.ceil((longest + cellPadding + 0.5) * 2) / 2;
+}
+
+/** A column's width: as planned, and never so narrow that its header breaks inside a word. */
+export function columnWidth(column: ColumnSpec): number {
+  return Math.max(column.width, headerWidth(column.header));
+}
+
+/**
+ * A4 landscape with the margins below leaves 10.69 inches across. LibreOffice gives a width
+ * unit about 0.0875 inches when it stands DejaVu Sans in for Calibri (Excel, about 0.076): the
+ * larger figure decides, so the text is at least as large in Excel as the estimate says.
+ */
+const printableInches = 11.69 - 2 * 0.5;
+const inchesPerWidthUnit = 0.0875;
+const bodyPoints = fonts.body.size;
+/** The smallest print that stays legible (the Analysis Function's guidance: no smaller than 8 pt). */
+export const minimumPrintPoints = 8;
+
+export interface PrintLayout {
+  /** Pages across: 1 where the sheet fits at 8 pt or more, otherwise 2 with column A repeated. */
+  pagesWide: 1 | 2;
+  /** The estimated size body text prints at. */
+  points: number;
+}
+
+/** How a sheet of these column widths prints on A4 landscape (see printableInches). */
+export function printLayout(widths: readonly number[]): PrintLayout {
+  const inches = widths.reduce((total, width) => total + width, 0) * inchesPerWidthUnit;
+  const onePage = Math.min(1, printableInches / inches) * bodyPoints;
+  if (onePage >= minimumPrintPoints) return { pagesWide: 1, points: onePage };
+  // Two pages across, each repeating column A: the columns after it split between the pages
+  // at a column boundary, so the fuller page decides the scale.
+  const [first = 0, ...rest] = widths;
+  const total = rest.reduce((sum, width) => sum + width, 0);
+  let before = 0;
+  let fuller = total;
+  for (const width of rest) {
+    before += width;
+    fuller = Math.min(fuller, Math.max(before, total - before));
+  }
+  const twoPages = Math.min(1, printableInches / ((first + fuller) * inchesPerWidthUnit)) * bodyPoints;
+  return { pagesWide: 2, points: twoPages };
+}
+
 export function createSheet(book: StreamingWorkbook, plan: SheetPlan, marking: string, options: { useSharedStrings?: boolean } = {}): ExcelJS.Worksheet {
+  const widths = plan.columns.map(columnWidth);
+  const layout = printLayout(widths);
   const sheet = book.addWorksheet(plan.name, {
     ...options,
     views: [{ state: 'frozen', xSplit: plan.freezeFirstColumn ? 1 : 0, ySplit: plan.headerRow, showGridLines: true }],
@@ -65,9 +173,11 @@ export function createSheet(book: StreamingWorkbook, plan: SheetPlan, marking: s
       orientation: 'landscape',
       paperSize: 9,
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: layout.pagesWide,
       fitToHeight: 0,
       printTitlesRow: `${plan.headerRow}:${plan.headerRow}`,
+      // On two pages across, the first column (the offence type, the dataset) names each row on both.
+      ...(layout.pagesWide === 2 ? { printTitlesColumn: 'A:A' } : {}),
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
@@ -75,32 +185,31 @@ export function createSheet(book: StreamingWorkbook, plan: SheetPlan, marking: s
       oddFooter: `&C&B${marking}&RPage &P of &N`,
     },
   });
-  sheet.columns = plan.columns.map((column) => ({ width: column.width }));
+  sheet.columns = widths.map((width) => ({ width }));
   const title = sheet.getRow(1);
   title.getCell(1).value = plan.title;
-  title.getCell(1).font = { bold: true, size: 14 };
+  title.getCell(1).font = fonts.title;
   title.commit();
   plan.intro.forEach((line, index) => {
     const row = sheet.getRow(2 + index);
     row.getCell(1).value = line;
+    row.getCell(1).font = fonts.body;
     row.commit();
   });
   return sheet;
 }
 
+/** Calibri 11 sets 15 points a line in Excel; DejaVu Sans in LibreOffice, a little less. */
 const lineHeight = 15;
 
 /**
  * The height a row needs for its wrapped text. Spreadsheets do not fit row heights to wrapped
- * text when a file is opened, so without it long notes would be cut off or overlap on print.
+ * text when a file is opened, so without it long notes would be cut off or overlap on print;
+ * and a height estimated too generously prints as blank lines.
  */
-export function rowHeightFor(texts: readonly { text: string; width: number }[]): number | undefined {
+export function rowHeightFor(texts: readonly { text: string; width: number; bold?: boolean }[]): number | undefined {
   let lines = 1;
-  for (const { text, width } of texts) {
-    const perLine = Math.max(4, width - 1);
-    const needed = text.split('\n').reduce((total, line) => total + Math.max(1, Math.ceil(line.length / perLine)), 0);
-    lines = Math.max(lines, needed);
-  }
+  for (const { text, width, bold } of texts) lines = Math.max(lines, wrappedLines(text, width, bold));
   return lines > 1 ? lines * lineHeight : undefined;
 }
 
@@ -115,11 +224,10 @@ export function writeTable(
   table.columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = column.header;
-    cell.font = { bold: true };
+    cell.font = fonts.header;
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
-  // Bold headers run wider than the body text.
-  const headerHeight = rowHeightFor(table.columns.map((column) => ({ text: column.header, width: column.width * 0.8 })));
+  const headerHeight = rowHeightFor(table.columns.map((column) => ({ text: column.header, width: columnWidth(column), bold: true })));
   if (headerHeight) header.height = headerHeight;
   header.commit();
   const rows = table.rows.length > 0 ? table.rows : [table.columns.map((_, index) => (index === 0 ? 'None' : notAvailable))];
@@ -131,13 +239,13 @@ export function writeTable(
       cell.value = value === null || value === undefined ? notAvailable : (value as ExcelJS.CellValue);
       if (column.numFmt && typeof value !== 'string') cell.numFmt = column.numFmt;
       cell.alignment = { wrapText: column.wrap ?? false, vertical: 'top' };
-      if (typeof value === 'object' && value !== null && 'hyperlink' in value) cell.font = { color: { argb: 'FF1D4ED8' }, underline: true };
+      cell.font = typeof value === 'object' && value !== null && 'hyperlink' in value ? fonts.link : fonts.body;
       decorate?.(cell, rowIndex, columnIndex);
     });
     const height = rowHeightFor(
       table.columns.flatMap((column, index) => {
         const value = values[index];
-        return column.wrap && typeof value === 'string' ? [{ text: value, width: column.width }] : [];
+        return column.wrap && typeof value === 'string' ? [{ text: value, width: columnWidth(column) }] : [];
       }),
     );
     if (height) row.height = height;
