@@ -174,8 +174,8 @@ export function derivedSuppressed(...cells: readonly Shown[]): boolean {
 export function suppressionRuleText(threshold: number, options: Pick<SuppressionOptions, 'bothCounts'> = {}): string {
   return (
     `Publication mode: counts from 1 to ${threshold - 1} are suppressed and shown as ${suppressedMarker}; zeros are shown. ` +
-    `Further cells are suppressed where a hidden count could otherwise be worked out from a change (current − comparison) or from a total and its parts, ` +
-    (options.bothCounts ? `a type’s other count is suppressed beside a suppressed small one, ` : '') +
+    `Further cells are suppressed where a hidden count could otherwise be worked out from a change (current − comparison) or from a total and its parts` +
+    (options.bothCounts ? `; beside a small count, the other count of the same type is suppressed too; ` : ', ') +
     `and rates, percentage changes and significance computed from a suppressed count are suppressed too.`
   );
 }

@@ -181,6 +181,40 @@ describe.each(Object.keys(engines) as Engine[])('the evidence workbook in %s', (
     expectSameRanking(rankingRows(edited), rescored);
   });
 
+  // COUNTIF(range, "<"&E5) would compare through E5 written as text of 15 significant digits.
+  // LibreOffice takes any two numbers within about 3.5e-15 of each other as equal whatever the
+  // formula (rtl::math::approxEqual), so only Gnumeric, which compares them exactly as the app
+  // does, can show that the workbook's comparisons are numeric.
+  it.runIf(engine === 'Gnumeric')('compares rates as numbers: two rates equal to 15 significant digits still rank apart, as in the app', { timeout: 600_000 }, async () => {
+    const dir = tempDir();
+    workbench('demo', '--out', dir);
+    const exported = join(dir, 'demo-evidence.xlsx');
+    const header = 'Volume: offences per 1,000 residents';
+    const close = 8.12345678901234;
+    const next = close * (1 + 2 ** -52);
+    expect(next).not.toBe(close);
+    expect(next.toPrecision(15)).toBe(close.toPrecision(15));
+    let rates: (number | string)[] = [];
+    const fresh = await recalculated(engine, dir, exported, 'close-rates', (workbook) => {
+      const sheet = workbook.getWorksheet('Matrix')!;
+      const { headerRow, columns } = tableColumns(sheet, 'Offence type');
+      const cell = (row: number) => sheet.getRow(headerRow + 1 + row).getCell(columns.get(header)!);
+      cell(0).value = close;
+      cell(1).value = next;
+      rates = [];
+      for (let row = 0; shownValue(sheet.getRow(headerRow + 1 + row).getCell(1)); row += 1) rates.push(shownValue(cell(row)) as number | string);
+    });
+    const present = rates.filter((rate): rate is number => typeof rate === 'number');
+    const expected = rates.map((rate) =>
+      typeof rate === 'number' ? (100 * (2 * present.filter((other) => other < rate).length + present.filter((other) => other === rate).length)) / (2 * present.length) : '[x]',
+    );
+    const sheet = fresh.getWorksheet('Matrix')!;
+    const { headerRow, columns } = tableColumns(sheet, 'Offence type');
+    const shown = rates.map((_, row) => shownValue(sheet.getRow(headerRow + 1 + row).getCell(columns.get('Volume: percentile rank')!)));
+    expect(shown).toEqual(expected);
+    expect(shown[0]).not.toBe(shown[1]);
+  });
+
   it.each(['morile-style', 'grid-4x4'])('recalculates the %s matrix to the app’s score too', { timeout: 600_000 }, async (template) => {
     const dir = tempDir();
     workbench('demo', '--out', dir);

@@ -9,10 +9,10 @@ import { changeTestMethod } from '../../../../shared/statistics';
 import { openGovernmentLicenceAttribution } from '../../../../shared/taxonomy/attribution';
 import { throwIfCancelled, yieldToEventLoop } from '../../operation-context';
 import type { ExportTarget } from '../export-job';
-import { writeMatrixSheet, matrixSheetName, type HiddenFigures, type MatrixLayout } from './matrix-sheet';
+import { writeMatrixSheet, matrixSheetName, nameOf, type HiddenFigures, type MatrixLayout } from './matrix-sheet';
 import { publicationView } from './publication-view';
 import { writeRawDataSheet } from './raw-data-sheet';
-import { createSheet, firstHeaderRow, formats, notAvailable, writeTable, type CellContent, type ColumnSpec } from './sheet-layout';
+import { createSheet, firstHeaderRow, formats, introLines, notAvailable, writeTable, type CellContent, type ColumnSpec } from './sheet-layout';
 import { cellAddress, StreamingWorkbook } from './streaming-workbook';
 
 /**
@@ -79,8 +79,9 @@ function hiddenFigures(context: Context, key: string): HiddenFigures {
 }
 
 function simpleSheet(context: Context, name: string, title: string, intro: string[], tableName: string, columns: ColumnSpec[], rows: CellContent[][]): void {
-  const headerRow = firstHeaderRow(intro);
-  const sheet = createSheet(context.book, { name, title, intro, headerRow, columns }, context.marking);
+  const lines = introLines(intro, columns);
+  const headerRow = firstHeaderRow(lines);
+  const sheet = createSheet(context.book, { name, title, intro: lines, headerRow, columns }, context.marking);
   writeTable(context.book, sheet, { name: tableName, headerRow, columns, rows });
   sheet.commit();
 }
@@ -196,6 +197,18 @@ function tieExample(ranking: readonly RankedOffence[], suppressed: (key: string)
   return '';
 }
 
+/** Each judgement's rationale, as the analyst wrote it, under the type, factor and judgement it explains. */
+function judgementNotes(model: ExportModel): [string, string][] {
+  const factors = new Map(model.matrix.definition.factors.filter((factor) => factor.kind === 'judgement').map((factor) => [factor.id, factor]));
+  const judgementOf = new Map(model.matrix.judgements.map((judgement) => [`${judgement.factor}\u0000${judgement.offenceKey}`, judgement]));
+  return model.matrix.ranking.flatMap((ranked) =>
+    [...factors.values()].flatMap((factor): [string, string][] => {
+      const judgement = judgementOf.get(`${factor.id}\u0000${ranked.key}`);
+      return judgement ? [[`Judgement: ${ranked.label}, ${nameOf(factor).toLowerCase()} (${judgement.score} of 5)`, judgement.rationale]] : [];
+    }),
+  );
+}
+
 function writeNotes(context: Context, layout: { matrixRows: number }): void {
   const { model, options } = context;
   const { definition } = model.matrix;
@@ -269,6 +282,7 @@ function writeNotes(context: Context, layout: { matrixRows: number }): void {
       'The weight and threshold cells accept only what the workbench accepts: a weight is a number from 0 to 1,000 (0 for a factor graded beside the score), thresholds rise from left to right, and percentile thresholds lie between 0 and 100. Judgements are whole numbers from 1 to 5.',
     ],
     ['Sensitivity', `${model.sensitivity.draws.toLocaleString('en-GB')} draws, each weight moved at random by up to ±${Math.round(model.sensitivity.spread * 100)}% (seed ${model.sensitivity.seed}).`],
+    ...judgementNotes(model),
     ...model.datasets.map((dataset): [string, string] => [
       `Source: dataset ${dataset.id}`,
       `${dataset.partner}: ${dataset.fileName} (${importFormatLabels[dataset.format]}), SHA-256 ${dataset.sha256}, imported ${dateTime.format(new Date(dataset.importedAt))}.`,
@@ -279,11 +293,15 @@ function writeNotes(context: Context, layout: { matrixRows: number }): void {
     context,
     'Notes',
     'Notes',
-    [publication ? `Definitions, sources and method. ${publicationLine(publication.threshold)}` : 'Definitions, sources and method.'],
+    [
+      publication
+        ? `Definitions, sources and method. For publication: counts from 1 to ${assumed} are suppressed and shown as ${suppressedMarker}, with every figure that would reveal them.`
+        : 'Definitions, sources and method.',
+    ],
     'Notes',
     [
-      { header: 'Topic', width: 26, wrap: true },
-      { header: 'Note', width: 112, wrap: true },
+      { header: 'Topic', width: 30, wrap: true },
+      { header: 'Note', width: 108, wrap: true },
     ],
     notes,
   );
@@ -360,16 +378,16 @@ function writeQuality(context: Context): void {
     'Data_quality',
     [
       { header: 'Dataset', width: 8, numFmt: formats.count },
-      { header: 'File', width: 28, wrap: true },
-      { header: 'Rows read', width: 10, numFmt: formats.count },
-      { header: 'Imported', width: 10, numFmt: formats.count },
-      { header: 'Rejected', width: 10, numFmt: formats.count },
-      { header: 'Duplicate crime IDs', width: 10, numFmt: formats.count },
-      { header: 'Outside the area', width: 10, numFmt: formats.count },
-      { header: 'Blank area codes', width: 10, numFmt: formats.count },
-      { header: 'Missing months', width: 18, wrap: true },
+      { header: 'File', width: 24, wrap: true },
+      { header: 'Rows read', width: 9, numFmt: formats.count },
+      { header: 'Imported', width: 9, numFmt: formats.count },
+      { header: 'Rejected', width: 9, numFmt: formats.count },
+      { header: 'Duplicate crime IDs', width: 9, numFmt: formats.count },
+      { header: 'Outside the area', width: 9, numFmt: formats.count },
+      { header: 'Blank area codes', width: 9, numFmt: formats.count },
+      { header: 'Missing months', width: 16, wrap: true },
       { header: 'Unmapped labels', width: 20, wrap: true },
-      { header: 'Main rejection reasons', width: 36, wrap: true },
+      { header: 'Main rejection reasons', width: 34, wrap: true },
     ],
     model.quality.map(({ dataset, ...report }) => [
       dataset.id,
@@ -401,7 +419,7 @@ function writeOffences(context: Context): void {
     'Offences',
     [
       { header: 'Offence type', width: 28, wrap: true },
-      { header: 'Scored in the matrix', width: 8 },
+      { header: 'Scored in the matrix', width: 8, centre: true },
       { header: 'Offences (assessment period)', width: 11, numFmt: formats.count },
       { header: 'Offences (comparison period)', width: 11, numFmt: formats.count },
       { header: 'Change', width: 8, numFmt: '+#,##0;−#,##0;0' },
@@ -414,9 +432,9 @@ function writeOffences(context: Context): void {
       { header: 'Rate per 1,000 of', width: 10 },
       { header: 'Mean severity weight', width: 9, numFmt: formats.decimal },
       { header: 'Total harm', width: 12, numFmt: formats.count },
-      { header: 'How harm was priced', width: 30, wrap: true },
-      { header: 'Source', width: 26, wrap: true },
-      { header: 'Why it is not scored', width: 24, wrap: true },
+      { header: 'How harm was priced', width: 44, wrap: true },
+      { header: 'Source', width: 30, wrap: true },
+      { header: 'Why it is not scored', width: 26, wrap: true },
     ],
     model.offences.map((row) => {
       const hidden = hiddenFigures(context, row.key);
@@ -522,13 +540,13 @@ function writePriorities(context: Context): void {
     'Priorities',
     [
       { header: 'Number', width: 8, numFmt: formats.count },
-      { header: 'Priority', width: 30, wrap: true },
-      { header: 'Aim', width: 34, wrap: true },
-      { header: 'Offence types (rank)', width: 24, wrap: true },
+      { header: 'Priority', width: 26, wrap: true },
+      { header: 'Aim', width: 28, wrap: true },
+      { header: 'Offence types (rank)', width: 22, wrap: true },
       { header: 'Lead partner', width: 16, wrap: true },
-      { header: 'Measures', width: 34, wrap: true },
+      { header: 'Measures', width: 28, wrap: true },
       { header: 'Status', width: 8 },
-      { header: 'Status in words', width: 14, wrap: true },
+      { header: 'Status in words', width: 12, wrap: true },
       { header: 'Review date', width: 11, numFmt: 'dd/mm/yyyy' },
     ],
     model.priorities.map((priority) => [

@@ -3,7 +3,23 @@ import type { ExportModel } from '../../../../shared/export/export-model';
 import { suppressedMarker } from '../../../../shared/export/suppression';
 import type { FactorDefinition, NumericInputField, OffenceInputs, RankedOffence } from '../../../../shared/matrix';
 import { columnLetter } from '../../spreadsheet-columns';
-import { columnWidth, createSheet, firstHeaderRow, fonts, formats, notAvailable, writeTable, type CellContent, type ColumnSpec } from './sheet-layout';
+import {
+  columnWidth,
+  createSheet,
+  defaultRowHeight,
+  firstHeaderRow,
+  fonts,
+  formats,
+  introLines,
+  notAvailable,
+  printableHeightPoints,
+  printLayout,
+  tableHeight,
+  titleHeight,
+  writeTable,
+  type CellContent,
+  type ColumnSpec,
+} from './sheet-layout';
 import { cellAddress, type StreamingWorkbook } from './streaming-workbook';
 
 /**
@@ -163,7 +179,7 @@ export function writeMatrixSheet(
   const sided = definition.template !== 'partnership';
   const intro = [
     `${definition.name}. The weights and thresholds are cells in the “Weights and thresholds” table below the scores: change one and every score, total, band and rank recalculates.`,
-    'Every score is a live formula that follows the workbench’s rules (see Notes). [x]: no figure; the factor then scores its “score when missing”.',
+    'Every score is a live formula that follows the workbench’s rules (see Notes). [x]: no figure; the factor then scores its “score when missing”. Each judgement’s rationale is in Notes.',
     'Rank: the highest total first. Equal totals (to six decimal places) break on total harm (offences × mean severity weight), then mean severity weight, then offences in the assessment period, then name.',
     ...(publication
       ? [
@@ -171,17 +187,6 @@ export function writeMatrixSheet(
         ]
       : []),
   ];
-  const headerRow = firstHeaderRow(intro);
-  const firstRow = headerRow + 1;
-  const lastRow = headerRow + Math.max(1, ranking.length);
-  const factorCaptionRow = lastRow + 2;
-  const factorHeaderRow = factorCaptionRow + 1;
-  const factorRowOf = new Map(definition.factors.map((factor, index) => [factor.id, factorHeaderRow + 1 + index]));
-  const bandCaptionRow = factorHeaderRow + definition.factors.length + 2;
-  const bandHeaderRow = bandCaptionRow + 1;
-  const judgementCaptionRow = definition.scoreBands.length > 0 ? bandHeaderRow + definition.scoreBands.length + 2 : bandCaptionRow;
-  const judgementHeaderRow = judgementCaptionRow + 1;
-
   // Parameter cells of the factors table (absolute references).
   const weightColumn = 5;
   const thresholdColumn = (index: number) => 6 + index;
@@ -203,7 +208,7 @@ export function writeMatrixSheet(
   /** How many cells of a column are numbers greater than (or less than, or equal to) a cell: numbers compared as numbers. */
   const countWhere = (id: string, operator: '>' | '<' | '=', cell: string) => `SUMPRODUCT(ISNUMBER(${range(id)})*(${range(id)}${operator}${cell}))`;
 
-  add('label', { header: 'Offence type', width: 30, wrap: true, cell: ({ inputs }) => inputs.label });
+  add('label', { header: 'Offence type', width: 23, wrap: true, cell: ({ inputs }) => inputs.label });
   add('current', {
     header: 'Offences (assessment period)',
     width: 11,
@@ -217,8 +222,9 @@ export function writeMatrixSheet(
     cell: ({ inputs, hidden }) => (hidden.comparison ? suppressedMarker : inputs.previousCount),
   });
   add('significant', {
-    header: 'Significant change (workbench’s test)',
-    width: 11,
+    header: 'Significant change (exact test)',
+    width: 10,
+    centre: true,
     cell: ({ inputs, hidden }) => (hidden.change ? suppressedMarker : inputs.significant ? 'Yes' : 'No'),
   });
 
@@ -226,13 +232,14 @@ export function writeMatrixSheet(
     const name = nameOf(factor);
     const field = inputFieldOf(factor);
     const scoreId = `score:${factor.id}`;
-    const missing = parameter(factor, missingColumn);
+    // Cells are addressed when the rows are written, once the intro above them has its length.
+    const missing = () => parameter(factor, missingColumn);
     if (field) {
       const inputId = `input:${factor.id}`;
       const hides = (hidden: HiddenFigures) => publication !== null && inputHidden(field, hidden);
       add(inputId, {
         header: `${name}: ${inputNames[field]}`,
-        width: 11,
+        width: 9,
         numFmt: inputFormats[field],
         cell: ({ inputs, hidden }) => {
           const value = figure(inputs, field);
@@ -253,7 +260,7 @@ export function writeMatrixSheet(
             .filter((figureOf): figureOf is number => figureOf !== null);
           add(belowId, {
             header: `${name}: suppressed types below (a tie counts half)`,
-            width: 11,
+            width: 10,
             numFmt: '0.#',
             cell: ({ inputs, hidden }) => {
               const own = figure(inputs, field);
@@ -265,7 +272,7 @@ export function writeMatrixSheet(
         }
         add(percentileId, {
           header: `${name}: percentile rank`,
-          width: 11,
+          width: 9,
           numFmt: '0.0',
           cell: ({ row, inputs, hidden }) => {
             const result = percentiles.get(inputs.key) ?? null;
@@ -285,7 +292,7 @@ export function writeMatrixSheet(
       if (carriesGiven) {
         add(givenId, {
           header: `${name} score from the workbench (count suppressed)`,
-          width: 11,
+          width: 10,
           numFmt: formats.score,
           cell: ({ ranked, hidden }) => (hides(hidden) ? ranked.factors[factor.id]!.score : notAvailable),
         });
@@ -304,7 +311,7 @@ export function writeMatrixSheet(
               ? `IF(AND(${here('significant', row)}="No",${here('previous', row)}<${parameter(factor, capFewerColumn)}),MIN(${band},${parameter(factor, capAtColumn)}),${band})`
               : band;
           const appeared =
-            field === 'percentChange' ? `IF(AND(${here('previous', row)}=0,${here('current', row)}>0),${capped(String(factor.scale))},${missing})` : missing;
+            field === 'percentChange' ? `IF(AND(${here('previous', row)}=0,${here('current', row)}>0),${capped(String(factor.scale))},${missing()})` : missing();
           const scoreOf = `IF(ISNUMBER(${v}),${capped(bandSum(factor, v))},${appeared})`;
           const given = here(givenId, row);
           return { formula: carriesGiven ? `IF(ISNUMBER(${given}),${given},${scoreOf})` : scoreOf, result };
@@ -314,7 +321,7 @@ export function writeMatrixSheet(
       const judgementId = `judgement:${factor.id}`;
       add(judgementId, {
         header: `${name}: judgement (1–5)`,
-        width: 11,
+        width: 9,
         numFmt: formats.score,
         role: 'judgement',
         cell: ({ inputs }) => judgementOf.get(`${factor.id}\u0000${inputs.key}`)?.score ?? notAvailable,
@@ -326,7 +333,7 @@ export function writeMatrixSheet(
         role: 'score',
         cell: ({ row, ranked }) => {
           const j = here(judgementId, row);
-          return { formula: `IF(ISNUMBER(${j}),${bandSum(factor, j)},${missing})`, result: ranked.factors[factor.id]!.score };
+          return { formula: `IF(ISNUMBER(${j}),${bandSum(factor, j)},${missing()})`, result: ranked.factors[factor.id]!.score };
         },
       });
     }
@@ -392,31 +399,40 @@ export function writeMatrixSheet(
       result: ranked.rank,
     }),
   });
+  // Factors graded beside the score have a table of their own below the scores: they are not
+  // in the total, and four more columns would not fit two pages across.
+  const besideColumns: MatrixColumn[] = [];
+  const besideIndex = new Map<string, number>();
+  const addBeside = (id: string, column: MatrixColumn) => {
+    besideColumns.push(column);
+    besideIndex.set(id, besideColumns.length);
+  };
+  if (beside.length > 0) addBeside('label', { header: 'Offence type', width: 23, wrap: true, cell: ({ inputs }) => inputs.label });
   for (const factor of beside) {
     const name = nameOf(factor);
     const judgementId = `judgement:${factor.id}`;
-    add(judgementId, {
+    addBeside(judgementId, {
       header: `${name}: judgement (1–5)`,
-      width: 11,
+      width: 9,
       numFmt: formats.score,
       role: 'judgement',
       cell: ({ inputs }) => judgementOf.get(`${factor.id}\u0000${inputs.key}`)?.score ?? notAvailable,
     });
-    add(`grade:${factor.id}`, {
-      header: `${name}: grade (beside the score)`,
-      width: 11,
+    addBeside(`grade:${factor.id}`, {
+      header: `${name}: grade`,
+      width: 9,
       numFmt: formats.score,
       role: 'score',
       cell: ({ row, ranked }) => {
-        const j = here(judgementId, row);
+        const j = cellAddress(row, besideIndex.get(judgementId)!);
         return { formula: `IF(ISNUMBER(${j}),${bandSum(factor, j)},"${notAvailable}")`, result: ranked.beside?.[factor.id]?.score ?? notAvailable };
       },
     });
   }
 
   const factorColumns: ColumnSpec[] = [
-    { header: 'Factor', width: 30, wrap: true },
-    { header: 'Factor id', width: 11 },
+    { header: 'Factor', width: 23, wrap: true },
+    { header: 'Factor id', width: 11, wrap: true },
     { header: 'How it is scored', width: 11, wrap: true },
     { header: 'Role', width: 11, wrap: true },
     { header: 'Weight', width: 8, numFmt: formats.weight },
@@ -432,46 +448,73 @@ export function writeMatrixSheet(
     { header: 'Scale (highest score)', width: 8, numFmt: formats.score },
   ];
   const bandColumns: ColumnSpec[] = [
-    { header: 'Band', width: 30 },
+    { header: 'Band', width: 23 },
     { header: 'Minimum score', width: 11, numFmt: '0.##' },
   ];
-  // The tables below share the sheet's columns: the rationale needs room, so it sits in the
-  // widest column after the offence type rather than widening a narrow one.
-  const judgementColumns: ColumnSpec[] = [
-    { header: 'Offence type', width: 30, wrap: true },
-    { header: 'Judged factor', width: 11, wrap: true },
-    { header: 'Judgement (1–5)', width: 11, numFmt: formats.score },
-    { header: 'Rationale', width: 34, wrap: true },
-  ];
-  const tables = [columns, factorColumns, bandColumns, judgementColumns];
+  // The tables below share the sheet's columns, so each column is as wide as the widest need.
+  // (The judgements' rationales are on the Notes sheet: a column of prose here would widen a
+  // narrow column of figures past what two pages across can hold.)
+  const tables = [columns, besideColumns, factorColumns, bandColumns];
   const widths = columns.map((_, index) => Math.max(...tables.map((table) => (table[index] ? columnWidth(table[index]) : 0))));
   const fitted = <T extends ColumnSpec>(table: readonly T[]) => table.map((column, index) => ({ ...column, width: widths[index] ?? columnWidth(column) }));
-  const sheet = createSheet(
-    book,
-    { name: matrixSheetName, title: `Matrix: ${definition.name}`, intro, headerRow, freezeFirstColumn: true, columns: fitted(columns) },
-    model.partnership.marking,
-  );
+  const lines = introLines(intro, fitted(columns));
+  const headerRow = firstHeaderRow(lines);
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + Math.max(1, ranking.length);
+  const besideCaptionRow = lastRow + 2;
+  const besideHeaderRow = besideCaptionRow + 1;
+  const besideFirstRow = besideHeaderRow + 1;
+  const besideLastRow = besideHeaderRow + Math.max(1, ranking.length);
+  const factorCaptionRow = beside.length > 0 ? besideLastRow + 2 : lastRow + 2;
+  const factorHeaderRow = factorCaptionRow + 1;
+  const factorRowOf = new Map(definition.factors.map((factor, index) => [factor.id, factorHeaderRow + 1 + index]));
+  const bandCaptionRow = factorHeaderRow + definition.factors.length + 2;
+  const bandHeaderRow = bandCaptionRow + 1;
+
   const rows: CellContent[][] = ranking.map((ranked, index) => {
     const context: RowContext = { row: firstRow + index, inputs: inputsByKey.get(ranked.key)!, ranked, hidden: hiddenFor(ranked.key) };
     return columns.map((column) => column.cell(context));
   });
+  // Whether the scores fit their first page: then the tables below start a page of their own,
+  // without the scores' header printed over them.
+  const scale = printLayout(fitted(columns).map((column) => column.width)).points / fonts.body.size;
+  const firstPage = (titleHeight + lines.length * defaultRowHeight + tableHeight(fitted(columns), rows)) * scale;
+  const scoresFitOnePage = firstPage <= printableHeightPoints;
+  const sheet = createSheet(
+    book,
+    { name: matrixSheetName, title: 'Matrix', intro: lines, headerRow, freezeFirstColumn: true, columns: fitted(columns), repeatHeaderRow: !scoresFitOnePage },
+    model.partnership.marking,
+  );
   writeTable(book, sheet, { name: 'Matrix_scores', headerRow, columns: fitted(columns), rows });
 
-  const scoreColumns = columns.flatMap((column, index) => (column.role === 'score' ? [index + 1] : []));
-  const judgementInputColumns = columns.flatMap((column, index) => (column.role === 'judgement' ? [index + 1] : []));
-  addHeatMap(sheet, scoreColumns.map((column) => `${columnLetter(column)}${firstRow}:${columnLetter(column)}${lastRow}`));
   // The streaming writer keeps validations on the sheet and writes them when it is committed.
   const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
-  for (const column of judgementInputColumns) {
-    validations.add(`${cellAddress(firstRow, column)}:${cellAddress(lastRow, column)}`, {
-      type: 'whole',
-      operator: 'between',
-      allowBlank: true,
-      formulae: [1, 5],
-      showErrorMessage: true,
-      errorTitle: 'Judgement',
-      error: 'A judgement is a whole number from 1 to 5.',
+  const decorate = (table: readonly MatrixColumn[], from: number, to: number) => {
+    const scoreColumns = table.flatMap((column, index) => (column.role === 'score' ? [index + 1] : []));
+    addHeatMap(sheet, scoreColumns.map((column) => `${columnLetter(column)}${from}:${columnLetter(column)}${to}`));
+    for (const [index, column] of table.entries()) {
+      if (column.role !== 'judgement') continue;
+      validations.add(`${cellAddress(from, index + 1)}:${cellAddress(to, index + 1)}`, {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [1, 5],
+        showErrorMessage: true,
+        errorTitle: 'Judgement',
+        error: 'A judgement is a whole number from 1 to 5.',
+      });
+    }
+  };
+  decorate(columns, firstRow, lastRow);
+  if (scoresFitOnePage) sheet.getRow(lastRow + 1).addPageBreak();
+  if (beside.length > 0) {
+    writeCaption(sheet, besideCaptionRow, 'Graded beside the score (these grades are not in the total)');
+    const besideRows = ranking.map((ranked, index) => {
+      const context: RowContext = { row: besideFirstRow + index, inputs: inputsByKey.get(ranked.key)!, ranked, hidden: hiddenFor(ranked.key) };
+      return besideColumns.map((column) => column.cell(context));
     });
+    writeTable(book, sheet, { name: 'Matrix_beside', headerRow: besideHeaderRow, columns: fitted(besideColumns), rows: besideRows });
+    decorate(besideColumns, besideFirstRow, besideLastRow);
   }
 
   writeCaption(sheet, factorCaptionRow, 'Weights and thresholds (change these cells: the scores above follow)');
@@ -525,19 +568,6 @@ export function writeMatrixSheet(
       });
     });
   }
-  writeCaption(sheet, judgementCaptionRow, 'Judgements and their rationale (the judgement cells above are the inputs)');
-  const judged = definition.factors.filter((factor) => factor.kind === 'judgement');
-  writeTable(book, sheet, {
-    name: 'Matrix_judgements',
-    headerRow: judgementHeaderRow,
-    columns: fitted(judgementColumns),
-    rows: ranking.flatMap((ranked) =>
-      judged.flatMap((factor) => {
-        const judgement = judgementOf.get(`${factor.id}\u0000${ranked.key}`);
-        return judgement ? [[ranked.label, nameOf(factor), judgement.score, judgement.rationale]] : [];
-      }),
-    ),
-  });
   sheet.commit();
   return {
     firstRow,
