@@ -175,7 +175,6 @@ describe('recovering suppressed counts from a workbook for publication', () => {
     const report = recoverSuppressedCounts(smallFiles.published.get(threshold)!.book, smallFiles.truth, factsOf(smallFiles.model, threshold));
     expect(report.findings).toEqual([]);
     expect(narrowed(report, threshold)).toEqual([]);
-    if (process.env.RECOVERY_DEBUG) console.log(threshold, report.constraints, report.counts.map((c) => `${c.label} ${c.column} ${c.truth} [${c.lo}, ${c.hi}] ${c.primary ? 'P' : 'S'} ${c.why.join('; ')}`).join('\n'));
     const primaries = report.counts.filter((count) => count.primary);
     expect(primaries.length).toBeGreaterThanOrEqual(threshold === 5 ? 9 : 14);
   });
@@ -238,6 +237,42 @@ describe('recovering suppressed counts from a workbook for publication', () => {
     expect(String(shownValue(cover.getCell('A3')))).toBe('For publication: counts from 1 to 4 are suppressed and shown as [c], with every figure that would reveal them (see Notes).');
     const unsuppressed = smallFiles.truth.getWorksheet('Cover')!;
     expect(String(shownValue(unsuppressed.getCell('A3')))).not.toMatch(/publication/);
+  });
+
+  it('writes no figure into its own words: every text only a workbook for publication has names no count', () => {
+    const textsOf = (book: ExcelJS.Workbook) => {
+      const texts = new Set<string>();
+      book.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            const value = shownValue(cell);
+            if (typeof value === 'string') texts.add(value);
+          }),
+        ),
+      );
+      return texts;
+    };
+    for (const [files, thresholds] of [
+      [demoFiles, [5, 20]],
+      [smallFiles, [5, 10]],
+    ] as const) {
+      const common = textsOf(files.truth);
+      for (const threshold of thresholds) {
+        const book = files.published.get(threshold)!.book;
+        const scores = new Set<number>();
+        const matrix = book.getWorksheet('Matrix')!;
+        const { headerRow, columns } = tableColumns(matrix, 'Offence type');
+        for (let row = headerRow + 1; shownValue(matrix.getRow(row).getCell(1)); row += 1) scores.add(shownValue(matrix.getRow(row).getCell(columns.get('Total score')!)) as number);
+        // Scores (1 to 5) and totals shown anyway, the method's own numbers, the threshold, and
+        // whatever the unsuppressed workbook's texts already say (the periods' years).
+        const said = new Set([...common].flatMap((text) => (text.match(/\d[\d,]*(\.\d+)?/g) ?? []).map((token) => Number(token.replace(/,/g, '')))));
+        const allowed = (value: number) => value <= 5 || [15, 100, 1000, threshold - 1, threshold].includes(value) || scores.has(value) || said.has(value);
+        const own = [...textsOf(book)].filter((text) => !common.has(text));
+        expect(own.length).toBeGreaterThan(5);
+        const figures = own.flatMap((text) => (text.match(/\d[\d,]*(\.\d+)?/g) ?? []).map((token) => Number(token.replace(/,/g, ''))).filter((value) => !allowed(value)).map((value) => `${value} in “${text.slice(0, 80)}”`));
+        expect(figures, `threshold ${threshold}`).toEqual([]);
+      }
+    }
   });
 
   it('hides nothing a reader cannot see: no hidden rows or columns, no names or lists beyond print titles, no figure inside a formula', async () => {
