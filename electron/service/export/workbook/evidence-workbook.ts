@@ -470,7 +470,7 @@ function writeRanking(context: Context, layout: MatrixLayout): void {
   const columns: ColumnSpec[] = [
     { header: 'Rank', width: 7, numFmt: formats.count },
     { header: 'Offence type', width: 40, wrap: true },
-    { header: 'Score', width: 9, numFmt: '0.##' },
+    { header: 'Score', width: 9, numFmt: formats.total },
     ...(layout.bandColumn !== null ? [{ header: 'Band', width: 12 }] : []),
   ];
   const rows = model.matrix.ranking.map((ranked): CellContent[] => [
@@ -508,7 +508,7 @@ function writeSensitivity(context: Context): void {
     [
       { header: 'Rank', width: 7, numFmt: formats.count },
       { header: 'Offence type', width: 40, wrap: true },
-      { header: 'Score', width: 9, numFmt: '0.##' },
+      { header: 'Score', width: 9, numFmt: formats.total },
       { header: 'Best rank', width: 8, numFmt: formats.count },
       { header: 'Worst rank', width: 8, numFmt: formats.count },
       { header: 'Median rank', width: 8, numFmt: '0.#' },

@@ -11,6 +11,7 @@ import {
   fonts,
   formats,
   introLines,
+  wrappedLines,
   notAvailable,
   printableHeightPoints,
   printLayout,
@@ -361,7 +362,7 @@ export function writeMatrixSheet(
   add('total', {
     header: 'Total score',
     width: 8,
-    numFmt: '0.##',
+    numFmt: formats.total,
     cell: ({ row, ranked }) => ({
       formula: sided ? `ROUND(${here('impact', row)}*${here('likelihood', row)},6)` : `ROUND(${weightedSum(scored, row)},6)`,
       result: round6(ranked.score),
@@ -449,7 +450,7 @@ export function writeMatrixSheet(
   ];
   const bandColumns: ColumnSpec[] = [
     { header: 'Band', width: 23 },
-    { header: 'Minimum score', width: 11, numFmt: '0.##' },
+    { header: 'Minimum score', width: 11, numFmt: formats.total },
   ];
   // The tables below share the sheet's columns, so each column is as wide as the widest need.
   // (The judgements' rationales are on the Notes sheet: a column of prose here would widen a
@@ -508,7 +509,7 @@ export function writeMatrixSheet(
   decorate(columns, firstRow, lastRow);
   if (scoresFitOnePage) sheet.getRow(lastRow + 1).addPageBreak();
   if (beside.length > 0) {
-    writeCaption(sheet, besideCaptionRow, 'Graded beside the score (these grades are not in the total)');
+    writeCaption(sheet, besideCaptionRow, 'Graded beside the score (these grades are not in the total)', widths[0]!);
     const besideRows = ranking.map((ranked, index) => {
       const context: RowContext = { row: besideFirstRow + index, inputs: inputsByKey.get(ranked.key)!, ranked, hidden: hiddenFor(ranked.key) };
       return besideColumns.map((column) => column.cell(context));
@@ -517,7 +518,9 @@ export function writeMatrixSheet(
     decorate(besideColumns, besideFirstRow, besideLastRow);
   }
 
-  writeCaption(sheet, factorCaptionRow, 'Weights and thresholds (change these cells: the scores above follow)');
+  // The weights begin a page of their own too, with their header, when the grades took one.
+  if (scoresFitOnePage && beside.length > 0) sheet.getRow(factorCaptionRow - 1).addPageBreak();
+  writeCaption(sheet, factorCaptionRow, 'Weights and thresholds (change these cells: the scores above follow)', widths[0]!);
   const kindNames = { quintile: 'percentile rank', bands: 'bands', peer: 'bands (ratio)', judgement: 'judgement' } as const;
   const factorRows = definition.factors.map((factor): CellContent[] => {
     const cap = factor.kind === 'bands' ? factor.smallNumbersCap : null;
@@ -544,7 +547,7 @@ export function writeMatrixSheet(
   });
   for (const factor of definition.factors) addFactorValidations(validations, factor, factorRowOf.get(factor.id)!, weightColumn, thresholdColumn);
   if (bands.length > 0) {
-    writeCaption(sheet, bandCaptionRow, 'Score bands (a total at or above a band’s minimum falls in that band)');
+    writeCaption(sheet, bandCaptionRow, 'Score bands (a total at or above a band’s minimum falls in that band)', widths[0]!);
     writeTable(book, sheet, {
       name: 'Matrix_bands',
       headerRow: bandHeaderRow,
@@ -651,10 +654,17 @@ function addFactorValidations(
   }
 }
 
-function writeCaption(sheet: ExcelJS.Worksheet, rowNumber: number, text: string): void {
+/**
+ * A table's caption, in column A. Across two pages column A is printed again on the second,
+ * only as wide as itself, so the caption wraps inside it rather than run on and be cut off.
+ */
+function writeCaption(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, width: number): void {
   const row = sheet.getRow(rowNumber);
   row.getCell(1).value = text;
   row.getCell(1).font = fonts.caption;
+  row.getCell(1).alignment = { wrapText: true, vertical: 'bottom' };
+  const lines = wrappedLines(text, width * (fonts.body.size / fonts.caption.size), true);
+  if (lines > 1) row.height = lines * 16 + 2;
   row.commit();
 }
 

@@ -20,8 +20,10 @@ export const formats = {
   percentChange: '+#,##0.0;−#,##0.0;0.0',
   share: '0%',
   score: '0',
-  weight: '0.##',
-  threshold: '#,##0.##',
+  // "0.##" would show 20 as "20." in Excel; General shows 20, 0.8 and 27.5 as they are.
+  weight: 'General',
+  threshold: 'General',
+  total: 'General',
   date: 'dd/mm/yyyy hh:mm',
 } as const;
 
