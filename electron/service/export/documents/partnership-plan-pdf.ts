@@ -119,7 +119,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
   if (model.datasets.length > 0) {
     writer.paragraph(checked, 'body', { keepWith: tableLeadHeight(writer, sources) });
     drawTable(writer, sources);
-    drawTable(writer, qualityTable(model, 'Table B2: Data quality of each imported file'));
+    drawTable(writer, qualityTable(model, 'Table B2: Data quality of each imported file', inputs.publication));
   } else {
     writer.paragraph('No data has been imported.', 'note');
   }

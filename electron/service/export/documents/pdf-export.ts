@@ -10,6 +10,7 @@ import type { WorkspaceDatabase } from '../../workspace-file';
 import { readDocumentDetails } from '../document-details-store';
 import { runExport, type ExportOutcome, type ExportRequest } from '../export-job';
 import { renderBoardPaper } from './board-paper-pdf';
+import { publishedModel } from '../../../../shared/export/publication-view';
 import type { DocumentInputs, DocumentKind, EarlierComparison } from './document-content';
 import { renderPartnershipPlan } from './partnership-plan-pdf';
 
@@ -77,7 +78,8 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
     const stage = options.kind === 'plan' ? 'Laying out the Partnership Plan' : 'Laying out the board paper';
     context.progress({ stage, done: 1, total: 3, unit: 'steps' });
     const inputs: DocumentInputs = {
-      model,
+      // For publication, the ranking as the published workbook shows it: no tie decided by a hidden count.
+      model: options.publication ? publishedModel(model, options.publication.threshold).model : model,
       details,
       publication: options.publication,
       earlier: options.kind === 'board-paper' ? earlierComparison(snapshot, model) : null,

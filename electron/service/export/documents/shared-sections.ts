@@ -32,7 +32,7 @@ export function drawRankingEvidence(writer: PdfWriter, inputs: DocumentInputs, n
   const figures = summaryFigures(inputs, 'Table 1');
   drawTable(writer, figures.table);
   for (const caveat of figures.notes) writer.paragraph(caveat, 'note');
-  if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
+  if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold, { bothCounts: true }), 'note');
   writer.paragraph(note, 'note');
 }
 
@@ -53,7 +53,7 @@ export function drawMethodAppendix(writer: PdfWriter, inputs: DocumentInputs, he
   writer.paragraph(significanceText);
   if (inputs.publication) {
     writer.heading(2, 'Small numbers');
-    writer.paragraph(suppressionRuleText(inputs.publication.threshold));
+    writer.paragraph(suppressionRuleText(inputs.publication.threshold, { bothCounts: true }));
   }
   const terms = glossaryTable(model, inputs.publication, glossaryCaption);
   writer.heading(2, 'Glossary', { keepWith: tableLeadHeight(writer, terms) });

@@ -1,7 +1,8 @@
+import { ragStatusNames } from '../../../../shared/domain/priority';
 import { importFormatLabels } from '../../../../shared/domain/dataset';
 import type { ExportModel } from '../../../../shared/export/export-model';
 import { offenceTotalSets } from '../../../../shared/export/offence-total-sets';
-import { suppressCounts, suppressedMarker, suppressionRuleText, type SuppressedRow, type TotalSet } from '../../../../shared/export/suppression';
+import { suppressedMarker, suppressionRuleText, type SuppressedRow, type TotalSet } from '../../../../shared/export/suppression';
 import type { FactorDefinition, MatrixDefinition, RankedOffence } from '../../../../shared/matrix';
 import { bandOf } from '../../../../shared/matrix/bands';
 import { WorkbenchError } from '../../../../shared/result';
@@ -10,7 +11,7 @@ import { openGovernmentLicenceAttribution } from '../../../../shared/taxonomy/at
 import { throwIfCancelled, yieldToEventLoop } from '../../operation-context';
 import type { ExportTarget } from '../export-job';
 import { writeMatrixSheet, matrixSheetName, nameOf, type HiddenFigures, type MatrixLayout } from './matrix-sheet';
-import { publicationView } from './publication-view';
+import { publishedModel } from '../../../../shared/export/publication-view';
 import { writeRawDataSheet } from './raw-data-sheet';
 import { createSheet, firstHeaderRow, formats, introLines, notAvailable, writeTable, type CellContent, type ColumnSpec } from './sheet-layout';
 import { cellAddress, StreamingWorkbook } from './streaming-workbook';
@@ -241,7 +242,14 @@ function writeNotes(context: Context, layout: { matrixRows: number }): void {
           ],
         ] as [string, string][])
       : []),
-    ['Offences: counts', 'Recorded offences in the partnership’s area in each period, from one source series per offence type (see Source).'],
+    [
+      'Offences: caveats',
+      'The Caveats column names what a reader must know beside a figure, as the Partnership Plan and the board paper print it. “Figures for … not …”: the source covers a wider area than the partnership’s, and its rates use that area’s population. “Harm may be overstated”: harm is priced at the plain average of the severity weights of the type’s offence codes, because no data in the workspace gives counts by code, so rare, grave offences count as much as common ones. “Under 20 offences”: a change could be chance, so its trend score is capped unless the change is significant. “N months, not a full year”: the counts are not annual figures.',
+    ],
+    [
+      'Offences: counts',
+      'Recorded offences in each period in the area each type’s source covers, from one source series per offence type (see Source). The Offences sheet’s “Figures for” column names that area, and says when it is wider than the partnership’s; its rates use that area’s population.',
+    ],
     ['Offences: change', 'Assessment period count minus comparison period count, and that change as a percentage of the comparison count (none when the comparison count is 0).'],
     ['Offences: significance', `${changeTestMethod} The workbook carries the verdict and the p-value as inputs; it does not recompute them.`],
     ['Offences: rates', 'Offences per 1,000 residents (per 1,000 households for residential burglary), for periods the data covers in full.'],
@@ -345,6 +353,8 @@ function writeDatasets(context: Context): void {
       { header: 'First month', width: 8 },
       { header: 'Last month', width: 8 },
       { header: 'Sharing agreement', width: 20, wrap: true },
+      { header: 'Figures for', width: 22, wrap: true },
+      { header: 'Used in the assessment', width: 30, wrap: true },
     ],
     model.datasets.map((dataset) => [
       dataset.id,
@@ -358,6 +368,8 @@ function writeDatasets(context: Context): void {
       dataset.firstMonth,
       dataset.lastMonth,
       dataset.sharingAgreement,
+      dataset.where.phrase,
+      dataset.use.text,
     ]),
   );
 }
@@ -419,6 +431,7 @@ function writeOffences(context: Context): void {
     'Offences',
     [
       { header: 'Offence type', width: 28, wrap: true },
+      { header: 'Figures for', width: 18, wrap: true },
       { header: 'Scored in the matrix', width: 8, centre: true },
       { header: 'Offences (assessment period)', width: 11, numFmt: formats.count },
       { header: 'Offences (comparison period)', width: 11, numFmt: formats.count },
@@ -432,9 +445,10 @@ function writeOffences(context: Context): void {
       { header: 'Rate per 1,000 of', width: 10 },
       { header: 'Mean severity weight', width: 9, numFmt: formats.decimal },
       { header: 'Total harm', width: 12, numFmt: formats.count },
-      { header: 'How harm was priced', width: 44, wrap: true },
-      { header: 'Source', width: 30, wrap: true },
+      { header: 'How harm was priced', width: 32, wrap: true },
+      { header: 'Source', width: 24, wrap: true },
       { header: 'Why it is not scored', width: 26, wrap: true },
+      { header: 'Caveats', width: 24, wrap: true },
     ],
     model.offences.map((row) => {
       const hidden = hiddenFigures(context, row.key);
@@ -442,6 +456,7 @@ function writeOffences(context: Context): void {
       const weightHidden = totalWithSuppressedPart(context, row.key);
       return [
         row.label,
+        row.where.phrase,
         yesNo(row.scored),
         shown(row.currentCount, hidden.current),
         shown(row.comparisonCount, hidden.comparison),
@@ -458,6 +473,8 @@ function writeOffences(context: Context): void {
         row.harmPricing,
         row.source,
         row.notScored ?? 'Scored',
+        // The sentences are in Notes; the cell names each caveat as the PDFs' Notes column does.
+        row.caveats.map((caveat) => caveat.short).join('; ') || 'None',
       ];
     }),
   );
@@ -485,6 +502,7 @@ function writeRanking(context: Context, layout: MatrixLayout): void {
     'Ranking',
     [
       `${model.matrix.definition.name}; ${model.source.description.toLowerCase()}. The order follows the Matrix sheet: change a weight or threshold there and it moves.`,
+      `Figures for: ${[...new Set(model.matrix.ranking.map((ranked) => model.offences.find((row) => row.key === ranked.key)?.where.phrase ?? 'area not stated'))].join('; ')} (see the Offences sheet).`,
       'Equal scores break on total harm (offences × mean severity weight), then mean severity weight, then offences in the assessment period, then name (see Notes, “Ties”).' +
         (context.options.publication ? ' A type whose count is suppressed takes part as if its count were the threshold less one.' : ''),
     ],
@@ -545,7 +563,7 @@ function writePriorities(context: Context): void {
       { header: 'Offence types (rank)', width: 22, wrap: true },
       { header: 'Lead partner', width: 16, wrap: true },
       { header: 'Measures', width: 28, wrap: true },
-      { header: 'Status', width: 8 },
+      { header: 'Status', width: 11, wrap: true },
       { header: 'Status in words', width: 12, wrap: true },
       { header: 'Review date', width: 11, numFmt: 'dd/mm/yyyy' },
     ],
@@ -558,7 +576,7 @@ function writePriorities(context: Context): void {
         : 'None',
       priority.lead ?? notAvailable,
       priority.measures.length > 0 ? priority.measures.join('\n') : 'None',
-      priority.status ? priority.status.charAt(0).toUpperCase() + priority.status.slice(1) : 'Not set',
+      priority.status ? ragStatusNames[priority.status] : 'Not set',
       priority.statusLabel,
       priority.reviewDate ? new Date(`${priority.reviewDate}T00:00:00Z`) : notAvailable,
     ]),
@@ -581,15 +599,9 @@ export async function writeEvidenceWorkbook(target: ExportTarget, options: Workb
     created: new Date(model.generatedAt),
   });
   const totals = offenceTotalSets(model.offences.map((row) => row.key));
-  const suppression = options.publication
-    ? suppressCounts(
-        model.offences.map((row) => ({ key: row.key, current: row.currentCount, comparison: row.comparisonCount })),
-        // Both counts of a type go together: the Matrix's trend score reads both (see suppression.ts).
-        { threshold: options.publication.threshold, totals, bothCounts: true },
-      )
-    : null;
-  const rows = suppression ? new Map(suppression.rows.map((row) => [row.key, row])) : null;
-  const view = options.publication && rows ? publicationView(model, (key) => rows.get(key)?.current.suppressed ?? false, options.publication.threshold) : model;
+  const published = options.publication ? publishedModel(model, options.publication.threshold) : null;
+  const rows = published?.suppression ?? null;
+  const view = published?.model ?? model;
   const workbookContext: Context = {
     book,
     model: view,

@@ -1,6 +1,8 @@
-import type { ExportModel } from '../../../../shared/export/export-model';
-import { analyseSensitivity, scoreMatrix, type OffenceInputs } from '../../../../shared/matrix';
-import { compareForTieBreak } from '../../../../shared/matrix/tie-break';
+import type { ExportModel } from './export-model';
+import { offenceTotalSets } from './offence-total-sets';
+import { suppressCounts, type SuppressedRow } from './suppression';
+import { analyseSensitivity, scoreMatrix, type OffenceInputs } from '../matrix';
+import { compareForTieBreak } from '../matrix/tie-break';
 
 /**
  * The scoring as a workbook for publication can show it. The workbench breaks equal totals on
@@ -45,4 +47,24 @@ export function publicationView(model: ExportModel, suppressed: (key: string) =>
       offences: priority.offences.map((offence) => ({ ...offence, rank: rankOf.get(offence.key) ?? offence.rank })),
     })),
   };
+}
+
+/**
+ * What every document for publication shows: one set of suppression decisions over every
+ * offence type (both counts of a type go together, as the Matrix's trend score reads both), and
+ * the model as seen with those counts hidden. The workbook and the PDFs both start here.
+ */
+export function publishedModel(model: ExportModel, threshold: number): { suppression: Map<string, SuppressedRow>; model: ExportModel } {
+  const suppression = publicationSuppression(model, threshold);
+  return { suppression, model: publicationView(model, (key) => suppression.get(key)?.current.suppressed ?? false, threshold) };
+}
+
+/** The suppression decisions for every offence type of the model, by key. */
+export function publicationSuppression(model: Pick<ExportModel, 'offences'>, threshold: number): Map<string, SuppressedRow> {
+  const totals = offenceTotalSets(model.offences.map((row) => row.key));
+  const decided = suppressCounts(
+    model.offences.map((row) => ({ key: row.key, current: row.currentCount, comparison: row.comparisonCount })),
+    { threshold, totals, bothCounts: true },
+  );
+  return new Map(decided.rows.map((row) => [row.key, row]));
 }
