@@ -209,3 +209,37 @@ describe('the Analysis of the demo', () => {
     }
   });
 });
+
+describe('the evidence workbook', () => {
+  it('names the area of every ranked figure, and its caveats', async () => {
+    const path = join(dir, 'evidence.xlsx');
+    await call('export/workbook', { path, operationId: 'truthful-workbook-01' });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet('Offences')!;
+    let header = 0;
+    sheet.eachRow((row, number) => {
+      if (header === 0 && row.getCell(1).text === 'Offence type') header = number;
+    });
+    expect(header).toBeGreaterThan(0);
+    const columns = (sheet.getRow(header).values as unknown[]).map((value) => String(value ?? ''));
+    const figuresFor = columns.indexOf('Figures for');
+    const caveats = columns.indexOf('Caveats');
+    const ranking = (await call('matrix/show', {})).ranking;
+    const byLabel = new Map<string, { where: string; caveats: string }>();
+    for (let number = header + 1; number <= sheet.rowCount; number += 1) {
+      const row = sheet.getRow(number);
+      byLabel.set(row.getCell(1).text, { where: row.getCell(figuresFor).text, caveats: row.getCell(caveats).text });
+    }
+    for (const ranked of ranking) {
+      expect(byLabel.get(ranked.label)?.where, ranked.label).toBe('Essex police force area, not Colchester');
+      expect(byLabel.get(ranked.label)?.caveats, ranked.label).toMatch(/harm may be overstated/);
+    }
+    expect(byLabel.get('Homicide')?.caveats).toContain('under 20 offences');
+    const datasets = book.getWorksheet('Datasets')!;
+    const texts: string[] = [];
+    datasets.eachRow((row) => texts.push((row.values as unknown[]).map((value) => String(value ?? '')).join(' | ')));
+    expect(texts.join('\n')).toMatch(/Not used: it covers January 2018, outside the assessment period/);
+  });
+});

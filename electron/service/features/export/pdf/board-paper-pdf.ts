@@ -1,36 +1,27 @@
 import { statusLabel } from '../../../../../shared/domain/document-details';
-import { suppressionRuleText } from '../../../../../shared/export/suppression';
 import type { OffenceMovement } from '../../../../../shared/matrix/compare-runs';
-import { drawRankingChart } from './pdf-charts';
-import { drawTable, tableLeadHeight, type TableSpec } from './pdf-table';
-import { describePeriod } from '../../../../../shared/statistics';
+import { drawTable, type TableSpec } from './pdf-table';
+import { describePeriod } from '../../../../../shared/statistics/index';
 import { PdfWriter } from './pdf-writer';
 import {
   areaStatement,
   chartedTypes,
   documentDate,
-  factorTable,
   formatIsoDate,
   formatNumber,
-  glossaryTable,
-  highestScore,
   inSentence,
   namedTypes,
   oglAttribution,
   ordinal,
-  populationText,
   rankedAreas,
-  rankingRows,
-  scoringText,
   sentenceList,
-  significanceText,
-  summaryFigures,
   templateName,
   topLabels,
   statusText,
   versionControlTable,
   type DocumentInputs,
 } from './document-content';
+import { drawMethodAppendix, drawRankingEvidence } from './shared-sections';
 import { titleBlock } from './title-block';
 
 /**
@@ -165,17 +156,7 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   writer.paragraph(summary);
   writer.paragraph(lead, 'body', { keepWith: topList });
   writer.list(top, { numbered: true });
-  if (ranked > 0) {
-    const rows = rankingRows(model);
-    drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`, {
-      maximum: highestScore(model),
-    });
-    const figures = summaryFigures(inputs, 'Table 1');
-    drawTable(writer, figures.table);
-    for (const note of figures.notes) writer.paragraph(note, 'note');
-    if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
-    writer.paragraph('The appendix says how the offence types were scored, and how ties and changes on small numbers are treated.', 'note');
-  }
+  drawRankingEvidence(writer, inputs, 'The appendix says how the offence types were scored, and how ties and changes on small numbers are treated.');
   const comparison = comparisonTable(inputs, `Table 2: How the ranking moved since ${inputs.earlier?.before.name ?? 'the earlier run'}`);
   if (comparison && inputs.earlier) {
     writer.heading(2, 'Since last year: what moved, and why');
@@ -233,17 +214,6 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   if (details.contact) writer.paragraph(details.contact);
   writer.paragraph(oglAttribution, 'note');
 
-  const method = `The offence types were scored with the ${templateName(model.matrix.definition)}. ${scoringText(model)}`;
-  const factors = factorTable(model, 'Table A1: The factors, their weights, and the figures at which each score rises by one');
-  writer.heading(1, 'Appendix: How the assessment was made', { keepWith: writer.measure(method, 'body') + tableLeadHeight(writer, factors) });
-  writer.paragraph(method, 'body', { keepWith: tableLeadHeight(writer, factors) });
-  drawTable(writer, factors);
-  writer.heading(2, 'Periods and population');
-  writer.paragraph(`The assessment period is ${model.periodLabels.current}, compared with ${model.periodLabels.comparison}. ${populationText(model)}`);
-  writer.heading(2, 'Significance');
-  writer.paragraph(significanceText);
-  const terms = glossaryTable(model, inputs.publication, 'Table A2: Terms used in this paper');
-  writer.heading(2, 'Glossary', { keepWith: tableLeadHeight(writer, terms) });
-  drawTable(writer, terms);
+  drawMethodAppendix(writer, inputs, 'Appendix: How the assessment was made', 'Table A2: Terms used in this paper');
   return writer.finish();
 }

@@ -2,13 +2,13 @@ import type { RankingChartRow } from '../../../../../shared/charts/ranking-chart
 import { statusLabel, type DocumentDetails } from '../../../../../shared/domain/document-details';
 import type { RunSummary } from '../../../../../shared/domain/analysis';
 import type { ExportModel } from '../../../../../shared/export/export-model';
-import { offenceTotalSets } from '../../../../../shared/export/offence-total-sets';
-import { shownValue, suppressCounts, type Shown } from '../../../../../shared/export/suppression';
-import { highestPossibleScore, tieBreakRule, type FactorDefinition, type MatrixDefinition, type RunComparison } from '../../../../../shared/matrix';
+import { publicationSuppression } from '../../../../../shared/export/publication-view';
+import { shownValue, suppressedMarker, type Shown, type SuppressedRow } from '../../../../../shared/export/suppression';
+import { highestPossibleScore, tieBreakRule, type FactorDefinition, type MatrixDefinition, type RunComparison } from '../../../../../shared/matrix/index';
 import type { FigureCaveat } from '../../../../../shared/export/figure-caveats';
 import type { SourceArea } from '../../../../../shared/domain/area';
 import type { TableSpec } from './pdf-table';
-import { describePeriod } from '../../../../../shared/statistics';
+import { describePeriod } from '../../../../../shared/statistics/index';
 
 /**
  * What the Partnership Plan and the board paper are made from, and the pieces both print the
@@ -193,14 +193,7 @@ function splitCaveats(rows: readonly FigureCaveat[][]): { shared: FigureCaveat[]
 export function summaryFigures(inputs: DocumentInputs, label: string, count = chartedTypes): SummaryFigures {
   const { model } = inputs;
   const offences = new Map(model.offences.map((row) => [row.key, row]));
-  const keys = model.offences.map((row) => row.key);
-  const suppression = inputs.publication
-    ? suppressCounts(
-        model.offences.map((row) => ({ key: row.key, current: row.currentCount, comparison: row.comparisonCount })),
-        { threshold: inputs.publication.threshold, totals: offenceTotalSets(keys) },
-      )
-    : null;
-  const decisions = new Map(suppression?.rows.map((row) => [row.key, row]) ?? []);
+  const decisions = inputs.publication ? publicationSuppression(model, inputs.publication.threshold) : new Map<string, SuppressedRow>();
   const ranked = model.matrix.ranking.slice(0, count);
   const areas = new Set(ranked.map((row) => offences.get(row.key)?.where.phrase ?? ''));
   const { shared, own } = splitCaveats(ranked.map((row) => (offences.get(row.key)?.caveats ?? []).filter((caveat) => caveat.kind !== 'wider-area' || areas.size > 1)));
@@ -366,7 +359,14 @@ export function sourcesTable(model: ExportModel, caption: string): TableSpec {
   };
 }
 
-export function qualityTable(model: ExportModel, caption: string): TableSpec {
+/**
+ * Each file's rows. A file's rows imported add up to the counts it gave, so for publication,
+ * beside any suppressed count, the rows read and imported are suppressed too (as in the workbook).
+ */
+export function qualityTable(model: ExportModel, caption: string, publication: DocumentInputs['publication'] = null): TableSpec {
+  const suppression = publication ? publicationSuppression(model, publication.threshold) : null;
+  const totalsHidden = [...(suppression?.values() ?? [])].some((row) => row.current.suppressed || row.comparison.suppressed);
+  const total = (value: number) => (totalsHidden ? suppressedMarker : formatInteger(value));
   return {
     caption,
     columns: [
@@ -380,8 +380,8 @@ export function qualityTable(model: ExportModel, caption: string): TableSpec {
     ],
     rows: model.quality.map((report) => [
       `${report.dataset.partner}: ${report.dataset.fileName}`,
-      formatInteger(report.dataset.rowsRead),
-      formatInteger(report.dataset.rowsImported),
+      total(report.dataset.rowsRead),
+      total(report.dataset.rowsImported),
       formatInteger(report.dataset.rowsRejected),
       formatInteger(report.dataset.duplicates),
       formatInteger(report.dataset.rowsOutOfArea),

@@ -1,35 +1,26 @@
 import { statusLabel } from '../../../../../shared/domain/document-details';
-import { suppressionRuleText } from '../../../../../shared/export/suppression';
-import { drawRankingChart } from './pdf-charts';
 import { drawTable, tableLeadHeight } from './pdf-table';
 import { PdfWriter } from './pdf-writer';
-import { tieBreakRule } from '../../../../../shared/matrix';
+import { tieBreakRule } from '../../../../../shared/matrix/index';
 import {
   areaStatement,
   documentDate,
-  factorTable,
   formatIsoDate,
   fullTitle,
-  glossaryTable,
-  highestScore,
   inSentence,
   membersText,
   namedTypes,
   oglAttribution,
   ordinal,
-  populationText,
   qualityTable,
-  rankingRows,
-  scoringText,
-  significanceText,
   sourcesTable,
-  summaryFigures,
   templateName,
   topLabels,
   statusText,
   versionControlTable,
   type DocumentInputs,
 } from './document-content';
+import { drawMethodAppendix, drawRankingEvidence } from './shared-sections';
 import { titleBlock } from './title-block';
 
 /**
@@ -89,17 +80,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
   } else {
     writer.paragraph('No offence type could be scored.');
   }
-  if (model.matrix.ranking.length > 0) {
-    const rows = rankingRows(model);
-    drawRankingChart(writer, rows, `Figure 1: The ${rows.length} highest-scoring offence types by score; the top ${Math.min(namedTypes, rows.length)} are in bold, above the dashed line`, {
-      maximum: highestScore(model),
-    });
-    const figures = summaryFigures(inputs, 'Table 1');
-    drawTable(writer, figures.table);
-    for (const note of figures.notes) writer.paragraph(note, 'note');
-    if (inputs.publication) writer.paragraph(suppressionRuleText(inputs.publication.threshold), 'note');
-    writer.paragraph(`Ties: ${inSentence(tieBreakRule)}`, 'note');
-  }
+  drawRankingEvidence(writer, inputs, `Ties: ${inSentence(tieBreakRule)}`);
   writer.paragraph(
     `The scoring from the risk matrix, along with other analysis, identified the priorities that will provide a focus for the ${name}` +
       (details.planPeriod ? ` for ${details.planPeriod}.` : ' for the coming year.'),
@@ -125,23 +106,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
     }
   }
 
-  const method = `The offence types were scored with the ${templateName(model.matrix.definition)} (${model.source.description.toLowerCase()}). ${scoringText(model)}`;
-  const factors = factorTable(model, 'Table A1: The factors, their weights, and the figures at which each score rises by one');
-  const methodKeep = writer.measure(method, 'body') + tableLeadHeight(writer, factors);
-  writer.heading(1, 'Appendix A: Method', { keepWith: methodKeep });
-  writer.paragraph(method, 'body', { keepWith: tableLeadHeight(writer, factors) });
-  drawTable(writer, factors);
-  writer.heading(2, 'Periods and population');
-  writer.paragraph(`The assessment period is ${model.periodLabels.current}, compared with ${model.periodLabels.comparison}. ${populationText(model)}`);
-  writer.heading(2, 'Significance');
-  writer.paragraph(significanceText);
-  if (inputs.publication) {
-    writer.heading(2, 'Small numbers');
-    writer.paragraph(suppressionRuleText(inputs.publication.threshold));
-  }
-  const terms = glossaryTable(model, inputs.publication, 'Table A2: Terms used in this plan');
-  writer.heading(2, 'Glossary', { keepWith: tableLeadHeight(writer, terms) });
-  drawTable(writer, terms);
+  drawMethodAppendix(writer, inputs, 'Appendix A: Method', 'Table A2: Terms used in this plan');
 
   const sources = sourcesTable(model, 'Table B1: The data files, the area each covers, whether the assessment used it, and its SHA-256 fingerprint');
   const checked =
@@ -154,7 +119,7 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
   if (model.datasets.length > 0) {
     writer.paragraph(checked, 'body', { keepWith: tableLeadHeight(writer, sources) });
     drawTable(writer, sources);
-    drawTable(writer, qualityTable(model, 'Table B2: Data quality of each imported file'));
+    drawTable(writer, qualityTable(model, 'Table B2: Data quality of each imported file', inputs.publication));
   } else {
     writer.paragraph('No data has been imported.', 'note');
   }

@@ -10,6 +10,7 @@ import type { WorkspaceDatabase } from '../../../workspace-file';
 import { readDocumentDetails } from '../../document/document-store';
 import { runExport, type ExportOutcome, type ExportRequest } from '../export-job';
 import { renderBoardPaper } from './board-paper-pdf';
+import { publishedModel } from '../../../../../shared/export/publication-view';
 import type { DocumentInputs, EarlierComparison } from './document-content';
 import { renderPartnershipPlan } from './partnership-plan-pdf';
 
@@ -89,7 +90,8 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
     const stage = `Laying out the ${pdfDocuments[options.kind].phrase}`;
     context.progress({ stage, done: 1, total: 3, unit: 'steps' });
     const inputs: DocumentInputs = {
-      model,
+      // For publication, the ranking as the published workbook shows it: no tie decided by a hidden count.
+      model: options.publication ? publishedModel(model, options.publication.threshold).model : model,
       details,
       publication: options.publication,
       earlier: pdfLayouts[options.kind].comparesEarlierRun ? earlierComparison(snapshot, model) : null,

@@ -1,6 +1,6 @@
 import { throwIfCancelled, yieldToEventLoop } from '../../../operation-context';
 import type { ExportTarget } from '../export-job';
-import { createSheet, firstHeaderRow, formats, type ColumnSpec } from './sheet-layout';
+import { createSheet, firstHeaderRow, fonts, formats, introLines, type ColumnSpec } from './sheet-layout';
 import type { StreamingWorkbook } from './streaming-workbook';
 
 /**
@@ -67,12 +67,13 @@ const batchRows = 5_000;
 export async function writeRawDataSheet(book: StreamingWorkbook, target: ExportTarget, marking: string): Promise<void> {
   const { snapshot, context, model } = target;
   const intro = ['Every imported row inside the partnership’s area, as the files gave it. Dataset numbers refer to the Datasets sheet.'];
-  const headerRow = firstHeaderRow(intro);
-  const sheet = createSheet(book, { name: 'Raw data', title: 'Raw data', intro, headerRow, columns }, marking, { useSharedStrings: false });
+  const lines = introLines(intro, columns);
+  const headerRow = firstHeaderRow(lines);
+  const sheet = createSheet(book, { name: 'Raw data', title: 'Raw data', intro: lines, headerRow, columns }, marking, { useSharedStrings: false });
   const header = sheet.getRow(headerRow);
   columns.forEach((column, index) => {
     header.getCell(index + 1).value = column.header;
-    header.getCell(index + 1).font = { bold: true };
+    header.getCell(index + 1).font = fonts.header;
   });
   header.commit();
   const total = model.rawRowCount;
