@@ -168,7 +168,10 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
     drawTable(writer, comparison);
   }
 
-  writer.heading(1, '5. Proposed priorities');
+  const first = priorities[0];
+  // The section's heading stays with the first priority's heading and aim.
+  const firstKeep = first ? writer.measure(first.heading, 'h2') + Math.min(writer.measure(first.aim, 'body'), writer.lineHeight('body') * 5.5) + 24 : undefined;
+  writer.heading(1, '5. Proposed priorities', { keepWith: firstKeep });
   if (priorities.length === 0) writer.paragraph('No priorities have been set in the workspace yet.', 'note');
   for (const priority of priorities) {
     // A heading keeps its aim with it (a short aim whole), never alone at the foot of a page.
