@@ -18,7 +18,7 @@ export function App() {
   const [problem, setProblem] = useState<AppProblem | null>(null);
   // Loaded again after any operation that changes the summary: a dataset imported or removed, the
   // partnership renamed or marked differently (data-access/invalidations.ts).
-  const summary = useQuery(['workspace'], () => workbench.workspace.current(), {
+  const summary = useQuery(['workspace'], () => workbench.workspace.show(), {
     onError: (message) => setProblem({ title: 'The workspace could not be read', message }),
   });
   const workspace = summary.data ?? null;
@@ -35,7 +35,7 @@ export function App() {
       workbench.onServiceStatus((status) => {
         setProblem({ title: status.state === 'restarted' ? 'The workbench recovered from a problem' : 'The workbench has stopped working', message: status.message });
         if (status.state !== 'restarted') return;
-        void workbench.workspace.current().then((result) => {
+        void workbench.workspace.show().then((result) => {
           setWorkspace(result.ok ? result.value : null);
           setGeneration((value) => value + 1);
         });

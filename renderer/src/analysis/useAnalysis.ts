@@ -9,7 +9,7 @@ export type AnalysisState = { status: 'loading' } | { status: 'failed'; message:
  * (data-access/invalidations.ts), and replaced by what each change of settings answers.
  */
 export function useAnalysis() {
-  const analysis = useQuery(['analysis'], () => workbench.analysis.get());
+  const analysis = useQuery(['analysis'], () => workbench.analysis.show());
   const state: AnalysisState =
     analysis.status === 'ready'
       ? { status: 'ready', view: analysis.data! }

@@ -14,7 +14,7 @@ export function DataScreen() {
   const datasets = useQuery(['datasets'], () => workbench.dataset.list(), {
     onError: (error) => setMessage(`The list of datasets could not be read: ${error}`),
   });
-  const partnership = useQuery(['partnership'], () => workbench.partnership.get(), {
+  const partnership = useQuery(['partnership'], () => workbench.partnership.show(), {
     onError: (error) => setMessage(`The partnership's members could not be read: ${error}`),
   });
   const list = datasets.data ?? [];

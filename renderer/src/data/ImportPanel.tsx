@@ -54,7 +54,7 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
   }
 
   async function choose() {
-    const result = await workbench.dataset.choose({ partner: partner && partner !== 'other' ? partner : null });
+    const result = await workbench.dataset.stage({ partner: partner && partner !== 'other' ? partner : null });
     if (result.ok) adopt(result.value);
     else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
   }

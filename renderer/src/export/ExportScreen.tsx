@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ExportResult } from '../../../shared/export/export-request';
-import { pdfDocumentPhrases } from '../../../shared/export/pdf-export';
+import { pdfDocuments } from '../../../shared/export/pdf-export';
 import { defaultSuppressionThreshold } from '../../../shared/export/suppression';
 import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
@@ -44,7 +44,7 @@ export function ExportScreen() {
   const { progress, run, cancel } = useOperation();
   const details = useDocumentDetails();
   const document = exportDocuments.find((entry) => entry.id === documentId) ?? exportDocuments[0]!;
-  const phrase = document.pdfKind ? pdfDocumentPhrases[document.pdfKind] : null;
+  const phrase = document.pdfKind ? pdfDocuments[document.pdfKind].phrase : null;
   /** The status the export will carry: the form's, since Export saves the form first. */
   const draftStatus = phrase !== null && details.draft?.status === 'draft';
   const saveFirst = phrase !== null && details.unsaved;

@@ -10,7 +10,7 @@ const charted = 10;
 /** The ranking of the current scoring, or of a frozen run (which never changes once frozen). */
 async function rankingOf(runId: number | null): Promise<Result<RankedOffence[]>> {
   if (runId === null) {
-    const matrix = await workbench.matrix.get({});
+    const matrix = await workbench.matrix.show({});
     return matrix.ok ? { ok: true, value: matrix.value.ranking } : matrix;
   }
   const run = await workbench.run.show({ id: runId });

@@ -54,7 +54,7 @@ export interface DocumentDetailsState {
  * before exporting) and which status the export will carry.
  */
 export function useDocumentDetails(): DocumentDetailsState {
-  const details = useQuery(['document'], () => workbench.document.details());
+  const details = useQuery(['document'], () => workbench.document.show());
   const form = useSchemaForm();
   const view = details.data ?? null;
   // What the analyst has typed, until it is saved; the saved details otherwise.
@@ -70,7 +70,7 @@ export function useDocumentDetails(): DocumentDetailsState {
       check: () => (date.ok ? [] : [{ fieldId: documentFieldIds.date, message: date.message }]),
       values: { ...draft, date: date.ok ? date.value : null },
       fieldIds: documentFieldIds,
-      call: (input) => workbench.document.setDetails(input),
+      call: (input) => workbench.document.set(input),
       done: (saved) => {
         details.set(saved);
         setEdited(null);

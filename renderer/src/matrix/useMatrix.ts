@@ -66,7 +66,7 @@ function validationMessage(error: unknown): string {
 export function useMatrix(): MatrixControls {
   // The matrix as last shown, for edits made before the screen has drawn it.
   const stateRef = useRef<MatrixState | null>(null);
-  const matrix = useQuery(['matrix'], () => workbench.matrix.get({}), {
+  const matrix = useQuery(['matrix'], () => workbench.matrix.show({}), {
     onData: (loaded) => {
       stateRef.current = loaded;
     },
@@ -121,7 +121,7 @@ export function useMatrix(): MatrixControls {
         const current = stateRef.current;
         if (!current) return;
         const edits = localEdits.current;
-        const result = await workbench.matrix.setFactor({ template: current.template, factor, weight });
+        const result = await workbench.matrix.set({ template: current.template, factor, weight });
         const label = current.definition.factors.find((candidate) => candidate.id === factor)?.label ?? factor;
         if (result.ok) {
           receive(result.value, edits);
@@ -129,7 +129,7 @@ export function useMatrix(): MatrixControls {
         } else {
           setWeightErrors((errors) => ({ ...errors, [factor]: `Not saved: ${result.error.message}` }));
           setFactorStatus(`The weight of ${label} was not saved.`);
-          const stored = await workbench.matrix.get({ template: current.template });
+          const stored = await workbench.matrix.show({ template: current.template });
           if (stored.ok) receive(stored.value, edits);
           else setStoredError(stored.error.message);
         }
@@ -199,7 +199,7 @@ export function useMatrix(): MatrixControls {
       const label = current.definition.factors.find((candidate) => candidate.id === factorId)?.label ?? factorId;
       return enqueue(async () => {
         const edits = localEdits.current;
-        const result = await workbench.matrix.setFactor({ template: current.template, factor: factorId, thresholds: parsed.value });
+        const result = await workbench.matrix.set({ template: current.template, factor: factorId, thresholds: parsed.value });
         if (!result.ok) {
           setThresholdErrors((errors) => ({ ...errors, [factorId]: `Not saved: ${result.error.message}` }));
           return false;
@@ -248,7 +248,7 @@ export function useMatrix(): MatrixControls {
     async (template: MatrixTemplateId) => {
       await sendPendingWeights();
       await enqueue(async () => {
-        const result = await workbench.matrix.setTemplate({ template });
+        const result = await workbench.matrix.use({ template });
         if (!result.ok) {
           setFactorStatus(`The template was not changed: ${result.error.message}`);
           return;

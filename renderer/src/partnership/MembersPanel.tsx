@@ -93,7 +93,7 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
       const ids = order.map((member) => member.id);
       [ids[index], ids[target]] = [ids[target]!, ids[index]!];
       const moved = order[index]!;
-      if (!apply(await workbench.member.reorder({ ids }), `${moved.name} moved to position ${target + 1}.`)) return;
+      if (!apply(await workbench.member.move({ ids }), `${moved.name} moved to position ${target + 1}.`)) return;
       // Keep focus on the moved row, on the same control while it can still move that way.
       const atEnd = offset < 0 ? target === 0 : target === ids.length - 1;
       const direction = (offset < 0) !== atEnd ? 'up' : 'down';

@@ -34,7 +34,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
       schema: PartnershipDetails,
       values: { name, area, marking, period: from || to ? { from, to } : null },
       fieldIds,
-      call: (details) => workbench.partnership.update(details),
+      call: (details) => workbench.partnership.set(details),
       done: onSaved,
       message: () => 'Partnership details saved.',
     });

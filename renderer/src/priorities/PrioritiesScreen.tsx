@@ -25,9 +25,9 @@ interface Loaded {
 async function loadPriorities(): Promise<Result<Loaded>> {
   const [list, matrix, analysis, partnership] = await Promise.all([
     workbench.priority.list(),
-    workbench.matrix.get({}),
-    workbench.analysis.get(),
-    workbench.partnership.get(),
+    workbench.matrix.show({}),
+    workbench.analysis.show(),
+    workbench.partnership.show(),
   ]);
   if (!list.ok) return list;
   if (!matrix.ok) return matrix;
@@ -112,7 +112,7 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
         const to = from + offset;
         if (from < 0 || to < 0 || to >= ids.length) return;
         [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-        const result = await workbench.priority.reorder({ ids });
+        const result = await workbench.priority.move({ ids });
         if (result.ok) {
           // Keep focus on the same control of the moved priority, or its other move button at an end.
           const direction = offset < 0 ? 'up' : 'down';

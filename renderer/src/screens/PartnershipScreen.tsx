@@ -20,7 +20,7 @@ export function PartnershipScreen({ workspace, onWorkspaceSwitched }: Partnershi
 
 /** The open workspace's partnership, its members and its file. */
 function OpenPartnership({ workspace, onClosed }: { workspace: WorkspaceSummary; onClosed(): void }) {
-  const partnership = useQuery(['partnership'], () => workbench.partnership.get());
+  const partnership = useQuery(['partnership'], () => workbench.partnership.show());
 
   if (partnership.status === 'failed') return <p className="error-message">{partnership.error}</p>;
   if (!partnership.data) return <p role="status">Loading the partnership…</p>;

@@ -22,17 +22,17 @@ describe('importing one sheet of a workbook from the CLI', () => {
       { name: 'January', rows: [[...policeUkStreetHeader], row('j1'), row('j2')] },
       { name: 'February', rows: [[...policeUkStreetHeader], row('f1')] },
     ]);
-    expect(workbench('init', '--workspace', workspace, '--name', 'Sheets Partnership', '--area', 'Colchester').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Sheets Partnership', '--area', 'Colchester').code).toBe(0);
 
-    const january = workbench('import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January', '--json');
+    const january = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January', '--json');
     expect(january.code, january.stderr).toBe(0);
     expect(JSON.parse(january.stdout).dataset).toMatchObject({ format: 'police-uk-street', rowsRead: 2, rowsImported: 2, rowsRejected: 0 });
 
-    const february = workbench('import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'February', '--json');
+    const february = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'February', '--json');
     expect(february.code, february.stderr).toBe(0);
     expect(JSON.parse(february.stdout).dataset).toMatchObject({ format: 'police-uk-street', rowsRead: 1, rowsImported: 1 });
 
-    const again = workbench('import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January');
+    const again = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January');
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/extract\.xlsx \(sheet “January”\) has already been imported/);
   }, 60_000);

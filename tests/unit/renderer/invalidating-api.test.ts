@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../shared/channels';
+import { operationNames } from '../../../shared/operations';
 import type { WorkbenchApi } from '../../../shared/contract';
 import { buildWorkbenchApi } from '../../../shared/workbench-api';
 import { withInvalidation } from '../../../renderer/src/data-access/invalidating-api';
@@ -11,7 +11,7 @@ import { fail, ok } from './deferred';
 function fakeWorkbench(answer: (channel: string, input: unknown) => unknown) {
   const invoke = vi.fn(async (channel: string, input: unknown) => answer(channel, input));
   const unsubscribe = () => {};
-  const api = buildWorkbenchApi({ channels, invoke, subscribe: () => unsubscribe, stageDroppedFile: async () => ok(null) });
+  const api = buildWorkbenchApi({ operationNames, invoke, subscribe: () => unsubscribe, stageDroppedFile: async () => ok(null) });
   return { api, invoke };
 }
 
@@ -24,11 +24,11 @@ function listening(keys: readonly QueryKey[]) {
 
 describe('the invalidations table', () => {
   it('says for every operation what it changes', () => {
-    expect(Object.keys(invalidations).sort()).toEqual([...channels].sort());
+    expect(Object.keys(invalidations).sort()).toEqual([...operationNames].sort());
   });
 
   it('has every read change nothing', () => {
-    const reads = ['workspace/current', 'partnership/get', 'dataset/list', 'dataset/report', 'analysis/get', 'matrix/get', 'run/list', 'run/show', 'priority/list', 'peers/get', 'document/details'] as const;
+    const reads = ['workspace/show', 'partnership/show', 'dataset/list', 'dataset/report', 'analysis/show', 'matrix/show', 'run/list', 'run/show', 'priority/list', 'peers/show', 'document/show'] as const;
     for (const read of reads) expect(invalidations[read], read).toEqual([]);
   });
 });
@@ -59,7 +59,7 @@ describe('withInvalidation', () => {
     const { api } = fakeWorkbench(() => ok(null));
     const { bus, told } = listening(['datasets']);
     const workbench = withInvalidation(api, invalidations, bus);
-    await workbench.matrix.setTemplate({ template: 'grid-4x4' });
+    await workbench.matrix.use({ template: 'grid-4x4' });
     expect(told).not.toHaveBeenCalled();
     await workbench.dataset.remove({ id: 1 });
     expect(told).toHaveBeenCalledTimes(1);
@@ -72,6 +72,6 @@ describe('withInvalidation', () => {
     expect(workbench.onServiceStatus).toBe(api.onServiceStatus);
     expect(workbench.stageDroppedFile).toBe(api.stageDroppedFile);
     // Reads are passed through as they are.
-    expect(workbench.matrix.get).toBe(api.matrix.get);
+    expect(workbench.matrix.show).toBe(api.matrix.show);
   });
 });

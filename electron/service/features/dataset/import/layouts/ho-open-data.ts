@@ -1,0 +1,77 @@
+import { parseFinancialYearQuarter } from '../../../../../../shared/dates';
+import { cellText, normaliseHeader, parseCount } from '../cells';
+import { indexHeader, type Layout } from './layout';
+
+/**
+ * The Home Office "police recorded crime open data" tables: Financial Year, Financial
+ * Quarter, Force Name (or Police Force), CSP Name, Offence Description, Offence Group,
+ * Offence Subgroup, Offence Code, Offence Count (or Number of Offences). One row per area,
+ * offence code and quarter.
+ */
+const knownColumns = new Set([
+  'financialyear',
+  'financialquarter',
+  'forcename',
+  'policeforce',
+  'cspname',
+  'offencedescription',
+  'offencegroup',
+  'offencesubgroup',
+  'offencecode',
+  'offencecount',
+  'numberofoffences',
+]);
+
+export const homeOfficeOpenDataLayout: Layout = {
+  format: 'ho-open-data',
+  bind(header) {
+    const index = indexHeader(header, normaliseHeader);
+    const year = index.get('financialyear');
+    const quarter = index.get('financialquarter');
+    const code = index.get('offencecode');
+    const description = index.get('offencedescription');
+    const count = index.get('offencecount') ?? index.get('numberofoffences');
+    const area = index.get('cspname') ?? index.get('forcename') ?? index.get('policeforce');
+    if ([year, quarter, code, description, count, area].some((position) => position === undefined)) return null;
+    const at = { year: year!, quarter: quarter!, code: code!, description: description!, count: count!, area: area! };
+    const countColumn = header[at.count]!;
+    return {
+      format: 'ho-open-data',
+      areaRule: 'named-area',
+      mapping: {
+        offence: header[at.code],
+        period: `${header[at.year]} + ${header[at.quarter]}`,
+        count: countColumn,
+        area: header[at.area],
+      },
+      ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
+      columns: Object.values(at),
+      convert(cells) {
+        const period = parseFinancialYearQuarter(cellText(cells[at.year]), cellText(cells[at.quarter]));
+        if (!period.ok) return { kind: 'rejected', reason: `Financial year and quarter: ${period.reason}` };
+        const offenceCode = cellText(cells[at.code]);
+        const label = cellText(cells[at.description]) || offenceCode;
+        if (!label) return { kind: 'rejected', reason: 'The offence code and description are both blank.' };
+        const areaName = cellText(cells[at.area]);
+        if (!areaName) return { kind: 'rejected', reason: `The area (“${header[at.area]}”) is blank.` };
+        const parsed = parseCount(cells[at.count], countColumn);
+        if (!parsed.ok) return { kind: 'rejected', reason: parsed.reason };
+        return {
+          kind: 'observations',
+          observations: [
+            {
+              crimeId: null,
+              periodFrom: period.period.fromMonth,
+              periodTo: period.period.toMonth,
+              label,
+              offenceCode: offenceCode || null,
+              areaCode: null,
+              areaName,
+              count: parsed.count,
+            },
+          ],
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { WorkbenchError } from '../../../../../../shared/result';
+import { openSourceTable } from '../readers/source-table';
+import type { SourceTable } from '../readers/source-types';
+import { RecordBatchBuilder, transferablesOf } from './record-batch';
+import type { SourceWorkerData, SourceWorkerPort, ToSourceWorker } from './source-worker-protocol';
+
+/** Control messages from the writer, awaited one kind at a time. */
+class Inbox {
+  private credits = 0;
+  private columns: number[] | null | undefined;
+  stopped = false;
+  private wake: (() => void) | undefined;
+
+  private readonly listener = (message: ToSourceWorker) => {
+    if (message.type === 'plan') {
+      this.columns = message.columns;
+      this.credits += message.credits;
+    } else if (message.type === 'credit') this.credits += message.count;
+    else if (message.type === 'stop') this.stopped = true;
+    this.wake?.();
+  };
+
+  constructor(private readonly port: SourceWorkerPort) {
+    port.on('message', this.listener);
+  }
+
+  /** Stops listening: this file is finished with. */
+  dispose(): void {
+    this.port.off('message', this.listener);
+  }
+
+  private async until(ready: () => boolean): Promise<void> {
+    while (!ready() && !this.stopped) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = undefined;
+  }
+
+  async plan(): Promise<number[] | null> {
+    await this.until(() => this.columns !== undefined);
+    return this.columns ?? null;
+  }
+
+  /** Waits until a batch may be sent, and spends the credit. */
+  async credit(): Promise<void> {
+    await this.until(() => this.credits > 0);
+    this.credits -= 1;
+  }
+}
+
+async function sha256OfFile(path: string, signal: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The reading thread's work: open the file, read, decode and split its records (for a
+ * workbook, inflate and parse the sheet's XML), and send them on in batches, never more
+ * batches ahead than the writer allows, with the file's SHA-256 at the end.
+ */
+export async function readSource(data: SourceWorkerData, port: SourceWorkerPort): Promise<void> {
+  const inbox = new Inbox(port);
+  const hash = createHash('sha256');
+  // A NUL byte in the first megabyte refuses the whole file; after that, it rejects its row.
+  let checkNul = false;
+  let table: SourceTable | undefined;
+  // Ends the workbook's digest, and releases the file, if reading stops before it is done.
+  const stopDigest = new AbortController();
+  let workbookDigest: Promise<string> | null = null;
+  try {
+    table = await openSourceTable(data.path, {
+      ...(data.sheet ? { sheet: data.sheet } : {}),
+      ...(data.limits ? { limits: data.limits } : {}),
+      onBytes: (chunk) => {
+        hash.update(chunk);
+        if (!checkNul && chunk.includes(0)) checkNul = true;
+      },
+    });
+    // A workbook is read part by part, out of order, so its bytes are hashed alongside.
+    workbookDigest = table.kind === 'xlsx' ? sha256OfFile(data.path, stopDigest.signal) : null;
+    workbookDigest?.catch(() => undefined);
+    port.postMessage({ type: 'opened', kind: table.kind, details: table.details, bytesTotal: table.bytesTotal });
+    const builder = new RecordBatchBuilder(table.kind === 'xlsx');
+    let planned = false;
+    const send = async () => {
+      if (planned) await inbox.credit();
+      if (inbox.stopped) return;
+      const batch = builder.take(table!.bytesRead());
+      port.postMessage({ type: 'batch', batch }, transferablesOf(batch));
+      if (!planned) {
+        builder.columns = await inbox.plan();
+        planned = true;
+      }
+    };
+    for await (const row of table.rows()) {
+      builder.add(row.rowNumber, row.cells, checkNul);
+      if (builder.rowCount >= (planned ? data.rowsPerBatch : data.headRows)) await send();
+      if (inbox.stopped) return;
+    }
+    if (builder.rowCount > 0) await send();
+    if (inbox.stopped) return;
+    const sha256 = workbookDigest ? await workbookDigest : hash.digest('hex');
+    port.postMessage({ type: 'done', sha256, bytesRead: table.bytesRead() });
+  } catch (error) {
+    if (error instanceof WorkbenchError) port.postMessage({ type: 'failed', code: error.code, message: error.message });
+    else port.postMessage({ type: 'failed', code: null, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    stopDigest.abort();
+    await workbookDigest?.catch(() => undefined);
+    await table?.close();
+    inbox.dispose();
+  }
+}

@@ -1,0 +1,235 @@
+import type { CellValue } from '../readers/source-types';
+import { detached } from '../readers/detached';
+
+/**
+ * Rows travel from the reading thread to the writing thread as a few flat buffers, which
+ * are transferred (moved, not copied) and turned back into strings with one decode per
+ * batch: far cheaper than structured cloning an array per row.
+ */
+export interface RecordBatch {
+  /** The UTF-8 text of every cell sent, one after another. */
+  text: ArrayBuffer;
+  /** Where each cell ends in the decoded text, in UTF-16 code units. */
+  cellEnds: Int32Array;
+  /** Four numbers a row: its row number, its number of fields, the cells sent, and its flags. */
+  rows: Int32Array;
+  /** What each cell was, for workbooks (CSV cells are all text): see cellKind. */
+  kinds: Uint8Array | null;
+  /**
+   * Per cell, its place in its column's dictionary: -1 for a cell sent as text only; k ≥ 0
+   * for the k-th value of the dictionary, sent before (no text); -2 − k for text that becomes
+   * the k-th value. Crime types, months and areas repeat a million times: sent once each,
+   * they arrive as one string each, which also keeps every lookup of them cheap.
+   */
+  refs: Int32Array;
+  rowCount: number;
+  /** Progress through the file when the batch was sent, on the scale of its size in bytes. */
+  bytesRead: number;
+}
+
+export const rowFlags = { nul: 1 } as const;
+
+const cellKind = { text: 0, number: 1, boolean: 2, date: 3, blank: 4 } as const;
+
+/** Past this many distinct values a column (an identifier, say) is sent as plain text. */
+const dictionaryLimit = 4096;
+
+/** The buffers to hand to postMessage's transfer list. */
+export function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
+  const buffers = [batch.text, batch.cellEnds.buffer as ArrayBuffer, batch.rows.buffer as ArrayBuffer, batch.refs.buffer as ArrayBuffer];
+  if (batch.kinds) buffers.push(batch.kinds.buffer as ArrayBuffer);
+  return buffers;
+}
+
+/** Gathers rows in the reading thread. Only the columns the layout reads are sent, once it is known. */
+export class RecordBatchBuilder {
+  private parts: string[] = [];
+  private length = 0;
+  private cellEnds: number[] = [];
+  private rows: number[] = [];
+  private kinds: number[] = [];
+  private refs: number[] = [];
+  /** Per column sent, its values so far, or null once it has too many to be worth it. */
+  private dictionaries: (Map<string, number> | null)[] = [];
+  private columnsSent: readonly number[] | null = null;
+
+  constructor(private readonly typed: boolean) {}
+
+  /** Positions to send, or null for every cell (before the layout is known, with no dictionaries). */
+  get columns(): readonly number[] | null {
+    return this.columnsSent;
+  }
+
+  set columns(columns: readonly number[] | null) {
+    this.columnsSent = columns;
+    this.dictionaries = columns === null ? [] : columns.map(() => new Map());
+  }
+
+  get rowCount(): number {
+    return this.rows.length / 4;
+  }
+
+  /** checkNul: look for NUL characters in every cell (needed only once the file has shown one). */
+  add(rowNumber: number, cells: readonly CellValue[], checkNul: boolean): void {
+    const columns = this.columns;
+    const sent = columns === null ? cells.length : columns.length;
+    let flags = 0;
+    if (checkNul && cells.some((cell) => typeof cell === 'string' && cell.includes('\u0000'))) flags |= rowFlags.nul;
+    for (let index = 0; index < sent; index += 1) {
+      const cell = cells[columns === null ? index : columns[index]!];
+      if (this.typed) this.addTyped(cell, index);
+      else this.addString(typeof cell === 'string' ? cell : '', index);
+    }
+    this.rows.push(rowNumber, cells.length, sent, flags);
+  }
+
+  private addText(text: string): void {
+    if (text !== '') this.parts.push(text);
+    this.length += text.length;
+    this.cellEnds.push(this.length);
+  }
+
+  /** A text cell of the index-th column sent, through its dictionary while it has one. */
+  private addString(text: string, index: number): void {
+    const dictionary = this.dictionaries[index];
+    if (!dictionary) {
+      this.refs.push(-1);
+      this.addText(text);
+      return;
+    }
+    const known = dictionary.get(text);
+    if (known !== undefined) {
+      this.refs.push(known);
+      this.cellEnds.push(this.length);
+      return;
+    }
+    if (dictionary.size >= dictionaryLimit) {
+      this.dictionaries[index] = null;
+      this.refs.push(-1);
+    } else {
+      dictionary.set(text, dictionary.size);
+      this.refs.push(-2 - (dictionary.size - 1));
+    }
+    this.addText(text);
+  }
+
+  private addTyped(cell: CellValue | undefined, index: number): void {
+    if (typeof cell === 'string') {
+      this.kinds.push(cellKind.text);
+      this.addString(cell, index);
+      return;
+    }
+    this.refs.push(-1);
+    if (typeof cell === 'number') {
+      this.kinds.push(cellKind.number);
+      this.addText(String(cell));
+    } else if (typeof cell === 'boolean') {
+      this.kinds.push(cellKind.boolean);
+      this.addText(cell ? '1' : '0');
+    } else if (cell instanceof Date) {
+      this.kinds.push(cellKind.date);
+      this.addText(String(cell.getTime()));
+    } else {
+      this.kinds.push(cellKind.blank);
+      this.addText('');
+    }
+  }
+
+  /** The rows so far as one batch, and a fresh start. */
+  take(bytesRead: number): RecordBatch {
+    const joined = this.parts.join('');
+    const text = Buffer.from(joined, 'utf8');
+    // A small Buffer may share a pooled ArrayBuffer; a batch must own its memory to move it.
+    const owned = text.byteOffset === 0 && text.buffer.byteLength === text.length ? (text.buffer as ArrayBuffer) : new Uint8Array(text).buffer;
+    const batch: RecordBatch = {
+      text: owned,
+      cellEnds: Int32Array.from(this.cellEnds),
+      rows: Int32Array.from(this.rows),
+      kinds: this.typed ? Uint8Array.from(this.kinds) : null,
+      refs: Int32Array.from(this.refs),
+      rowCount: this.rowCount,
+      bytesRead,
+    };
+    this.parts = [];
+    this.length = 0;
+    this.cellEnds = [];
+    this.rows = [];
+    this.kinds = [];
+    this.refs = [];
+    return batch;
+  }
+}
+
+export interface DecodedRow {
+  rowNumber: number;
+  /** Cells at their positions in the file; positions that were not sent are left empty. */
+  cells: CellValue[];
+  /** How many fields the record had in the file. */
+  fieldCount: number;
+  flags: number;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Turns batches back into rows, in the writing thread, keeping the columns' dictionaries from
+ * batch to batch. columns: as the builder sent them (null for every cell).
+ */
+export class BatchDecoder {
+  private readonly dictionaries: string[][];
+
+  constructor(private readonly columns: readonly number[] | null) {
+    this.dictionaries = (columns ?? []).map(() => []);
+  }
+
+  /**
+   * With reuse, every row is the same object, refilled: for a visitor that keeps nothing of
+   * it once it returns, which saves two allocations a row.
+   */
+  decode(batch: RecordBatch, visit: (row: DecodedRow) => void, reuse = false): void {
+    const { columns, dictionaries } = this;
+    const text = decoder.decode(new Uint8Array(batch.text));
+    const { cellEnds, rows, kinds, refs } = batch;
+    const shared: DecodedRow = { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
+    let cell = 0;
+    let start = 0;
+    for (let row = 0; row < batch.rowCount; row += 1) {
+      const sent = rows[row * 4 + 2]!;
+      const decoded = reuse ? shared : { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
+      const cells = decoded.cells;
+      if (reuse) cells.length = 0;
+      for (let index = 0; index < sent; index += 1, cell += 1) {
+        const end = cellEnds[cell]!;
+        const ref = refs[cell]!;
+        let value: string;
+        if (ref >= 0) value = dictionaries[index]![ref]!;
+        else {
+          value = start === end ? '' : text.slice(start, end);
+          // A dictionary's values are kept for the whole import: copied off the batch's text.
+          if (ref <= -2) dictionaries[index]![-2 - ref] = value = detached(value);
+        }
+        start = end;
+        cells[columns === null ? index : columns[index]!] = kinds === null ? value : typedValue(kinds[cell]!, value);
+      }
+      decoded.rowNumber = rows[row * 4]!;
+      decoded.fieldCount = rows[row * 4 + 1]!;
+      decoded.flags = rows[row * 4 + 3]!;
+      visit(decoded);
+    }
+  }
+}
+
+function typedValue(kind: number, raw: string): CellValue {
+  switch (kind) {
+    case cellKind.text:
+      return raw;
+    case cellKind.number:
+      return Number(raw);
+    case cellKind.boolean:
+      return raw === '1';
+    case cellKind.date:
+      return new Date(Number(raw));
+    default:
+      return null;
+  }
+}

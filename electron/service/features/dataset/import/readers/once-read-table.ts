@@ -1,0 +1,44 @@
+import type { SourceRow, SourceTable } from './source-types';
+
+/**
+ * What every reader shares: rows can be read once, close() may come at any moment (even
+ * between rows, from another part of the import), and it always releases the file.
+ */
+export abstract class OnceReadTable implements SourceTable {
+  abstract readonly kind: SourceTable['kind'];
+  abstract readonly details: SourceTable['details'];
+  private started = false;
+  /** Set by close(): a read that stops because of it ends quietly rather than with an error. */
+  protected closed = false;
+  /** Aborted by close(), to stop a read in progress as the caller's signal would. */
+  private readonly stop = new AbortController();
+  private reading: AsyncGenerator<SourceRow> | undefined;
+
+  constructor(
+    readonly fileName: string,
+    readonly bytesTotal: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  abstract bytesRead(): number;
+
+  /** Reads the rows, stopping when stopOrCancel aborts; finally blocks release the file. */
+  protected abstract readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow>;
+
+  rows(): AsyncIterable<SourceRow> {
+    if (this.started) throw new Error(`The rows of ${this.fileName} have already been read; open the file again to reread it.`);
+    if (this.closed) throw new Error(`${this.fileName} has been closed.`);
+    this.started = true;
+    const stopOrCancel = this.signal === undefined ? this.stop.signal : AbortSignal.any([this.signal, this.stop.signal]);
+    this.reading = this.readRows(stopOrCancel);
+    return this.reading;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stop.abort();
+    // Runs the reader's finally blocks if it is paused between rows.
+    await this.reading?.return(undefined);
+  }
+}
