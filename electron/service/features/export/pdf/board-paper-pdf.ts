@@ -1,6 +1,6 @@
 import { statusLabel } from '../../../../../shared/domain/document-details';
 import type { OffenceMovement } from '../../../../../shared/matrix/compare-runs';
-import { drawTable, type TableSpec } from './pdf-table';
+import { drawTable, type PdfTableSpec } from './pdf-table';
 import { describePeriod } from '../../../../../shared/statistics/index';
 import { PdfWriter } from './pdf-writer';
 import {
@@ -54,7 +54,7 @@ function whyText(movement: OffenceMovement): string {
     .join('; ');
 }
 
-function comparisonTable(inputs: DocumentInputs, caption: string): TableSpec | null {
+function comparisonTable(inputs: DocumentInputs, caption: string): PdfTableSpec | null {
   const comparison = inputs.earlier;
   if (!comparison) return null;
   const rows = comparison.movements.slice(0, chartedTypes).map((movement) => [

@@ -7,7 +7,7 @@ import { shownValue, suppressedMarker, type Shown, type SuppressedRow } from '..
 import { highestPossibleScore, tieBreakRule, type FactorDefinition, type MatrixDefinition, type RunComparison } from '../../../../../shared/matrix/index';
 import type { FigureCaveat } from '../../../../../shared/export/figure-caveats';
 import type { SourceArea } from '../../../../../shared/domain/area';
-import type { TableSpec } from './pdf-table';
+import type { PdfTableSpec } from './pdf-table';
 import { describePeriod } from '../../../../../shared/statistics/index';
 
 /**
@@ -89,7 +89,7 @@ export function fullTitle(details: DocumentDetails): string {
 }
 
 /** The version-control block both documents carry on their first page. */
-export function versionControlTable(inputs: DocumentInputs, caption: string): TableSpec {
+export function versionControlTable(inputs: DocumentInputs, caption: string): PdfTableSpec {
   const { model, details } = inputs;
   const rows: [string, string][] = [
     ['Document owner', details.owner],
@@ -169,7 +169,7 @@ export function areaStatement(model: ExportModel): string {
 }
 
 export interface SummaryFigures {
-  table: TableSpec;
+  table: PdfTableSpec;
   /** Caveats every row shares, to print under the table; a row's own are in its Notes cell. */
   notes: string[];
 }
@@ -220,7 +220,7 @@ export function summaryFigures(inputs: DocumentInputs, label: string, count = ch
     if (withNotes) cells.push(own[index]!.map((caveat) => caveat.short).join('; ') || '–');
     return cells;
   });
-  const columns: TableSpec['columns'] = [
+  const columns: PdfTableSpec['columns'] = [
     { header: 'Rank', width: 0.5, align: 'right' },
     { header: 'Offence type', width: 2.6 },
     ...(areas.size > 1 ? [{ header: 'Area', width: 1.4 }] : []),
@@ -293,7 +293,7 @@ function plainFactorDescription(factor: FactorDefinition, peers: string): string
 }
 
 /** Appendix A's factor table: what each factor measures, its weight and its band thresholds with their units. */
-export function factorTable(model: ExportModel, caption: string): TableSpec {
+export function factorTable(model: ExportModel, caption: string): PdfTableSpec {
   return {
     caption,
     columns: [
@@ -338,7 +338,7 @@ function populationSourceText(source: string): string {
   return estimate ? `the ONS mid-year estimate for ${estimate[1]}` : withoutFileNames(source);
 }
 
-export function sourcesTable(model: ExportModel, caption: string): TableSpec {
+export function sourcesTable(model: ExportModel, caption: string): PdfTableSpec {
   return {
     caption,
     columns: [
@@ -363,7 +363,7 @@ export function sourcesTable(model: ExportModel, caption: string): TableSpec {
  * Each file's rows. A file's rows imported add up to the counts it gave, so for publication,
  * beside any suppressed count, the rows read and imported are suppressed too (as in the workbook).
  */
-export function qualityTable(model: ExportModel, caption: string, publication: DocumentInputs['publication'] = null): TableSpec {
+export function qualityTable(model: ExportModel, caption: string, publication: DocumentInputs['publication'] = null): PdfTableSpec {
   const suppression = publication ? publicationSuppression(model, publication.threshold) : null;
   const totalsHidden = [...(suppression?.values() ?? [])].some((row) => row.current.suppressed || row.comparison.suppressed);
   const total = (value: number) => (totalsHidden ? suppressedMarker : formatInteger(value));
@@ -415,7 +415,7 @@ export function glossary(model: ExportModel, publication: DocumentInputs['public
   return entries;
 }
 
-export function glossaryTable(model: ExportModel, publication: DocumentInputs['publication'], caption: string): TableSpec {
+export function glossaryTable(model: ExportModel, publication: DocumentInputs['publication'], caption: string): PdfTableSpec {
   return { caption, columns: [{ header: 'Term', width: 1.2 }, { header: 'What it means', width: 4 }], rows: glossary(model, publication), rowHeaders: true };
 }
 

@@ -15,7 +15,7 @@ export interface TableColumn {
   align?: 'left' | 'right';
 }
 
-export interface TableSpec {
+export interface PdfTableSpec {
   caption: string;
   columns: readonly TableColumn[];
   rows: readonly (readonly string[])[];
@@ -34,7 +34,7 @@ interface PlacedColumn extends TableColumn {
  * be broken in the middle ("Ran-k"), at the expense of columns with room to spare. A single
  * word too long for any sensible column (a 300-letter name) is still broken, inside its cell.
  */
-function placeColumns(writer: PdfWriter, spec: TableSpec): PlacedColumn[] {
+function placeColumns(writer: PdfWriter, spec: PdfTableSpec): PlacedColumn[] {
   const { columns } = spec;
   const total = columns.reduce((sum, column) => sum + column.width, 0);
   const widths = columns.map((column) => (column.width / total) * bodyWidth);
@@ -70,7 +70,7 @@ function placeColumns(writer: PdfWriter, spec: TableSpec): PlacedColumn[] {
 const keepWholeRows = 15;
 
 /** How a table will sit: its columns and row heights, and the room it needs before it starts. */
-function layOutTable(writer: PdfWriter, spec: TableSpec) {
+function layOutTable(writer: PdfWriter, spec: PdfTableSpec) {
   const { doc } = writer;
   const columns = placeColumns(writer, spec);
   const cellHeight = (text: string, column: PlacedColumn, bold: boolean) =>
@@ -91,11 +91,11 @@ function layOutTable(writer: PdfWriter, spec: TableSpec) {
 }
 
 /** The room a table needs on the page where it starts: a heading above it keeps that much with it. */
-export function tableLeadHeight(writer: PdfWriter, spec: TableSpec): number {
+export function tableLeadHeight(writer: PdfWriter, spec: PdfTableSpec): number {
   return layOutTable(writer, spec).leadHeight;
 }
 
-export function drawTable(writer: PdfWriter, spec: TableSpec): void {
+export function drawTable(writer: PdfWriter, spec: PdfTableSpec): void {
   const { doc } = writer;
   const headerStyle = textStyles.tableHeader;
   const cellStyle = textStyles.tableCell;

@@ -2,6 +2,7 @@ import { throwIfCancelled, yieldToEventLoop } from '../../../operation-context';
 import type { ExportTarget } from '../export-job';
 import { createSheet, firstHeaderRow, fonts, formats, introLines, type ColumnSpec } from './sheet-layout';
 import type { StreamingWorkbook } from './streaming-workbook';
+import { columnLetter } from '../../../spreadsheet-columns';
 
 /**
  * The in-area imported rows, for partners who want them: streamed from the export's snapshot
@@ -26,7 +27,7 @@ const columns: ColumnSpec[] = [
 
 type RawRow = [number, number, string, string, string | null, string | null, string, string | null, number];
 
-const columnLetters = columns.map((_, index) => String.fromCharCode(65 + index));
+const columnLetters = columns.map((_, index) => columnLetter(index + 1));
 
 /** Text as XML character data: markup escaped, and characters XML cannot hold left out. */
 // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, and markup

@@ -24,7 +24,8 @@ const pendingLimitBytes = 16 * 1024 * 1024;
  * used below are stable.
  */
 
-export interface TableSpec {
+/** An Excel table's place and columns in a sheet (the PDFs' tables are pdf/pdf-table.ts's PdfTableSpec). */
+export interface SheetTableSpec {
   /** Unique in the workbook, letters, digits and underscores. */
   name: string;
   /** 1-based row of the header. */
@@ -71,7 +72,7 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function tableXml(id: number, spec: TableSpec): string {
+function tableXml(id: number, spec: SheetTableSpec): string {
   const first = cellAddress(spec.headerRow, spec.firstColumn);
   const last = cellAddress(spec.headerRow + Math.max(1, spec.rows), spec.firstColumn + spec.headers.length - 1);
   const ref = `${first}:${last}`;
@@ -141,7 +142,7 @@ export class StreamingWorkbook {
   }
 
   /** Declares a table over cells already (or about to be) written. */
-  addTable(sheet: ExcelJS.Worksheet, spec: TableSpec): void {
+  addTable(sheet: ExcelJS.Worksheet, spec: SheetTableSpec): void {
     const id = this.tableTargets.length + 1;
     const target = `table${id}.xml`;
     this.tableTargets.push(target);
