@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { AnalysisSettings } from '../../shared/domain/analysis';
 import { WorkbenchError } from '../../shared/result';
 import { describePeriod } from '../../shared/statistics';
-import { call, formatCount, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { call, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { formatCount } from '../../shared/format/index';
 
 /**
  * What the Analysis screen sets, for scripted refreshes: the periods, the population and the

@@ -4,7 +4,7 @@ import type { Channel } from '../../shared/channels';
 import type { OutputOf } from '../../shared/contract';
 import { matrixTemplateIds, type MatrixTemplateId, type RankedOffence } from '../../shared/matrix';
 import type { ProgressEvent } from '../../shared/progress';
-import { formatCount } from '../../shared/format-count';
+import { formatCount, formatUpTo } from '../../shared/format/index';
 import { WorkbenchError } from '../../shared/result';
 import type { ServiceRawInputOf } from '../service/service-contract';
 import { ServiceHost } from '../service/service-host';
@@ -59,10 +59,7 @@ export function printJson(value: unknown): void {
 export const workspaceOption = () => new Option('--workspace <file>', 'the workspace file').makeOptionMandatory();
 export const jsonOption = () => new Option('--json', 'print JSON only, for scripts');
 
-export { formatCount };
 
-/** Scores, weights and ratios as the CLI prints them: up to two decimal places. */
-export const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /** `--template`: the matrix to score with, for `matrix` and `run freeze`. */
 export const templateOption = () => new Option('--template <template>', 'the matrix to score with (default: the workspace’s)').choices(matrixTemplateIds);
@@ -86,10 +83,10 @@ export function printRanking(template: MatrixTemplateId, ranking: readonly Ranke
   console.log(`${template} matrix`);
   for (const row of ranking) {
     const factors = Object.entries(row.factors)
-      .map(([id, working]) => `${id} ${working.score}×${decimal.format(working.weight)}`)
+      .map(([id, working]) => `${id} ${working.score}×${formatUpTo(working.weight, 2)}`)
       .join(', ');
     const band = row.band ? ` ${row.band}` : '';
-    console.log(`${String(row.rank).padStart(3)}  ${row.label.padEnd(width)}  ${decimal.format(row.score).padStart(6)}${band}  (${factors})`);
+    console.log(`${String(row.rank).padStart(3)}  ${row.label.padEnd(width)}  ${formatUpTo(row.score, 2).padStart(6)}${band}  (${factors})`);
   }
 }
 

@@ -13,7 +13,8 @@ import {
 } from '../../shared/domain/dataset';
 import { firstIssueMessage } from '../../shared/first-issue';
 import { WorkbenchError } from '../../shared/result';
-import { call, cancellable, formatCount, jsonOption, parseId, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { call, cancellable, jsonOption, parseId, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { formatCount } from '../../shared/format/index';
 
 /** Who shared a public file, when the analyst does not say. */
 const defaultPartners: Record<ImportFormat, string> = {

@@ -12,6 +12,7 @@ import {
 } from '../../shared/domain/document-details';
 import { WorkbenchError } from '../../shared/result';
 import { call, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { formatLongDate } from '../../shared/format/index';
 
 /** Each detail as the command line names it: `--plan-period`, `--default statutory-basis`. */
 const optionNames: Record<DocumentDetailField, string> = {
@@ -34,7 +35,6 @@ function detailsJson(view: DocumentDetailsView) {
   return { details: view.details, defaults: view.defaults, isDefault };
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function shownValue(view: DocumentDetailsView, field: DocumentDetailField): string {
   const { details } = view;
@@ -42,7 +42,7 @@ function shownValue(view: DocumentDetailsView, field: DocumentDetailField): stri
     case 'status':
       return statusLabel(details.status);
     case 'date':
-      return details.date ? longDate.format(new Date(`${details.date}T00:00:00Z`)) : 'none: the day the document is exported';
+      return details.date ? formatLongDate(details.date) : 'none: the day the document is exported';
     default:
       return details[field] === '' ? '(empty)' : details[field];
   }

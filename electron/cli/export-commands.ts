@@ -5,7 +5,8 @@ import { defaultSuppressionThreshold } from '../../shared/export/suppression';
 import type { ExportResult } from '../../shared/export/export-request';
 import { WorkbenchError } from '../../shared/result';
 import type { ServiceHost } from '../service/service-host';
-import { call, cancellable, formatCount, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { call, cancellable, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { formatCount } from '../../shared/format/index';
 
 function parseWhole(name: string) {
   return (value: string): number => {

@@ -3,9 +3,9 @@ import { scoreReport, type MatrixState } from '../../shared/domain/analysis';
 import { matrixTemplateIds, type MatrixTemplateId, type SensitivityResult } from '../../shared/matrix';
 import { WorkbenchError } from '../../shared/result';
 import { describePeriod } from '../../shared/statistics';
-import { call, decimal, jsonOption, parseNumber, printJson, printRanking, templateOption, withWorkspace, workspaceOption } from './cli-support';
+import { call, jsonOption, parseNumber, printJson, printRanking, templateOption, withWorkspace, workspaceOption } from './cli-support';
+import { formatShare, formatUpTo } from '../../shared/format/index';
 
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
 function parseThresholds(value: string): number[] {
   return value.split(',').map((part) => parseNumber('Each threshold')(part.trim()));
@@ -17,7 +17,7 @@ function printFactors(state: MatrixState): void {
   console.log(`Assessment ${describePeriod(periods.current)}, compared with ${describePeriod(periods.comparison)}.`);
   for (const factor of definition.factors) {
     const edited = state.edited.includes(factor.id) ? ' (edited)' : '';
-    const weight = factor.role === 'beside' ? 'graded beside the score' : `weight ${decimal.format(factor.weight)}`;
+    const weight = factor.role === 'beside' ? 'graded beside the score' : `weight ${formatUpTo(factor.weight, 2)}`;
     console.log(`  ${factor.id.padEnd(24)} ${factor.kind.padEnd(9)} ${factor.role.padEnd(10)} ${weight}; thresholds ${factor.thresholds.join(', ')}${edited}`);
   }
   const judged = new Set(state.judgements.map((judgement) => judgement.offenceKey));
@@ -38,13 +38,13 @@ function matrixJson(state: MatrixState) {
 }
 
 function printSensitivity(result: SensitivityResult): void {
-  console.log(`${result.draws} draws, weights moved at random by up to ±${percent.format(result.spread)}, seed ${result.seed}.`);
+  console.log(`${result.draws} draws, weights moved at random by up to ±${formatShare(result.spread)}, seed ${result.seed}.`);
   const width = Math.max(12, ...result.offences.map((offence) => offence.label.length));
   console.log(`${'rank'.padStart(4)}  ${'offence type'.padEnd(width)}  best  worst  median  ${result.topN.map((n) => `top ${n}`.padStart(7)).join('')}`);
   for (const offence of result.offences) {
-    const shares = offence.inTop.map((top) => percent.format(top.share).padStart(7)).join('');
+    const shares = offence.inTop.map((top) => formatShare(top.share).padStart(7)).join('');
     console.log(
-      `${String(offence.rank).padStart(4)}  ${offence.label.padEnd(width)}  ${String(offence.bestRank).padStart(4)}  ${String(offence.worstRank).padStart(5)}  ${decimal.format(offence.medianRank).padStart(6)}  ${shares}`,
+      `${String(offence.rank).padStart(4)}  ${offence.label.padEnd(width)}  ${String(offence.bestRank).padStart(4)}  ${String(offence.worstRank).padStart(5)}  ${formatUpTo(offence.medianRank, 2).padStart(6)}  ${shares}`,
     );
   }
 }
@@ -99,7 +99,7 @@ export function addMatrixCommands(program: Command): void {
         return call(host, 'matrix/set', { template, factor: options.factor, weight: options.weight, thresholds: options.thresholds });
       });
       const factor = state.definition.factors.find((candidate) => candidate.id === options.factor)!;
-      console.log(`${factor.label}: weight ${decimal.format(factor.weight)}, thresholds ${factor.thresholds.join(', ')}.`);
+      console.log(`${factor.label}: weight ${formatUpTo(factor.weight, 2)}, thresholds ${factor.thresholds.join(', ')}.`);
     });
 
   matrix
@@ -132,7 +132,7 @@ export function addMatrixCommands(program: Command): void {
         });
       });
       const row = state.ranking.find((candidate) => candidate.label.toLowerCase() === options.offence.trim().toLowerCase() || candidate.key === options.offence.trim());
-      console.log(`Recorded ${options.factor} ${options.score} for ${row?.label ?? options.offence}${row ? `: now rank ${row.rank}, score ${decimal.format(row.score)}` : ''}.`);
+      console.log(`Recorded ${options.factor} ${options.score} for ${row?.label ?? options.offence}${row ? `: now rank ${row.rank}, score ${formatUpTo(row.score, 2)}` : ''}.`);
     });
 
   matrix

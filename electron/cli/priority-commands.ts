@@ -15,6 +15,7 @@ import { isKnownOffenceKey } from '../../shared/domain/offence-key';
 import { WorkbenchError } from '../../shared/result';
 import type { ServiceHost } from '../service/service-host';
 import { call, jsonOption, printJson, withWorkspace, workspaceOption } from './cli-support';
+import { formatLongDate } from '../../shared/format/index';
 
 interface OffenceCandidate {
   key: string;
@@ -102,9 +103,6 @@ const wholeNumber = (what: string) => (value: string) => {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-
 function printPriorities(priorities: readonly Priority[], ranking: MatrixState['ranking']): void {
   if (priorities.length === 0) {
     console.log('No priorities yet. "priority add" writes one.');
@@ -118,7 +116,7 @@ function printPriorities(priorities: readonly Priority[], ranking: MatrixState['
     console.log(`  Addresses:  ${offences.join(', ') || 'no offence types chosen'}`);
     console.log(`  Lead:       ${priority.lead?.name ?? 'none'}`);
     console.log(`  Status:     ${priority.status ? ragStatusLabels[priority.status] : 'not set'}`);
-    if (priority.reviewDate) console.log(`  Review by:  ${formatDate(priority.reviewDate)}`);
+    if (priority.reviewDate) console.log(`  Review by:  ${formatLongDate(priority.reviewDate)}`);
     for (const measure of priority.measures) console.log(`  Measure:    ${measure}`);
   });
 }

@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { priorityHeading, priorityReport, ragStatusLabels, type FrozenPriority } from '../../shared/domain/priority';
 import { scoreReport, type NamedRunComparison, type StoredRun } from '../../shared/domain/analysis';
 import type { MatrixTemplateId } from '../../shared/matrix';
-import { call, decimal, jsonOption, parseId, printJson, printRanking, templateOption, withWorkspace, workspaceOption } from './cli-support';
+import { call, jsonOption, parseId, printJson, printRanking, templateOption, withWorkspace, workspaceOption } from './cli-support';
+import { formatUpTo } from '../../shared/format/index';
 
 function printComparison(comparison: NamedRunComparison): void {
   console.log(`From run ${comparison.before.id} ("${comparison.before.name}") to run ${comparison.after.id} ("${comparison.after.name}"):`);
   if (!comparison.sameTemplate) console.log('  The runs used different matrices, so their scores are on different scales.');
   for (const change of comparison.definitionChanges) {
-    if (change.kind === 'weight') console.log(`  Weight of ${change.label}: ${decimal.format(change.before)} → ${decimal.format(change.after)}`);
+    if (change.kind === 'weight') console.log(`  Weight of ${change.label}: ${formatUpTo(change.before, 2)} → ${formatUpTo(change.after, 2)}`);
     else if (change.kind === 'thresholds') console.log(`  Thresholds of ${change.label}: ${change.before.join(', ')} → ${change.after.join(', ')}`);
     else if (change.kind === 'template') console.log(`  Matrix: ${change.before} → ${change.after}`);
     else if (change.kind === 'score-bands') console.log('  The score bands changed.');
@@ -25,10 +26,10 @@ function printComparison(comparison: NamedRunComparison): void {
     const direction = movement.rankChange > 0 ? `up ${movement.rankChange}` : movement.rankChange < 0 ? `down ${-movement.rankChange}` : 'same rank';
     const drivers = movement.drivers
       .slice(0, 3)
-      .map((driver) => `${driver.label} ${driver.delta > 0 ? '+' : ''}${decimal.format(driver.delta)}`)
+      .map((driver) => `${driver.label} ${driver.delta > 0 ? '+' : ''}${formatUpTo(driver.delta, 2)}`)
       .join(', ');
     console.log(
-      `  ${movement.label}: rank ${movement.rankBefore} → ${movement.rankAfter} (${direction}), score ${decimal.format(movement.scoreBefore)} → ${decimal.format(movement.scoreAfter)}${drivers ? `; moved by ${drivers}` : ''}`,
+      `  ${movement.label}: rank ${movement.rankBefore} → ${movement.rankAfter} (${direction}), score ${formatUpTo(movement.scoreBefore, 2)} → ${formatUpTo(movement.scoreAfter, 2)}${drivers ? `; moved by ${drivers}` : ''}`,
     );
   }
   for (const added of comparison.added) console.log(`  New in the later run: ${added.label} (rank ${added.rank})`);

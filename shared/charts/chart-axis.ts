@@ -1,4 +1,5 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { formatDecimal } from '../format/index';
 
 /**
  * What every chart of figures shares: a value axis from zero to a round number, its tick
@@ -57,17 +58,10 @@ export function decimalsForStep(step: number): number {
   return Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
 }
 
-const formatters = new Map<number, Intl.NumberFormat>();
-
 /** '1,234', or '1.5' with the given decimals, as British readers write numbers. */
 export function formatChartNumber(value: number, decimals = 0): string {
-  let formatter = formatters.get(decimals);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-    formatters.set(decimals, formatter);
-  }
   // -0 would print as "-0".
-  return formatter.format(value === 0 ? 0 : value);
+  return formatDecimal(value === 0 ? 0 : value, decimals);
 }
 
 /** A figure for a bar's label or a data table: whole numbers as they are, others to one decimal. */

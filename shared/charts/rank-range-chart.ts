@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { chartLayout } from './chart-axis';
+import { formatOrdinal, formatUpTo } from '../format/index';
 
 /**
  * The geometry of the sensitivity analysis's rank-range chart (brief §4): one row per offence
@@ -93,18 +94,9 @@ function rankTicks(count: number): number[] {
   return ticks;
 }
 
-const ordinal = (rank: number) => {
-  const lastTwo = rank % 100;
-  if (lastTwo >= 11 && lastTwo <= 13) return `${rank}th`;
-  const suffix = ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[rank % 10] ?? 'th';
-  return `${rank}${suffix}`;
-};
-
-const rankFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
 export function describeRankRange(row: RankRangeInput): string {
-  const span = row.bestRank === row.worstRank ? `always ${ordinal(row.bestRank)}` : `from ${ordinal(row.bestRank)} to ${ordinal(row.worstRank)}`;
-  return `${row.label}: ranked ${ordinal(row.rank)} with the matrix's own weights; ${span} over the draws, median ${rankFormat.format(row.medianRank)}.`;
+  const span = row.bestRank === row.worstRank ? `always ${formatOrdinal(row.bestRank)}` : `from ${formatOrdinal(row.bestRank)} to ${formatOrdinal(row.worstRank)}`;
+  return `${row.label}: ranked ${formatOrdinal(row.rank)} with the matrix's own weights; ${span} over the draws, median ${formatUpTo(row.medianRank, 1)}.`;
 }
 
 export function rankRangeChart(rows: readonly RankRangeInput[], options: RankRangeChartOptions = {}): RankRangeChartSpec {

@@ -8,6 +8,9 @@ const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numer
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Exports are read in the UK whatever the laptop's clock says, so their timestamps are in UK time.
+const ukLongDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const ukLongDateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
 /** '2018-04' → 'April 2018'; anything else is given back as it is. */
 export function formatYearMonth(value: string): string {
@@ -34,4 +37,14 @@ export function formatDateTime(iso: string): string {
 /** A calendar date, 'YYYY-MM-DD', in full: '31 March 2019'. */
 export function formatLongDate(isoDate: string): string {
   return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The UK day of an ISO timestamp, in full: '7 December 2026'. */
+export function formatUkDate(iso: string): string {
+  return timestamp(iso, ukLongDate);
+}
+
+/** An ISO timestamp in UK time, in full, for an export: '7 December 2026 at 14:05'. */
+export function formatUkDateTime(iso: string): string {
+  return timestamp(iso, ukLongDateTime);
 }

@@ -22,7 +22,12 @@ export function formatCount(value: number): string {
 
 /** '+1,428', '-572', '0': a change in a count. */
 export function formatSignedCount(value: number): string {
-  return numberFormat({ maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value);
+  return formatSignedUpTo(value, 0);
+}
+
+/** At most `decimals` decimals, signed unless zero: '+12.5', '-3', '0'. */
+export function formatSignedUpTo(value: number, decimals: number): string {
+  return numberFormat({ maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(value);
 }
 
 /** Exactly `decimals` decimals: a rate '10.26', a mean weight '3.0'. */
@@ -63,4 +68,29 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} seconds`;
   const minutes = Math.round(seconds / 60);
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/**
+ * A figure as a printed document sets it, with a true minus sign (U+2212) rather than a hyphen,
+ * as GOV.UK's style asks: '−574'.
+ */
+export function withTrueMinus(text: string): string {
+  return text.replace('-', '\u2212');
+}
+
+/** A count in a printed document: '1,428', '−574'. */
+export function formatPrintedCount(value: number): string {
+  return withTrueMinus(formatCount(value));
+}
+
+/** A figure in a printed document, to at most two decimals: '10.26', '−0.5'. */
+export function formatPrintedFigure(value: number): string {
+  return withTrueMinus(formatUpTo(value, 2));
+}
+
+/** 1 → '1st', 12 → '12th', 23 → '23rd'. */
+export function formatOrdinal(rank: number): string {
+  const lastTwo = rank % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return `${rank}th`;
+  return `${rank}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[rank % 10] ?? 'th'}`;
 }

@@ -1,5 +1,6 @@
 import type { ThresholdRule } from './matrix-definition';
 import type { NumericInputField } from './matrix-input';
+import { formatSignedUpTo, formatUpTo, withTrueMinus } from '../format/index';
 
 /**
  * Bands from thresholds: the band of a value is 1 + the number of thresholds it passes, so a
@@ -16,23 +17,20 @@ export function bandOf(value: number, thresholds: readonly number[], atThreshold
 }
 
 // Formatters are built once: Intl constructors are slow, and scoring runs on every weight edit.
-const plainNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const signedPercent = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /** A British-formatted figure of the given input, as the working shows it (1,000; +5%; 1.1×). */
 export function formatInput(field: NumericInputField, value: number): string {
   switch (field) {
     case 'percentChange':
-      return `${signedPercent.format(value)}%`.replace('-', '−');
+      return withTrueMinus(`${formatSignedUpTo(value, 2)}%`);
     case 'peerRatio':
-      return `${plainNumber.format(value)}×`;
+      return `${formatUpTo(value, 2)}×`;
     case 'ratePer1000':
-      return `${plainNumber.format(value)} per 1,000`;
+      return `${formatUpTo(value, 2)} per 1,000`;
     case 'volume':
-      return plainNumber.format(value);
+      return formatUpTo(value, 2);
     case 'meanHarmWeight':
-      return plainNumber.format(value);
+      return formatUpTo(value, 2);
     default: {
       const unexpected: never = field;
       return String(unexpected);
@@ -41,7 +39,7 @@ export function formatInput(field: NumericInputField, value: number): string {
 }
 
 export function formatPercentile(value: number): string {
-  return oneDecimal.format(value);
+  return formatUpTo(value, 1);
 }
 
 /** The range each band covers, in words, lowest band first ("under 10", "10 to under 50", …). */

@@ -2,6 +2,7 @@ import { bandOf, bandRanges, bandText, formatInput, formatPercentile, judgementR
 import { assertNever, type FactorDefinition } from './matrix-definition';
 import type { Judgement, NumericInputField, OffenceInputs, PeerWorking } from './matrix-input';
 import { formatPValue } from '../statistics/change';
+import { formatUpTo } from '../format/index';
 
 /**
  * Each factor's score for every offence type, before any weight. Weights never change these,
@@ -143,8 +144,7 @@ function bandsOutcomes(
   });
 }
 
-const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const rateText = (rate: number | null) => (rate === null ? 'no figure' : rateFormat.format(rate));
+const rateText = (rate: number | null) => (rate === null ? 'no figure' : formatUpTo(rate, 2));
 
 /** "8.27 per 1,000 residents ÷ 6.5, the mean of Kent 6.1, Hampshire 6.9": the peers and their rates. */
 function peerNote(peer: PeerWorking): string {

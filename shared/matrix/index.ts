@@ -95,4 +95,4 @@ export {
   type ScoringAspect,
   type ScoringMethod,
 } from './scoring-method';
-export { compareForTieBreak, tieBreakReason, tieBreakRule } from './tie-break';
+export { compareForTieBreak, tieBreakReason, tieBreakRule, tieBreakRuleInFull } from './tie-break';

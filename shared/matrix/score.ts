@@ -14,6 +14,7 @@ import {
   type SideSums,
 } from './prepare';
 import { tieBreakReason } from './tie-break';
+import { formatUpTo } from '../format/index';
 
 /** One factor's working for one offence type (brief §4: "inputs, band, weight, contribution"). */
 export interface FactorWorking {
@@ -57,7 +58,6 @@ export interface RankedOffence {
   harmMethod?: string;
 }
 
-const scoreFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /** The named band a score falls in: the last band whose minimum it reaches (the lowest if none). */
 export function bandForScore(scoreBands: readonly ScoreBand[], score: number): string | undefined {
@@ -143,7 +143,7 @@ export function rankPrepared(prepared: PreparedMatrix, weights: Float64Array = p
     const above = position > 0 ? order[position - 1]! : null;
     if (above !== null && rankingKey(scores[above]!) === rankingKey(score)) {
       const upper: OffenceInputs = prepared.offences[above]!;
-      row.tieBreak = `Tied on ${scoreFormat.format(score)} with ${upper.label}; ranked below it on ${tieBreakReason(upper, inputs)}.`;
+      row.tieBreak = `Tied on ${formatUpTo(score, 2)} with ${upper.label}; ranked below it on ${tieBreakReason(upper, inputs)}.`;
     }
     return row;
   });

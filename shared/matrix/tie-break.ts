@@ -1,4 +1,5 @@
 import type { OffenceInputs } from './matrix-input';
+import { formatUpTo } from '../format/index';
 
 /**
  * Equal scores break on harm (total harm, then mean harm weight), then volume (offences this
@@ -14,7 +15,6 @@ interface Criterion {
   describe?: (offence: OffenceInputs) => string;
 }
 
-const figureFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
@@ -39,7 +39,7 @@ function byCodeUnits(left: string, right: string): number {
 
 const describeFigure = (read: (offence: OffenceInputs) => number | null) => (offence: OffenceInputs) => {
   const value = finiteOrNull(read(offence));
-  return value === null ? 'none' : figureFormat.format(value);
+  return value === null ? 'none' : formatUpTo(value, 2);
 };
 
 const criteria: readonly Criterion[] = [
@@ -85,3 +85,10 @@ export function tieBreakReason(upper: OffenceInputs, lower: OffenceInputs): stri
 export const tieBreakRule =
   'When two offence types have the same score, the one with more total harm (its number of offences multiplied by their severity weights) ranks higher; ' +
   'if that is equal too, the higher average severity weight, then the greater number of offences, then alphabetical order.';
+
+/**
+ * The same rule stated in full, for the workbook's Notes, where a reader checks the formulas:
+ * the tolerance of a tie, the direction of each step and how names compare.
+ */
+export const tieBreakRuleInFull =
+  'Equal totals (equal to six decimal places) are ranked by, in turn: total harm (offences in the assessment period × mean severity weight), higher first; the mean severity weight, higher first; offences in the assessment period, more first; and the name, in alphabetical order character by character, capitals and small letters alike. A type without a figure comes after every type with one.';

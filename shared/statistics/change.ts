@@ -1,5 +1,5 @@
 import { exactConditionalTest, significanceLevel } from './exact-test';
-import { formatCount } from '../format-count';
+import { formatCount, formatDecimal } from '../format/index';
 
 /**
  * Change between two periods, with its significance.
@@ -75,15 +75,13 @@ export function compareCounts(current: number, previous: number, lengths: Period
   };
 }
 
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-export { formatCount };
 
 /** '50%', or 'less than 1%' when rounding would say 0% of a real change. */
 function formatPercentMagnitude(percent: number): string {
   const magnitude = Math.abs(percent);
   if (magnitude > 0 && magnitude < 0.5) return 'less than 1%';
-  return `${wholeNumber.format(magnitude)}%`;
+  return `${formatCount(magnitude)}%`;
 }
 
 function verdictPhrase(verdict: ChangeVerdict): string {
@@ -120,9 +118,8 @@ function unreachable(value: never): never {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }
 
-const pValueDigits = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 /** 'p = 0.219', or 'p < 0.001' where three decimals would show 0.000. */
 export function formatPValue(pValue: number): string {
-  return pValue < 0.0005 ? 'p < 0.001' : `p = ${pValueDigits.format(pValue)}`;
+  return pValue < 0.0005 ? 'p < 0.001' : `p = ${formatDecimal(pValue, 3)}`;
 }

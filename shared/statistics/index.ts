@@ -45,7 +45,6 @@ export {
   compareCounts,
   poissonZ,
   describeChange,
-  formatCount,
   formatPValue,
   type ChangeVerdict,
   type CountComparison,

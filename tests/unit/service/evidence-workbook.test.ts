@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offenceTotalSets } from '../../../shared/export/offence-total-sets';
-import { workbookSheets } from '../../../electron/service/features/export/workbook/evidence-workbook';
+import { workbookSheets } from '../../../electron/service/features/export/workbook/workbook-context';
 import { convertWithLibreOffice, formulaCells, readWorkbook, shownValue, tableColumns } from '../../fixtures/libreoffice';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 import { readXlsxParts, sheetParts, unescapeXml } from '../../fixtures/xlsx-parts';

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanText, PdfWriter, typographicQuotes } from '../../../electron/service/features/export/pdf/pdf-writer';
+import { cleanText, PdfWriter } from '../../../electron/service/features/export/pdf/pdf-writer';
+import { typographicQuotes } from '../../../shared/format/index';
 import { pdfFonts, pdfInfo, pdfPages, pdfStructure, qpdfCheck } from '../../fixtures/pdf-tools';
 
 /** The PDF writer on its own: text cleaned and set, structure tagged, every page marked. */

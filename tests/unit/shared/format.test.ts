@@ -12,8 +12,16 @@ import {
   formatSignedPercent,
   formatUpTo,
   formatYearMonth,
+  formatList,
+  formatOrdinal,
+  formatPrintedCount,
+  formatPrintedFigure,
+  formatSignedUpTo,
+  formatUkDate,
+  formatUkDateTime,
+  typographicQuotes,
+  withTrueMinus,
 } from '../../../shared/format';
-import { formatCount as formatCountWhereItWas } from '../../../shared/format-count';
 
 describe('shared/format: numbers', () => {
   it('writes counts with a comma between thousands, rounded to a whole number', () => {
@@ -21,7 +29,6 @@ describe('shared/format: numbers', () => {
     expect(formatCount(1660)).toBe('1,660');
     expect(formatCount(9_007_199_254_740_991)).toBe('9,007,199,254,740,991');
     expect(formatCount(2.5)).toBe('3');
-    expect(formatCountWhereItWas(190_470)).toBe('190,470');
   });
 
   it('signs a change, and leaves zero unsigned', () => {
@@ -81,5 +88,40 @@ describe('shared/format: dates', () => {
   it('writes a calendar date in full, the same in every time zone', () => {
     expect(formatLongDate('2019-03-31')).toBe('31 March 2019');
     expect(formatLongDate('2019-01-01')).toBe('1 January 2019');
+  });
+});
+
+describe('shared/format: exports', () => {
+  it('writes a timestamp in UK time whatever the machine’s zone, summer time included', () => {
+    expect(formatUkDateTime('2026-12-07T14:05:00Z')).toBe('7 December 2026 at 14:05');
+    expect(formatUkDateTime('2026-07-01T23:30:00Z')).toBe('2 July 2026 at 00:30');
+    expect(formatUkDate('2026-07-01T23:30:00Z')).toBe('2 July 2026');
+    expect(formatUkDate('not a date')).toBe('not a date');
+  });
+
+  it('prints a true minus sign in documents, and signs a change to at most the decimals asked', () => {
+    expect(formatPrintedCount(-574)).toBe('\u2212574');
+    expect(formatPrintedCount(1428)).toBe('1,428');
+    expect(formatPrintedFigure(-0.456)).toBe('\u22120.46');
+    expect(withTrueMinus('-5%')).toBe('\u22125%');
+    expect(formatSignedUpTo(12.5, 2)).toBe('+12.5');
+    expect(formatSignedUpTo(-3, 2)).toBe('-3');
+    expect(formatSignedUpTo(0, 2)).toBe('0');
+  });
+
+  it('writes ranks as ordinals, the teens included', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(formatOrdinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '112th']);
+  });
+
+  it('writes a list as GOV.UK does, with no comma before “and”', () => {
+    expect(formatList([])).toBe('');
+    expect(formatList(['robbery'])).toBe('robbery');
+    expect(formatList(['robbery', 'burglary'])).toBe('robbery and burglary');
+    expect(formatList(['robbery', 'burglary', 'drug offences'])).toBe('robbery, burglary and drug offences');
+  });
+
+  it('sets apostrophes inside and at the end of words, and leaves quotation marks as typed', () => {
+    expect(typographicQuotes("the analyst's judgement, the partners' aims")).toBe('the analyst’s judgement, the partners’ aims');
+    expect(typographicQuotes("'quoted'")).toBe("'quoted'");
   });
 });

@@ -1,3 +1,4 @@
+import { formatList, formatLongDate, formatOrdinal, formatPrintedFigure } from '../../../../../shared/format/index';
 import { statusLabel } from '../../../../../shared/domain/document-details';
 import type { OffenceMovement } from '../../../../../shared/matrix/compare-runs';
 import { drawTable, type PdfTableSpec } from './pdf-table';
@@ -7,14 +8,10 @@ import {
   areaStatement,
   chartedTypes,
   documentDate,
-  formatIsoDate,
-  formatNumber,
   inSentence,
   namedTypes,
   oglAttribution,
-  ordinal,
   rankedAreas,
-  sentenceList,
   templateName,
   topLabels,
   statusText,
@@ -47,7 +44,7 @@ function whyText(movement: OffenceMovement): string {
   return movement.drivers
     .slice(0, 3)
     .map((driver) => {
-      const change = `${driver.delta > 0 ? '+' : '−'}${formatNumber(Math.abs(driver.delta))}`;
+      const change = `${driver.delta > 0 ? '+' : '−'}${formatPrintedFigure(Math.abs(driver.delta))}`;
       const scores = driver.scoreBefore !== null && driver.scoreAfter !== null ? ` (score ${driver.scoreBefore} to ${driver.scoreAfter})` : '';
       return `${driver.label} ${change}${scores}`;
     })
@@ -60,13 +57,13 @@ function comparisonTable(inputs: DocumentInputs, caption: string): PdfTableSpec 
   const rows = comparison.movements.slice(0, chartedTypes).map((movement) => [
     String(movement.rankAfter),
     movement.label,
-    ordinal(movement.rankBefore),
+    formatOrdinal(movement.rankBefore),
     movementText(movement),
-    `${formatNumber(movement.scoreBefore)} to ${formatNumber(movement.scoreAfter)}`,
+    `${formatPrintedFigure(movement.scoreBefore)} to ${formatPrintedFigure(movement.scoreAfter)}`,
     whyText(movement),
   ]);
   for (const added of comparison.added.filter((entry) => entry.rank <= chartedTypes)) {
-    rows.push([String(added.rank), added.label, 'Not scored', 'New', formatNumber(added.score), 'Not in the earlier run.']);
+    rows.push([String(added.rank), added.label, 'Not scored', 'New', formatPrintedFigure(added.score), 'Not in the earlier run.']);
   }
   rows.sort((a, b) => Number(a[0]) - Number(b[0]));
   return {
@@ -120,8 +117,8 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
   const recommendations = [
     ranked > 0
       ? `note the strategic assessment, which ranked ${ranked} offence types` +
-        (wider.length > 0 ? ` using figures for the ${sentenceList(wider.map((area) => area.phrase))}` : '') +
-        `; the highest scoring were ${sentenceList(top.map(inSentence))};`
+        (wider.length > 0 ? ` using figures for the ${formatList(wider.map((area) => area.phrase))}` : '') +
+        `; the highest scoring were ${formatList(top.map(inSentence))};`
       : 'note that the strategic assessment could not yet score any offence type;',
     priorities.length > 0
       ? `agree the ${inWords(priorities.length)} ${priorities.length === 1 ? 'priority' : 'priorities'} proposed in section 5 as the partnership\u2019s priorities for ${period};`
@@ -177,10 +174,10 @@ export async function renderBoardPaper(inputs: DocumentInputs, identity: string)
     // A heading keeps its aim with it (a short aim whole), never alone at the foot of a page.
     writer.heading(2, priority.heading, { keepWith: Math.min(writer.measure(priority.aim, 'body'), writer.lineHeight('body') * 5.5) });
     writer.paragraph(priority.aim);
-    const offences = priority.offences.map((offence) => (offence.rank === null ? `${inSentence(offence.label)} (not ranked)` : `${inSentence(offence.label)} (ranked ${ordinal(offence.rank)})`));
+    const offences = priority.offences.map((offence) => (offence.rank === null ? `${inSentence(offence.label)} (not ranked)` : `${inSentence(offence.label)} (ranked ${formatOrdinal(offence.rank)})`));
     writer.paragraph(
-      `It addresses ${sentenceList(offences) || 'no offence type yet'}. Lead partner: ${priority.lead ?? 'not yet agreed'}. ${statusText(priority)}` +
-        `${priority.reviewDate ? `; next review ${formatIsoDate(priority.reviewDate)}` : ''}.`,
+      `It addresses ${formatList(offences) || 'no offence type yet'}. Lead partner: ${priority.lead ?? 'not yet agreed'}. ${statusText(priority)}` +
+        `${priority.reviewDate ? `; next review ${formatLongDate(priority.reviewDate)}` : ''}.`,
     );
     if (priority.measures.length > 0) {
       writer.paragraph('Progress will be measured by:', 'body', { keepWith: Math.min(writer.measureList(priority.measures), writer.lineHeight('body') * 4) });

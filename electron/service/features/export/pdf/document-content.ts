@@ -9,6 +9,7 @@ import type { FigureCaveat } from '../../../../../shared/export/figure-caveats';
 import type { SourceArea } from '../../../../../shared/domain/area';
 import type { PdfTableSpec } from './pdf-table';
 import { describePeriod } from '../../../../../shared/statistics/index';
+import { formatDecimal, formatList, formatLongDate, formatPrintedCount, formatPrintedFigure, formatUkDate, formatUkDateTime, withTrueMinus } from '../../../../../shared/format/index';
 
 /**
  * What the Partnership Plan and the board paper are made from, and the pieces both print the
@@ -33,48 +34,20 @@ export const chartedTypes = 10;
 /** How many types the plan names in rank order, as the seed plan names four. */
 export const namedTypes = 4;
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const longDateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
-const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/** Numbers as British documents print them, negatives with a true minus sign. */
-const minus = (text: string) => text.replace('-', '\u2212');
-export const formatInteger = (value: number) => minus(integer.format(value));
-export const formatNumber = (value: number) => minus(decimal.format(value));
 /** "+1,428", "−574", "0". */
 const signed = (text: string, value: number) => (value > 0 ? `+${text}` : text);
 
 /** The document's date: the one set in its details, or the day it was generated. */
 export function documentDate(inputs: DocumentInputs): string {
-  const date = inputs.details.date ? new Date(`${inputs.details.date}T12:00:00Z`) : new Date(inputs.model.generatedAt);
-  return longDate.format(date);
-}
-
-/** '31 March 2019' from '2019-03-31'. */
-export function formatIsoDate(date: string): string {
-  return longDate.format(new Date(`${date}T12:00:00Z`));
+  return inputs.details.date ? formatLongDate(inputs.details.date) : formatUkDate(inputs.model.generatedAt);
 }
 
 export function generatedAtText(model: ExportModel): string {
-  return longDateTime.format(new Date(model.generatedAt));
-}
-
-export function ordinal(rank: number): string {
-  const lastTwo = rank % 100;
-  if (lastTwo >= 11 && lastTwo <= 13) return `${rank}th`;
-  return `${rank}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[rank % 10] ?? 'th'}`;
+  return formatUkDateTime(model.generatedAt);
 }
 
 /** "Status: Amber, at risk", "Status: Not started". */
 export const statusText = (priority: { statusLabel: string }) => `Status: ${priority.statusLabel.replace(': ', ', ')}`;
-
-/** "a, b and c", as GOV.UK writes a list inside a sentence. */
-export function sentenceList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
-}
 
 /** An offence type's name inside a sentence: "violence with injury", but "ASB incidents". */
 export function inSentence(label: string): string {
@@ -121,7 +94,7 @@ export function topLabels(model: ExportModel, count = namedTypes): string[] {
   return model.matrix.ranking.slice(0, count).map((row) => row.label);
 }
 
-const shownText = (cell: Shown, format: (value: number) => string = formatInteger) => {
+const shownText = (cell: Shown, format: (value: number) => string = formatPrintedCount) => {
   const value = shownValue(cell);
   return value === null ? '–' : typeof value === 'string' ? value : format(value);
 };
@@ -137,7 +110,7 @@ export function rankedAreas(model: ExportModel): SourceArea[] {
   return [...areas.values()];
 }
 
-const residents = (population: number | null) => (population === null ? 'no known population' : `${formatInteger(population)} residents`);
+const residents = (population: number | null) => (population === null ? 'no known population' : `${formatPrintedCount(population)} residents`);
 
 /**
  * Where the ranked figures come from, in a sentence or two: the area they count, and the
@@ -164,7 +137,7 @@ export function areaStatement(model: ExportModel): string {
   if (all.length === 1) return `The figures ranked here are ${describe(all[0]!)}.`;
   return (
     'The figures ranked here come from sources for different areas. ' +
-    all.map((group) => `Those for ${sentenceList(group.labels.map(inSentence))} are ${describe(group)}.`).join(' ')
+    all.map((group) => `Those for ${formatList(group.labels.map(inSentence))} are ${describe(group)}.`).join(' ')
   );
 }
 
@@ -206,14 +179,14 @@ export function summaryFigures(inputs: DocumentInputs, label: string, count = ch
       change: { suppressed: false, value: figures?.change ?? null } as Shown,
     };
     const percent = figures?.percentChange ?? null;
-    const percentText = shown.change.suppressed ? '[c]' : percent === null ? '–' : `${signed(minus(oneDecimal.format(percent)), percent)}%`;
+    const percentText = shown.change.suppressed ? '[c]' : percent === null ? '–' : `${signed(withTrueMinus(formatDecimal(percent, 1)), percent)}%`;
     const cells = [
       String(row.rank),
       row.label,
-      formatNumber(row.score),
+      formatPrintedFigure(row.score),
       shownText(shown.current),
       shownText(shown.comparison),
-      shown.change.suppressed ? '[c]' : shownText(shown.change, (value) => signed(formatInteger(value), value)),
+      shown.change.suppressed ? '[c]' : shownText(shown.change, (value) => signed(formatPrintedCount(value), value)),
       percentText,
     ];
     if (areas.size > 1) cells.splice(2, 0, figures?.where.label ?? 'Area not stated');
@@ -239,18 +212,18 @@ export function summaryFigures(inputs: DocumentInputs, label: string, count = ch
 
 /** What the score's threshold figures are in, so no threshold is printed without its unit. */
 function thresholdsWithUnits(factor: FactorDefinition): string {
-  const list = (values: string[]) => sentenceList(values);
+  const list = (values: string[]) => formatList(values);
   switch (factor.kind) {
     case 'quintile':
-      return `${list(factor.thresholds.map((value) => `${formatNumber(value)}th`))} percentile`;
+      return `${list(factor.thresholds.map((value) => `${formatPrintedFigure(value)}th`))} percentile`;
     case 'peer':
-      return `${list(factor.thresholds.map(formatNumber))} times the peers’ rate`;
+      return `${list(factor.thresholds.map(formatPrintedFigure))} times the peers’ rate`;
     case 'judgement':
       return `Scored as judged, 1 to ${factor.scale}`;
     case 'bands':
-      if (factor.input === 'percentChange') return list(factor.thresholds.map((value) => `${signed(formatNumber(value), value)}%`));
-      if (factor.input === 'meanHarmWeight') return `${list(factor.thresholds.map(formatNumber))} (severity weight)`;
-      return list(factor.thresholds.map(formatNumber));
+      if (factor.input === 'percentChange') return list(factor.thresholds.map((value) => `${signed(formatPrintedFigure(value), value)}%`));
+      if (factor.input === 'meanHarmWeight') return `${list(factor.thresholds.map(formatPrintedFigure))} (severity weight)`;
+      return list(factor.thresholds.map(formatPrintedFigure));
   }
 }
 
@@ -306,7 +279,7 @@ export function factorTable(model: ExportModel, caption: string): PdfTableSpec {
       // The peers are whatever areas the analyst chose, which is not always a Most Similar Group.
       factor.kind === 'peer' ? factor.label.replace(/\s*\(Most Similar Group\)/, '') : factor.label,
       plainFactorDescription(factor, model.peers.kind),
-      factor.role === 'beside' ? 'Not counted' : formatNumber(factor.weight),
+      factor.role === 'beside' ? 'Not counted' : formatPrintedFigure(factor.weight),
       thresholdsWithUnits(factor),
     ]),
     rowHeaders: true,
@@ -322,8 +295,8 @@ export function scoringText(model: ExportModel): string {
   const scale = definition.factors[0]?.scale ?? 5;
   const combine =
     definition.template === 'partnership'
-      ? `Each factor gives a score from 1 to ${scale}; each score is multiplied by the factor’s weight, and the results are added up, so the highest possible score is ${formatNumber(highestScore(model))}.`
-      : `Each factor gives a score from 1 to ${scale}; the impact factors’ weighted average is multiplied by the likelihood factors’, so the highest possible score is ${formatNumber(highestScore(model))}.`;
+      ? `Each factor gives a score from 1 to ${scale}; each score is multiplied by the factor’s weight, and the results are added up, so the highest possible score is ${formatPrintedFigure(highestScore(model))}.`
+      : `Each factor gives a score from 1 to ${scale}; the impact factors’ weighted average is multiplied by the likelihood factors’, so the highest possible score is ${formatPrintedFigure(highestScore(model))}.`;
   return `${combine} ${tieBreakRule}`;
 }
 
@@ -366,7 +339,7 @@ export function sourcesTable(model: ExportModel, caption: string): PdfTableSpec 
 export function qualityTable(model: ExportModel, caption: string, publication: DocumentInputs['publication'] = null): PdfTableSpec {
   const suppression = publication ? publicationSuppression(model, publication.threshold) : null;
   const totalsHidden = [...(suppression?.values() ?? [])].some((row) => row.current.suppressed || row.comparison.suppressed);
-  const total = (value: number) => (totalsHidden ? suppressedMarker : formatInteger(value));
+  const total = (value: number) => (totalsHidden ? suppressedMarker : formatPrintedCount(value));
   return {
     caption,
     columns: [
@@ -382,9 +355,9 @@ export function qualityTable(model: ExportModel, caption: string, publication: D
       `${report.dataset.partner}: ${report.dataset.fileName}`,
       total(report.dataset.rowsRead),
       total(report.dataset.rowsImported),
-      formatInteger(report.dataset.rowsRejected),
-      formatInteger(report.dataset.duplicates),
-      formatInteger(report.dataset.rowsOutOfArea),
+      formatPrintedCount(report.dataset.rowsRejected),
+      formatPrintedCount(report.dataset.duplicates),
+      formatPrintedCount(report.dataset.rowsOutOfArea),
       report.missingMonths.length === 0 ? 'None' : report.missingMonths.join(', '),
     ]),
   };
@@ -408,7 +381,7 @@ export function glossary(model: ExportModel, publication: DocumentInputs['public
       'Exact test',
       'The test that decides significance. It compares the two periods’ counts, allowing for the periods’ lengths; the evidence workbook’s Notes sheet gives its formula.',
     ],
-    ['Peers', `The ${model.peers.kind} the rates are compared with${model.peers.areas.length > 0 ? `: ${sentenceList(model.peers.areas)}` : ' (none were chosen)'}.${model.peers.note ? ` ${model.peers.note}` : ''}`],
+    ['Peers', `The ${model.peers.kind} the rates are compared with${model.peers.areas.length > 0 ? `: ${formatList(model.peers.areas)}` : ' (none were chosen)'}.${model.peers.note ? ` ${model.peers.note}` : ''}`],
     ['Protective marking', `How the document must be handled under the Government Security Classifications: this one is ${model.partnership.marking}.`],
   ];
   if (publication) entries.push(['[c]', `A count from 1 to ${publication.threshold - 1}, withheld so that no one can be identified from it.`]);
@@ -430,11 +403,11 @@ export function populationText(model: ExportModel): string {
       row.where.label,
       row.population === null
         ? `no population is known for ${row.where.relation === 'partnership' ? row.where.label : `the ${row.where.label}`}, so its counts are compared instead`
-        : `${formatInteger(row.population)} for ${row.where.relation === 'partnership' ? row.where.label : `the ${row.where.label}`} (${populationSourceText(row.populationSource)})`,
+        : `${formatPrintedCount(row.population)} for ${row.where.relation === 'partnership' ? row.where.label : `the ${row.where.label}`} (${populationSourceText(row.populationSource)})`,
     );
   }
   if (seen.size === 0) return 'No offence type was ranked, so no rate was needed.';
-  return `Rates are per 1,000 residents of the area each type’s figures cover: ${sentenceList([...seen.values()])}.`;
+  return `Rates are per 1,000 residents of the area each type’s figures cover: ${formatList([...seen.values()])}.`;
 }
 
 export const oglAttribution =

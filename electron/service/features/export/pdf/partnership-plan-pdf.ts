@@ -1,3 +1,4 @@
+import { formatLongDate, formatOrdinal } from '../../../../../shared/format/index';
 import { statusLabel } from '../../../../../shared/domain/document-details';
 import { drawTable, tableLeadHeight } from './pdf-table';
 import { PdfWriter } from './pdf-writer';
@@ -5,13 +6,11 @@ import { tieBreakRule } from '../../../../../shared/matrix/index';
 import {
   areaStatement,
   documentDate,
-  formatIsoDate,
   fullTitle,
   inSentence,
   membersText,
   namedTypes,
   oglAttribution,
-  ordinal,
   qualityTable,
   sourcesTable,
   templateName,
@@ -93,12 +92,12 @@ export async function renderPartnershipPlan(inputs: DocumentInputs, identity: st
     writer.heading(2, priority.heading, { keepWith: Math.min(writer.measure(priority.aim, 'body'), writer.lineHeight('body') * 5.5) });
     writer.paragraph(priority.aim);
     if (priority.offences.length > 0) {
-      const offences = priority.offences.map((offence) => (offence.rank === null ? `${offence.label} (not ranked)` : `${offence.label} (ranked ${ordinal(offence.rank)})`));
+      const offences = priority.offences.map((offence) => (offence.rank === null ? `${offence.label} (not ranked)` : `${offence.label} (ranked ${formatOrdinal(offence.rank)})`));
       writer.heading(3, 'Offence types it addresses', { keepWith: Math.min(writer.measureList(offences), writer.lineHeight('body') * 6) });
       writer.list(offences);
     }
     writer.paragraph(
-      `Lead partner: ${priority.lead ?? 'not yet agreed'}. ${statusText(priority)}${priority.reviewDate ? `; next review ${formatIsoDate(priority.reviewDate)}` : ''}.`,
+      `Lead partner: ${priority.lead ?? 'not yet agreed'}. ${statusText(priority)}${priority.reviewDate ? `; next review ${formatLongDate(priority.reviewDate)}` : ''}.`,
     );
     if (priority.measures.length > 0) {
       writer.heading(3, 'How progress will be measured', { keepWith: Math.min(writer.measureList(priority.measures), writer.lineHeight('body') * 6) });

@@ -1,3 +1,4 @@
+import { typographicQuotes } from '../../../../../shared/format/index';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { loadPdfKit } from '../../../lazy-libraries';
@@ -43,16 +44,6 @@ const controlCharacters = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\
 
 export function cleanText(text: string): string {
   return typographicQuotes(text.replace(/\r\n?/g, '\n').replace(controlCharacters, ' '));
-}
-
-/**
- * An apostrophe as printed text sets it: a straight one inside or at the end of a word ("the
- * partnership's", "partners' ") is ’, so the documents never mix the two whoever typed the
- * text. Quotation marks are left as typed: they may be part of a name or of text quoted
- * exactly.
- */
-export function typographicQuotes(text: string): string {
-  return text.replace(/(\p{L})'(?=\p{L})/gu, '$1\u2019').replace(/(\p{L}s)'(?=[\s.,;:)]|$)/gu, '$1\u2019');
 }
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

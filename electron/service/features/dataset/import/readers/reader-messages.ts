@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { formatCount } from '../../../../../../shared/format-count';
+import { formatCount } from '../../../../../../shared/format/index';
 import { WorkbenchError } from '../../../../../../shared/result';
 
 /**

@@ -1,8 +1,8 @@
-import { throwIfCancelled, yieldToEventLoop } from '../../../operation-context';
-import type { ExportTarget } from '../export-job';
-import { createSheet, firstHeaderRow, fonts, formats, introLines, type ColumnSpec } from './sheet-layout';
-import type { StreamingWorkbook } from './streaming-workbook';
-import { columnLetter } from '../../../spreadsheet-columns';
+import { throwIfCancelled, yieldToEventLoop } from '../../../../operation-context';
+import type { ExportTarget } from '../../export-job';
+import { createSheet, firstHeaderRow, fonts, formats, introLines, type ColumnSpec } from '../sheet-layout';
+import type { StreamingWorkbook } from '../streaming-workbook';
+import { columnLetter } from '../../../../spreadsheet-columns';
 
 /**
  * The in-area imported rows, for partners who want them: streamed from the export's snapshot
