@@ -5,11 +5,15 @@
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+/**
+ * The formatter for one way of writing, made on first use. Keyed by a short name of the way
+ * (`'upTo:2'`), not by serialising the options: scoring writes a working line for every factor
+ * of every type on each weight edit, so the lookup is on a hot path.
+ */
+function numberFormat(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-GB', options);
+    format = new Intl.NumberFormat('en-GB', options());
     formats.set(key, format);
   }
   return format;
@@ -17,7 +21,7 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
 
 /** '1,234' for counts. The one count format everywhere. */
 export function formatCount(value: number): string {
-  return numberFormat({ maximumFractionDigits: 0 }).format(value);
+  return numberFormat('count', () => ({ maximumFractionDigits: 0 })).format(value);
 }
 
 /** '+1,428', '-572', '0': a change in a count. */
@@ -27,27 +31,27 @@ export function formatSignedCount(value: number): string {
 
 /** At most `decimals` decimals, signed unless zero: '+12.5', '-3', '0'. */
 export function formatSignedUpTo(value: number, decimals: number): string {
-  return numberFormat({ maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(value);
+  return numberFormat(`signedUpTo:${decimals}`, () => ({ maximumFractionDigits: decimals, signDisplay: 'exceptZero' })).format(value);
 }
 
 /** Exactly `decimals` decimals: a rate '10.26', a mean weight '3.0'. */
 export function formatDecimal(value: number, decimals: number): string {
-  return numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  return numberFormat(`fixed:${decimals}`, () => ({ minimumFractionDigits: decimals, maximumFractionDigits: decimals })).format(value);
 }
 
 /** At most `decimals` decimals, and none that are zero: '30', '2.5', '1,727.55'. */
 export function formatUpTo(value: number, decimals: number): string {
-  return numberFormat({ maximumFractionDigits: decimals }).format(value);
+  return numberFormat(`upTo:${decimals}`, () => ({ maximumFractionDigits: decimals })).format(value);
 }
 
 /** A percentage change, signed: '+10.3%', '-3.1%', '0.0%'. */
 export function formatSignedPercent(value: number, decimals = 1): string {
-  return `${numberFormat({ minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(value)}%`;
+  return `${numberFormat(`signedFixed:${decimals}`, () => ({ minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'exceptZero' })).format(value)}%`;
 }
 
 /** A share from 0 to 1 as a whole percentage: 0.455 → '46%'. */
 export function formatShare(share: number): string {
-  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat('share', () => ({ style: 'percent', maximumFractionDigits: 0 })).format(share);
 }
 
 /** Bytes as an analyst reads them: '812 bytes', '12 KB', '3.4 MB'. */
