@@ -13,18 +13,19 @@ const datasetColumns = `
 
 type DatasetRow = Omit<DatasetSummary, 'where'>;
 
-function withArea(db: WorkspaceDatabase, row: DatasetRow): DatasetSummary {
-  return { ...row, where: sourceAreaOf(row.area, readPartnershipDetails(db).area) };
+function withArea(row: DatasetRow, partnershipArea: string | null): DatasetSummary {
+  return { ...row, where: sourceAreaOf(row.area, partnershipArea) };
 }
 
 export function listDatasets(db: WorkspaceDatabase): DatasetSummary[] {
-  return (db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetRow[]).map((row) => withArea(db, row));
+  const partnershipArea = readPartnershipDetails(db).area;
+  return (db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetRow[]).map((row) => withArea(row, partnershipArea));
 }
 
 export function readDataset(db: WorkspaceDatabase, id: number): DatasetSummary {
   const row = db.prepare(`SELECT ${datasetColumns} FROM dataset WHERE id = ?`).get(id) as DatasetRow | undefined;
   if (!row) throw new WorkbenchError('not-found', `There is no dataset ${id} in this workspace.`);
-  return withArea(db, row);
+  return withArea(row, readPartnershipDetails(db).area);
 }
 
 /** Months inside the covered range that no in-area row covers. */

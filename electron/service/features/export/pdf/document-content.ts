@@ -2,7 +2,6 @@ import type { RankingChartRow } from '../../../../../shared/charts/ranking-chart
 import { statusLabel, type DocumentDetails } from '../../../../../shared/domain/document-details';
 import type { RunSummary } from '../../../../../shared/domain/analysis';
 import type { ExportModel } from '../../../../../shared/export/export-model';
-import { publicationSuppression } from '../../../../../shared/export/publication-view';
 import { shownValue, suppressedMarker, type Shown, type SuppressedRow } from '../../../../../shared/export/suppression';
 import { highestPossibleScore, tieBreakRule, type FactorDefinition, type MatrixDefinition, type RunComparison } from '../../../../../shared/matrix/index';
 import type { FigureCaveat } from '../../../../../shared/export/figure-caveats';
@@ -20,8 +19,11 @@ import { formatDecimal, formatList, formatLongDate, formatPrintedCount, formatPr
 export interface DocumentInputs {
   model: ExportModel;
   details: DocumentDetails;
-  /** Publication mode: small counts suppressed at this threshold; null shows every count. */
-  publication: { threshold: number } | null;
+  /**
+   * Publication mode: small counts suppressed at this threshold, with the decision for every
+   * offence type (made once, as the workbook for publication makes it); null shows every count.
+   */
+  publication: { threshold: number; suppression: ReadonlyMap<string, SuppressedRow> } | null;
   /** The scoring of an earlier year's frozen run against this one, for the board paper. */
   earlier: EarlierComparison | null;
 }
@@ -166,7 +168,7 @@ function splitCaveats(rows: readonly FigureCaveat[][]): { shared: FigureCaveat[]
 export function summaryFigures(inputs: DocumentInputs, label: string, count = chartedTypes): SummaryFigures {
   const { model } = inputs;
   const offences = new Map(model.offences.map((row) => [row.key, row]));
-  const decisions = inputs.publication ? publicationSuppression(model, inputs.publication.threshold) : new Map<string, SuppressedRow>();
+  const decisions: ReadonlyMap<string, SuppressedRow> = inputs.publication?.suppression ?? new Map<string, SuppressedRow>();
   const ranked = model.matrix.ranking.slice(0, count);
   const areas = new Set(ranked.map((row) => offences.get(row.key)?.where.phrase ?? ''));
   const { shared, own } = splitCaveats(ranked.map((row) => (offences.get(row.key)?.caveats ?? []).filter((caveat) => caveat.kind !== 'wider-area' || areas.size > 1)));
@@ -337,7 +339,7 @@ export function sourcesTable(model: ExportModel, caption: string): PdfTableSpec 
  * beside any suppressed count, the rows read and imported are suppressed too (as in the workbook).
  */
 export function qualityTable(model: ExportModel, caption: string, publication: DocumentInputs['publication'] = null): PdfTableSpec {
-  const suppression = publication ? publicationSuppression(model, publication.threshold) : null;
+  const suppression = publication?.suppression ?? null;
   const totalsHidden = [...(suppression?.values() ?? [])].some((row) => row.current.suppressed || row.comparison.suppressed);
   const total = (value: number) => (totalsHidden ? suppressedMarker : formatPrintedCount(value));
   return {

@@ -89,11 +89,12 @@ export async function exportPdf(request: ExportRequest, options: PdfExportOption
     refuseDraftForPublication(options.kind, details, options);
     const stage = `Laying out the ${pdfDocuments[options.kind].phrase}`;
     context.progress({ stage, done: 1, total: 3, unit: 'steps' });
+    // For publication, the ranking as the published workbook shows it: no tie decided by a hidden count.
+    const published = options.publication ? publishedModel(model, options.publication.threshold) : null;
     const inputs: DocumentInputs = {
-      // For publication, the ranking as the published workbook shows it: no tie decided by a hidden count.
-      model: options.publication ? publishedModel(model, options.publication.threshold).model : model,
+      model: published?.model ?? model,
       details,
-      publication: options.publication,
+      publication: options.publication && published ? { threshold: options.publication.threshold, suppression: published.suppression } : null,
       earlier: pdfLayouts[options.kind].comparesEarlierRun ? earlierComparison(snapshot, model) : null,
     };
     pdf = await renderPdfDocument(options.kind, inputs);
