@@ -1,4 +1,5 @@
 import { ckmeans } from 'simple-statistics';
+import { hotspotClassOf, type HotspotClass } from './getis-ord';
 import { formatCount, formatDecimal, withTrueMinus } from '../format/index';
 
 /**
@@ -178,6 +179,25 @@ function quantileClasses(sorted: readonly number[], k: number): number[][] {
     start = end;
   }
   return groups;
+}
+
+/** Legend labels of the hotspot classes. */
+export const hotspotLabels: Readonly<Record<HotspotClass, string>> = {
+  hot: 'Hotspot',
+  cold: 'Coldspot',
+  'not significant': 'Neither',
+};
+
+/**
+ * Classes for a map of Gi* hotspots on areas: hot, cold and neither, in that legend order, from
+ * the typed classes getis-ord.ts returns (1, −1, 0), one per area in the map's order.
+ */
+export function hotspotClasses(codes: ArrayLike<number>): { classes: { label: string; colour: string }[]; assignments: number[] } {
+  const order: HotspotClass[] = ['hot', 'cold', 'not significant'];
+  return {
+    classes: order.map((name) => ({ label: hotspotLabels[name], colour: hotspotColours[name] })),
+    assignments: Array.from(codes, (code) => order.indexOf(hotspotClassOf(code))),
+  };
 }
 
 function assertClasses(count: number, maximum: number): void {
