@@ -53,6 +53,8 @@ export interface GridHotspots {
    * that may be one police.uk snap point (see `snapPointCaveat`) rather than a cluster.
    */
   singleSnapPoint: Uint8Array;
+  /** Per hot cell, the share of its neighbourhood's points at the most common location; NaN elsewhere. */
+  largestLocationShare: Float64Array;
   /** How many hot cells, cold cells and of those hot cells at a single location. */
   summary: { hot: number; cold: number; hotAtSingleSnapPoint: number };
   /** How the cell size was set. */
@@ -79,7 +81,7 @@ export function gridHotspots(points: Points, options: GridHotspotOptions = {}): 
     options.kde === false
       ? null
       : kernelDensity(points, grid, { bandwidth: options.bandwidth, bandwidthRule: options.bandwidthRule, bandwidthAdjust: options.bandwidthAdjust, method: options.kdeMethod });
-  const singleSnapPoint = snapPointHotspots(counts, gistar.classes, neighbourhood);
+  const { singleSnapPoint, largestLocationShare } = snapPointHotspots(points, counts, gistar.classes, neighbourhood);
   let hot = 0;
   let cold = 0;
   let hotAtSingleSnapPoint = 0;
@@ -95,6 +97,7 @@ export function gridHotspots(points: Points, options: GridHotspotOptions = {}): 
     kde,
     gistar,
     singleSnapPoint,
+    largestLocationShare,
     summary: { hot, cold, hotAtSingleSnapPoint },
     cellSizeSource,
     method: describeHotspotMethod(grid, cellSizeSource, neighbourhood, gistar, kde),
@@ -102,35 +105,76 @@ export function gridHotspots(points: Points, options: GridHotspotOptions = {}): 
 }
 
 /**
- * Hot cells whose neighbourhood (the cells that made them hot) holds points at one location
- * only: every non-empty cell of it a single location, and all the same one.
+ * For each hot cell, the share of the points in its neighbourhood (the cells that made it hot)
+ * at the single most common location, and the flag where that share is 1: every point at one
+ * place. A hotspot of 400 crimes at one map point beside three elsewhere is not flagged, but
+ * its share (0.99) says what it is, so the screen can write "99% of these crimes are recorded
+ * at one map point". Only the points in hot neighbourhoods are grouped, so this costs one pass
+ * over the points and a little more for the few near hotspots.
  */
-export function snapPointHotspots(counts: GridCounts, classes: Int8Array, neighbourhood: GridNeighbourhood = { kind: 'queen' }): Uint8Array {
-  const { grid, singleLocation, locationX, locationY } = counts;
+export function snapPointHotspots(
+  points: Points,
+  counts: GridCounts,
+  classes: Int8Array,
+  neighbourhood: GridNeighbourhood = { kind: 'queen' },
+): { singleSnapPoint: Uint8Array; largestLocationShare: Float64Array } {
+  const { grid } = counts;
   const { dx, dy } = neighbourhoodOffsets(grid, neighbourhood);
-  const flags = new Uint8Array(classes.length);
-  for (let cell = 0; cell < classes.length; cell += 1) {
-    if (classes[cell]! <= 0) continue;
+  const cells = classes.length;
+  const singleSnapPoint = new Uint8Array(cells);
+  const largestLocationShare = new Float64Array(cells).fill(Number.NaN);
+  const neighbourhoodOf = (cell: number): number[] => {
     const column = cell % grid.columns;
     const row = (cell - column) / grid.columns;
-    let x = Number.NaN;
-    let y = Number.NaN;
-    let single = true;
-    for (let k = 0; k < dx.length && single; k += 1) {
+    const found: number[] = [];
+    for (let k = 0; k < dx.length; k += 1) {
       const c = column + dx[k]!;
       const r = row + dy[k]!;
-      if (c < 0 || c >= grid.columns || r < 0 || r >= grid.rows) continue;
-      const neighbour = r * grid.columns + c;
-      if (counts.counts[neighbour] === 0) continue;
-      if (singleLocation[neighbour] === 0) single = false;
-      else if (Number.isNaN(x)) {
-        x = locationX[neighbour]!;
-        y = locationY[neighbour]!;
-      } else if (locationX[neighbour] !== x || locationY[neighbour] !== y) single = false;
+      if (c >= 0 && c < grid.columns && r >= 0 && r < grid.rows) found.push(r * grid.columns + c);
     }
-    if (single && !Number.isNaN(x)) flags[cell] = 1;
+    return found;
+  };
+  const hotCells: number[] = [];
+  const near = new Uint8Array(cells);
+  for (let cell = 0; cell < cells; cell += 1) {
+    if (classes[cell]! <= 0) continue;
+    hotCells.push(cell);
+    for (const neighbour of neighbourhoodOf(cell)) near[neighbour] = 1;
   }
-  return flags;
+  if (hotCells.length === 0) return { singleSnapPoint, largestLocationShare };
+  // Points per location, per cell near a hotspot. A cell holding one location needs no grouping.
+  const byCell = new Map<number, Map<string, number>>();
+  const { x, y } = points;
+  const inverse = 1 / grid.cellSize;
+  for (let index = 0; index < x.length; index += 1) {
+    const px = x[index]!;
+    const py = y[index]!;
+    const column = Math.floor((px - grid.originX) * inverse);
+    const row = Math.floor((py - grid.originY) * inverse);
+    if (!(column >= 0 && column < grid.columns && row >= 0 && row < grid.rows)) continue;
+    const cell = row * grid.columns + column;
+    if (near[cell] === 0 || counts.singleLocation[cell] === 1) continue;
+    let locations = byCell.get(cell);
+    if (locations === undefined) byCell.set(cell, (locations = new Map()));
+    const key = `${px},${py}`;
+    locations.set(key, (locations.get(key) ?? 0) + 1);
+  }
+  for (const cell of hotCells) {
+    const merged = new Map<string, number>();
+    let total = 0;
+    for (const neighbour of neighbourhoodOf(cell)) {
+      const count = counts.counts[neighbour]!;
+      if (count === 0) continue;
+      total += count;
+      const locations = counts.singleLocation[neighbour] === 1 ? [[`${counts.locationX[neighbour]},${counts.locationY[neighbour]}`, count] as const] : byCell.get(neighbour)!;
+      for (const [key, value] of locations) merged.set(key, (merged.get(key) ?? 0) + value);
+    }
+    if (total === 0) continue;
+    const largest = Math.max(...merged.values());
+    largestLocationShare[cell] = largest / total;
+    if (merged.size === 1) singleSnapPoint[cell] = 1;
+  }
+  return { singleSnapPoint, largestLocationShare };
 }
 
 export type HotspotChange =
