@@ -10,7 +10,7 @@ import { formatCount, formatDecimal, withTrueMinus } from '../format/index';
  * means), computed exactly by simple-statistics' ckmeans (Wang and Song's dynamic programme,
  * "Ckmeans.1d.dp", R Journal 3(2), 2011): the same objective as Jenks's, in O(k n log n), so
  * 35,000 LSOAs class in milliseconds; simple-statistics' own `jenks` finds the same classes in
- * O(k n²), minutes for 35,000 values (the tests check the two agree). Ties never split:
+ * O(k n²), billions of steps for 35,000 values (the tests check the two agree). Ties never split:
  * equal values are always in one class, so there may be fewer classes than asked for.
  *
  * A class's legend label is its lowest and highest value among the areas in it ("5 to 9"), so
