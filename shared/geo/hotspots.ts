@@ -109,8 +109,12 @@ export function gridHotspots(points: Points, options: GridHotspotOptions = {}): 
  * at the single most common location, and the flag where that share is 1: every point at one
  * place. A hotspot of 400 crimes at one map point beside three elsewhere is not flagged, but
  * its share (0.99) says what it is, so the screen can write "99% of these crimes are recorded
- * at one map point". Only the points in hot neighbourhoods are grouped, so this costs one pass
- * over the points and a little more for the few near hotspots.
+ * at one map point".
+ *
+ * A location lies in one cell only, so the neighbourhood's most common location is the most
+ * common of its cells' own. Each cell near a hotspot that holds more than one location has its
+ * points grouped by location in an open-addressing table keyed on the co-ordinates' bits: one
+ * pass over the points, tens of milliseconds for a million, with no strings made.
  */
 export function snapPointHotspots(
   points: Points,
@@ -123,56 +127,84 @@ export function snapPointHotspots(
   const cells = classes.length;
   const singleSnapPoint = new Uint8Array(cells);
   const largestLocationShare = new Float64Array(cells).fill(Number.NaN);
-  const neighbourhoodOf = (cell: number): number[] => {
+  const forNeighbourhood = (cell: number, visit: (neighbour: number) => void) => {
     const column = cell % grid.columns;
     const row = (cell - column) / grid.columns;
-    const found: number[] = [];
     for (let k = 0; k < dx.length; k += 1) {
       const c = column + dx[k]!;
       const r = row + dy[k]!;
-      if (c >= 0 && c < grid.columns && r >= 0 && r < grid.rows) found.push(r * grid.columns + c);
+      if (c >= 0 && c < grid.columns && r >= 0 && r < grid.rows) visit(r * grid.columns + c);
     }
-    return found;
   };
-  const hotCells: number[] = [];
-  const near = new Uint8Array(cells);
+  // Cells to group: near a hotspot, with points at more than one location.
+  const grouped = new Uint8Array(cells);
+  let groupedPoints = 0;
+  let anyHot = false;
   for (let cell = 0; cell < cells; cell += 1) {
     if (classes[cell]! <= 0) continue;
-    hotCells.push(cell);
-    for (const neighbour of neighbourhoodOf(cell)) near[neighbour] = 1;
+    anyHot = true;
+    forNeighbourhood(cell, (neighbour) => {
+      if (grouped[neighbour] === 0 && counts.counts[neighbour]! > 0 && counts.singleLocation[neighbour] === 0) {
+        grouped[neighbour] = 1;
+        groupedPoints += counts.counts[neighbour]!;
+      }
+    });
   }
-  if (hotCells.length === 0) return { singleSnapPoint, largestLocationShare };
-  // Points per location, per cell near a hotspot. A cell holding one location needs no grouping.
-  const byCell = new Map<number, Map<string, number>>();
-  const { x, y } = points;
-  const inverse = 1 / grid.cellSize;
-  for (let index = 0; index < x.length; index += 1) {
-    const px = x[index]!;
-    const py = y[index]!;
-    const column = Math.floor((px - grid.originX) * inverse);
-    const row = Math.floor((py - grid.originY) * inverse);
-    if (!(column >= 0 && column < grid.columns && row >= 0 && row < grid.rows)) continue;
-    const cell = row * grid.columns + column;
-    if (near[cell] === 0 || counts.singleLocation[cell] === 1) continue;
-    let locations = byCell.get(cell);
-    if (locations === undefined) byCell.set(cell, (locations = new Map()));
-    const key = `${px},${py}`;
-    locations.set(key, (locations.get(key) ?? 0) + 1);
-  }
-  for (const cell of hotCells) {
-    const merged = new Map<string, number>();
-    let total = 0;
-    for (const neighbour of neighbourhoodOf(cell)) {
-      const count = counts.counts[neighbour]!;
-      if (count === 0) continue;
-      total += count;
-      const locations = counts.singleLocation[neighbour] === 1 ? [[`${counts.locationX[neighbour]},${counts.locationY[neighbour]}`, count] as const] : byCell.get(neighbour)!;
-      for (const [key, value] of locations) merged.set(key, (merged.get(key) ?? 0) + value);
+  if (!anyHot) return { singleSnapPoint, largestLocationShare };
+
+  // The largest number of points at one location, per cell.
+  const largest = new Float64Array(cells);
+  for (let cell = 0; cell < cells; cell += 1) if (counts.singleLocation[cell] === 1) largest[cell] = counts.counts[cell]!;
+  if (groupedPoints > 0) {
+    let capacity = 16;
+    while (capacity < groupedPoints * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const keyX = new Float64Array(capacity);
+    const keyY = new Float64Array(capacity);
+    const tally = new Float64Array(capacity);
+    const bits = new Float64Array(2);
+    const words = new Int32Array(bits.buffer);
+    const { x, y } = points;
+    const inverse = 1 / grid.cellSize;
+    for (let index = 0; index < x.length; index += 1) {
+      const px = x[index]!;
+      const py = y[index]!;
+      const column = Math.floor((px - grid.originX) * inverse);
+      const row = Math.floor((py - grid.originY) * inverse);
+      if (!(column >= 0 && column < grid.columns && row >= 0 && row < grid.rows)) continue;
+      const cell = row * grid.columns + column;
+      if (grouped[cell] === 0) continue;
+      bits[0] = px;
+      bits[1] = py;
+      let hash = Math.imul(words[0]! ^ Math.imul(words[1]!, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(words[2]! ^ Math.imul(words[3]!, 0xc2b2ae35), 0x27d4eb2f);
+      hash ^= hash >>> 15;
+      let slot = hash & mask;
+      while (tally[slot]! > 0 && (keyX[slot] !== px || keyY[slot] !== py)) slot = (slot + 1) & mask;
+      keyX[slot] = px;
+      keyY[slot] = py;
+      const count = tally[slot]! + 1;
+      tally[slot] = count;
+      if (count > largest[cell]!) largest[cell] = count;
     }
+  }
+
+  for (let cell = 0; cell < cells; cell += 1) {
+    if (classes[cell]! <= 0) continue;
+    let total = 0;
+    let most = 0;
+    let occupied = 0;
+    let single = true;
+    forNeighbourhood(cell, (neighbour) => {
+      const count = counts.counts[neighbour]!;
+      if (count === 0) return;
+      total += count;
+      occupied += 1;
+      if (counts.singleLocation[neighbour] === 0) single = false;
+      if (largest[neighbour]! > most) most = largest[neighbour]!;
+    });
     if (total === 0) continue;
-    const largest = Math.max(...merged.values());
-    largestLocationShare[cell] = largest / total;
-    if (merged.size === 1) singleSnapPoint[cell] = 1;
+    largestLocationShare[cell] = most / total;
+    if (single && occupied === 1) singleSnapPoint[cell] = 1;
   }
   return { singleSnapPoint, largestLocationShare };
 }

