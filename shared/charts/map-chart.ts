@@ -1,4 +1,3 @@
-import { geoStream, geoTransverseMercator, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { tickCharWidth } from './chart-axis';
 import { chartPalette } from './chart-palette';
@@ -16,25 +15,30 @@ import { formatCount, formatDecimal, formatList, withTrueMinus } from '../format
  * beside it; the spec's `areas` are in the order given, for that table.
  *
  * Projection. Boundaries arrive in longitude and latitude (GeoJSON, or TopoJSON converted by
- * the data layer). They are drawn in a transverse Mercator centred on 2° W, the British
- * National Grid's own central meridian (d3-geo's spherical form: at a page's scale it is the
- * OS map's shape), fitted to the frame with d3-geo's fitExtent, with resampling off (boundary
- * files are dense enough already, and resampling would double the work).
- *
- * Winding. d3-geo takes a polygon's exterior ring clockwise; RFC 7946 GeoJSON writes it
- * anticlockwise, and d3 would read such a ring as everything on Earth but the area. Each
- * polygon is rewound when its exterior ring runs anticlockwise in longitude and latitude.
+ * the data layer). They are drawn in the spherical transverse Mercator centred on 2° W, the
+ * British National Grid's own central meridian (at a page's scale it is the OS map's shape):
+ * d3-geo's `geoTransverseMercator().rotate([2, 0])`, computed here by its formula (Snyder,
+ * "Map projections: a working manual", 1987, eq. 8-1 and 8-3: x = atanh(cos φ sin Δλ),
+ * y = atan2(tan φ, cos Δλ)), which the tests check against d3-geo to 1e-12. d3-geo's own
+ * pipeline (rotation, adaptive resampling, spherical clipping, an array a point) takes three
+ * times as long on the 2 to 3 million vertices of England and Wales's LSOAs, and none of it is
+ * needed: boundary files are dense, and nothing crosses the antimeridian. The extent is fitted
+ * to the frame as d3-geo's fitExtent fits it (scaled to the frame's tighter side, centred in the
+ * other). So the rings are drawn as the file gives them, whichever way they wind (RFC 7946
+ * anticlockwise or d3's clockwise), and the spec asks for the even-odd fill rule, under which a
+ * hole is a hole either way.
  *
  * Speed (issue 18: every LSOA in England and Wales, about 35,000 polygons, on screen in 200 ms
- * and in a PDF in 1 s). Points are projected once, streamed straight into the path text, and
- * snapped to a lattice of `tolerance` units (half a pixel by default): a point that lands on
- * the previous point's lattice node is dropped, and a ring left with fewer than three points
- * is dropped (an area whose every ring goes is kept as its first ring's remaining points, and
- * marked `collapsed`, so that it is still in the spec, and in the keyboard order). Because a
- * vertex is snapped the same way in every area having it, two neighbours keep sharing their
- * common edge: the snapping opens no slivers between areas, as simplifying each polygon by
- * itself would. The data layer should also store boundaries generalised (the ONS's
- * "generalised clipped" BGC files are 20 m), which is where most of the saving lies.
+ * and in a PDF in 1 s). Every projected point is snapped to a lattice of `tolerance` units
+ * (half a pixel by default): a point that lands on the previous point's lattice node is
+ * dropped, and a ring left with fewer than three points is dropped (an area whose every ring
+ * goes is kept as its first ring's remaining points, and marked `collapsed`, so that it is
+ * still in the spec and in the keyboard order). The path is written in relative moves between
+ * lattice nodes, exact in whole steps, which keeps it short to parse. Because a vertex snaps the
+ * same way in every area that has it, two neighbours keep sharing their common edge: the
+ * snapping opens no slivers between areas, as simplifying each polygon by itself would. The
+ * data layer should also store boundaries generalised (the ONS's "generalised clipped" BGC
+ * files are 20 m), which is where most of the saving lies.
  */
 
 export interface MapChartArea {
@@ -90,6 +94,8 @@ export interface MapChartOptions {
   topCount?: number;
   /** Text width in user units; by default an estimate from its length. */
   measure?: (text: string, fontSize: number) => number;
+  /** A previous spec's geometry, reused when it still fits (see MapGeometry). */
+  geometry?: MapGeometry;
 }
 
 export interface MapAreaShape {
@@ -130,6 +136,8 @@ export interface MapChartSpec {
   areas: MapAreaShape[];
   /** Outline of every area (thin, dark enough for 3:1 against the lightest fill). */
   stroke: { colour: string; width: number };
+  /** The fill rule the paths are drawn with (SVG fill-rule, pdfkit's fill(colour, 'even-odd')): rings may wind either way. */
+  fillRule: 'evenodd';
   legend: { title: { x: number; y: number; text: string }; items: MapLegendItem[] };
   /** The notes and the attribution, wrapped, top to bottom. */
   footer: { x: number; y: number; text: string; fontSize: number }[];
@@ -139,6 +147,8 @@ export interface MapChartSpec {
   /** Area codes with no boundary among the features, and boundary codes with no area. */
   unmatched: { areasWithoutBoundary: string[]; boundariesWithoutArea: string[] };
   hasData: boolean;
+  /** The projected boundaries, to pass back in as `options.geometry` when only the figures change. */
+  geometry: MapGeometry;
 }
 
 /**
@@ -179,38 +189,16 @@ export function mapChart(input: MapChartInput, options: MapChartOptions = {}): M
     height: Math.max(10, height - (padding + titleFontSize + 10) - footerHeight - 2 * padding),
   };
 
-  const byCode = new Map<string, Feature>();
-  for (const feature of features) {
-    const code = feature.properties?.[input.codeProperty];
-    if (code !== undefined && code !== null) byCode.set(String(code), rewound(feature));
-  }
   const areaCodes = new Set(input.areas.map((area) => area.code));
-  const drawn = input.areas.map((area) => byCode.get(area.code)).filter((feature): feature is Feature => feature !== undefined);
-  const projection = geoTransverseMercator().rotate([2, 0]).precision(0);
-  if (drawn.length > 0) {
-    // Inset by the snapping step, so that a point snapped outwards still lies inside the frame.
-    projection.fitExtent(
-      [
-        [frame.x + tolerance, frame.y + tolerance],
-        [frame.x + frame.width - tolerance, frame.y + frame.height - tolerance],
-      ],
-      { type: 'FeatureCollection', features: drawn },
-    );
-  }
-  const writer = new PathWriter(tolerance);
-  const stream = projection.stream(writer);
+
+  const geometry = reusable(options.geometry, features, frame, tolerance) ?? drawGeometry(features, input.codeProperty, frame, tolerance);
 
   const areas = input.areas.map((area, index): MapAreaShape => {
-    const feature = byCode.get(area.code);
+    const shape = geometry.shapes.get(area.code);
     const classIndex = area.withheld ? -1 : (classes.assignments[index] ?? -1);
     const valueLabel = area.withheld ? '[c]' : (area.valueLabel ?? (area.value === null ? noFigureLabel : defaultValueLabel(area.value)));
     const fill = area.withheld ? withheldColour : classIndex >= 0 ? classes.classes[classIndex]!.colour : noFigureColour;
-    if (feature === undefined) {
-      return { code: area.code, name: area.name, path: '', fill, classIndex, valueLabel, label: `${area.name}: ${valueLabel}`, bounds: null, collapsed: false };
-    }
-    writer.reset();
-    geoStream(feature, stream);
-    const { path, bounds, collapsed } = writer.result();
+    const { path, bounds, collapsed } = shape ?? { path: '', bounds: null, collapsed: false };
     return { code: area.code, name: area.name, path, fill, classIndex, valueLabel, label: `${area.name}: ${valueLabel}`, bounds, collapsed };
   });
 
@@ -233,16 +221,70 @@ export function mapChart(input: MapChartInput, options: MapChartOptions = {}): M
     frame,
     areas,
     stroke: { colour: chartPalette.muted, width: 0.5 },
+    fillRule: 'evenodd',
     legend: { title: { x: legendX, y: legendTitleY, text: input.measure }, items },
     footer: footerLines.map((text, index) => ({ x: padding, y: footerTop + index * (footerFontSize + 3), text, fontSize: footerFontSize })),
     attribution: input.attribution,
     altText: describeMap(input, classes, options.topCount ?? mapChartDefaults.topCount),
     unmatched: {
-      areasWithoutBoundary: input.areas.filter((area) => !byCode.has(area.code)).map((area) => area.code),
-      boundariesWithoutArea: [...byCode.keys()].filter((code) => !areaCodes.has(code)),
+      areasWithoutBoundary: input.areas.filter((area) => !geometry.shapes.has(area.code)).map((area) => area.code),
+      boundariesWithoutArea: [...geometry.shapes.keys()].filter((code) => !areaCodes.has(code)),
     },
     hasData: areas.some((area) => area.classIndex >= 0),
+    geometry,
   };
+}
+
+/**
+ * The projected paths of every boundary, by code: the costly part of a map, which depends only
+ * on the boundaries, the frame and the tolerance. A screen that re-classes or changes the
+ * measure passes the previous spec's `geometry` back in (`options.geometry`), and it is reused
+ * when the features are the same array and the frame and tolerance are unchanged.
+ */
+export interface MapGeometry {
+  features: readonly Feature[];
+  frame: { x: number; y: number; width: number; height: number };
+  tolerance: number;
+  shapes: ReadonlyMap<string, { path: string; bounds: MapAreaShape['bounds']; collapsed: boolean }>;
+}
+
+function reusable(geometry: MapGeometry | undefined, features: readonly Feature[], frame: MapGeometry['frame'], tolerance: number): MapGeometry | null {
+  if (geometry === undefined || geometry.features !== features || geometry.tolerance !== tolerance) return null;
+  const same = geometry.frame.x === frame.x && geometry.frame.y === frame.y && geometry.frame.width === frame.width && geometry.frame.height === frame.height;
+  return same ? geometry : null;
+}
+
+const radians = Math.PI / 180;
+/** The British National Grid's central meridian, 2° W (EPSG:27700's lon_0). */
+const centralMeridian = -2 * radians;
+
+function drawGeometry(features: readonly Feature[], codeProperty: string, frame: MapGeometry['frame'], tolerance: number): MapGeometry {
+  // Every vertex projected once, at unit scale, into one buffer; rings by their offsets.
+  const projected = new ProjectedRings();
+  const rangeOf = new Map<string, { first: number; end: number }>();
+  for (const feature of features) {
+    const code = feature.properties?.[codeProperty];
+    if (code === undefined || code === null) continue;
+    const first = projected.ringCount;
+    for (const ring of ringsOf(feature.geometry)) projected.addRing(ring);
+    rangeOf.set(String(code), { first, end: projected.ringCount });
+  }
+  const fit = projected.fitTo(frame, tolerance);
+  const writer = new PathWriter(tolerance);
+  const shapes = new Map<string, { path: string; bounds: MapAreaShape['bounds']; collapsed: boolean }>();
+  for (const [code, range] of rangeOf) shapes.set(code, writer.write(projected, range.first, range.end, fit));
+  return { features, frame, tolerance, shapes };
+}
+
+/**
+ * [x, y] of d3-geo's geoTransverseMercator().rotate([2, 0]).scale(1).translate([0, 0]) for a
+ * longitude and latitude in degrees: x east, y down the page.
+ */
+export function transverseMercator(longitude: number, latitude: number): [number, number] {
+  const lambda = longitude * radians - centralMeridian;
+  const phi = latitude * radians;
+  const cosPhi = Math.cos(phi);
+  return [Math.atanh(cosPhi * Math.sin(lambda)), -Math.atan2(Math.sin(phi), cosPhi * Math.cos(lambda))];
 }
 
 /**
@@ -256,7 +298,8 @@ export function describeMap(input: Pick<MapChartInput, 'areas' | 'measure' | 'ge
   const plural = input.areas.length === 1 ? input.geography : `${input.geography}s`;
   const opening = `A map of ${lowerFirst(input.measure)} in ${formatCount(input.areas.length)} ${plural}, shaded in ${formatCount(classes.classes.length)} ${classes.classes.length === 1 ? 'class' : 'classes'} (${classes.classes.map((entry) => entry.label).join('; ')}).`;
   const parts = [opening];
-  const descending = [...shown].sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name));
+  // Names break ties by code point: localeCompare costs a second over 35,000 areas.
+  const descending = [...shown].sort((a, b) => b.value! - a.value! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const anyFall = shown.some((area) => area.value! < 0);
   if (anyFall) {
     const rises = descending.filter((area) => area.value! > 0).slice(0, topCount);
@@ -296,107 +339,151 @@ export function wrapText(text: string, width: number, measure: (line: string) =>
   return lines;
 }
 
-/** The feature with each polygon's rings clockwise outside, as d3-geo reads them. */
-function rewound(feature: Feature): Feature {
-  const geometry = feature.geometry;
-  if (geometry === null) return feature;
-  const rewindPolygon = (rings: Position[][]): Position[][] => (rings.length > 0 && signedArea(rings[0]!) > 0 ? rings.map((ring) => [...ring].reverse()) : rings);
-  let next: Geometry = geometry;
-  if (geometry.type === 'Polygon') {
-    const rings = rewindPolygon((geometry as Polygon).coordinates);
-    if (rings !== (geometry as Polygon).coordinates) next = { type: 'Polygon', coordinates: rings };
-  } else if (geometry.type === 'MultiPolygon') {
-    const polygons = (geometry as MultiPolygon).coordinates;
-    const turned = polygons.map(rewindPolygon);
-    if (turned.some((rings, index) => rings !== polygons[index])) next = { type: 'MultiPolygon', coordinates: turned };
+function ringsOf(geometry: Geometry | null): Position[][] {
+  if (geometry === null) return [];
+  switch (geometry.type) {
+    case 'Polygon':
+      return (geometry as Polygon).coordinates;
+    case 'MultiPolygon':
+      return (geometry as MultiPolygon).coordinates.flat();
+    default:
+      return [];
   }
-  return next === geometry ? feature : { ...feature, geometry: next };
 }
 
-/** Twice the ring's signed area in the plane of longitude and latitude: above 0 anticlockwise. */
-function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let index = 0; index + 1 < ring.length; index += 1) {
-    const a = ring[index]!;
-    const b = ring[index + 1]!;
-    sum += a[0]! * b[1]! - b[0]! * a[1]!;
-  }
-  return sum;
-}
-
-/** A d3-geo stream sink writing SVG path data, points snapped to the lattice (see the module comment). */
-class PathWriter implements GeoStream {
-  private readonly step: number;
-  private readonly decimals: number;
-  private parts: string[] = [];
-  private ring: string[] = [];
-  private ringPoints = 0;
-  private lastX = Number.NaN;
-  private lastY = Number.NaN;
-  private inPolygon = false;
-  private fallback: string[] | null = null;
+/** Projected vertices of every ring, at unit scale, with their extent. */
+class ProjectedRings {
+  xy = new Float64Array(1 << 16);
+  ringStarts: number[] = [0];
+  private length = 0;
   private x0 = Infinity;
   private y0 = Infinity;
   private x1 = -Infinity;
   private y1 = -Infinity;
 
+  get ringCount(): number {
+    return this.ringStarts.length - 1;
+  }
+
+  addRing(ring: readonly Position[]): void {
+    // GeoJSON repeats a ring's first position at its end; the path's closing 'z' does that.
+    let count = ring.length;
+    if (count > 1 && ring[0]![0] === ring[count - 1]![0] && ring[0]![1] === ring[count - 1]![1]) count -= 1;
+    if (this.length + 2 * count > this.xy.length) {
+      let capacity = this.xy.length * 2;
+      while (capacity < this.length + 2 * count) capacity *= 2;
+      const grown = new Float64Array(capacity);
+      grown.set(this.xy.subarray(0, this.length));
+      this.xy = grown;
+    }
+    for (let index = 0; index < count; index += 1) {
+      const position = ring[index]!;
+      // transverseMercator, inline: no array a point.
+      const lambda = position[0]! * radians - centralMeridian;
+      const phi = position[1]! * radians;
+      const cosPhi = Math.cos(phi);
+      const x = Math.atanh(cosPhi * Math.sin(lambda));
+      const y = -Math.atan2(Math.sin(phi), cosPhi * Math.cos(lambda));
+      this.xy[this.length] = x;
+      this.xy[this.length + 1] = y;
+      this.length += 2;
+      if (x < this.x0) this.x0 = x;
+      if (x > this.x1) this.x1 = x;
+      if (y < this.y0) this.y0 = y;
+      if (y > this.y1) this.y1 = y;
+    }
+    this.ringStarts.push(this.length);
+  }
+
+  /** Scale and offsets putting the extent in the frame, inset by the snapping step, centred as fitExtent centres it. */
+  fitTo(frame: { x: number; y: number; width: number; height: number }, inset: number): { k: number; tx: number; ty: number } {
+    if (this.x0 === Infinity) return { k: 1, tx: 0, ty: 0 };
+    const width = frame.width - 2 * inset;
+    const height = frame.height - 2 * inset;
+    const spanX = this.x1 - this.x0;
+    const spanY = this.y1 - this.y0;
+    const k = Math.min(spanX > 0 ? width / spanX : Infinity, spanY > 0 ? height / spanY : Infinity);
+    const scale = Number.isFinite(k) ? k : 1;
+    return {
+      k: scale,
+      tx: frame.x + inset + (width - scale * spanX) / 2 - scale * this.x0,
+      ty: frame.y + inset + (height - scale * spanY) / 2 - scale * this.y0,
+    };
+  }
+}
+
+/** Writes an area's rings as SVG path data, snapped to the lattice (see the module comment). */
+class PathWriter {
+  private readonly step: number;
+  /** When the step is 1 ÷ a whole number, lattice units are written exactly by whole part and a suffix. */
+  private readonly perUnit: number | null;
+  private readonly suffixes: string[];
+  private readonly decimals: number;
+
   constructor(tolerance: number) {
     this.step = tolerance > 0 ? tolerance : 0;
-    // Enough decimals to write a multiple of the step exactly (0.5 → 1, 0.25 → 2), or 3 unsnapped.
+    const perUnit = this.step > 0 ? 1 / this.step : 0;
+    this.perUnit = this.step > 0 && Math.abs(perUnit - Math.round(perUnit)) < 1e-9 && Math.round(perUnit) <= 1000 ? Math.round(perUnit) : null;
     this.decimals = this.step === 0 ? 3 : Math.max(0, Math.min(6, Math.ceil(-Math.log10(this.step) - 1e-9)));
+    this.suffixes = this.perUnit === null ? [] : Array.from({ length: this.perUnit }, (_, r) => (r === 0 ? '' : (r / this.perUnit!).toFixed(this.decimals).replace(/0+$/, '').slice(1)));
   }
 
-  reset(): void {
-    this.parts = [];
-    this.fallback = null;
-    this.x0 = Infinity;
-    this.y0 = Infinity;
-    this.x1 = -Infinity;
-    this.y1 = -Infinity;
+  /** A whole number of lattice steps as user units: '12', '12.5', '-0.5'. */
+  private units(steps: number): string {
+    if (this.perUnit === null) return (steps * (this.step === 0 ? 1 : this.step)).toFixed(this.decimals);
+    if (this.perUnit === 1) return String(steps);
+    const magnitude = Math.abs(steps);
+    const whole = Math.floor(magnitude / this.perUnit);
+    return `${steps < 0 ? '-' : ''}${whole}${this.suffixes[magnitude - whole * this.perUnit]}`;
   }
 
-  result(): { path: string; bounds: MapAreaShape['bounds']; collapsed: boolean } {
-    const collapsed = this.parts.length === 0 && this.fallback !== null;
-    const path = collapsed ? this.fallback!.join('') : this.parts.join('');
-    const bounds = this.x0 === Infinity ? null : { x0: this.x0, y0: this.y0, x1: this.x1, y1: this.y1 };
-    return { path, bounds, collapsed };
+  write(rings: ProjectedRings, first: number, end: number, fit: { k: number; tx: number; ty: number }): { path: string; bounds: MapAreaShape['bounds']; collapsed: boolean } {
+    const { xy, ringStarts } = rings;
+    const { k, tx, ty } = fit;
+    // With no snapping, a lattice of 1e-3 units stands in, so that the same code writes both.
+    const step = this.step === 0 ? 1e-3 : this.step;
+    const inverse = 1 / step;
+    let path = '';
+    let fallback: string | null = null;
+    let nx0 = Infinity;
+    let ny0 = Infinity;
+    let nx1 = -Infinity;
+    let ny1 = -Infinity;
+    for (let ring = first; ring < end; ring += 1) {
+      let text = '';
+      let points = 0;
+      let lastX = 0;
+      let lastY = 0;
+      let startX = 0;
+      let startY = 0;
+      for (let at = ringStarts[ring]!; at < ringStarts[ring + 1]!; at += 2) {
+        const nx = Math.round((k * xy[at]! + tx) * inverse);
+        const ny = Math.round((k * xy[at + 1]! + ty) * inverse);
+        if (points > 0 && nx === lastX && ny === lastY) continue;
+        if (points === 0) {
+          text = `M${this.unitsOf(nx, step)},${this.unitsOf(ny, step)}`;
+          startX = nx;
+          startY = ny;
+        } else text += `${points === 1 ? 'l' : ' '}${this.unitsOf(nx - lastX, step)},${this.unitsOf(ny - lastY, step)}`;
+        lastX = nx;
+        lastY = ny;
+        points += 1;
+        if (nx < nx0) nx0 = nx;
+        if (nx > nx1) nx1 = nx;
+        if (ny < ny0) ny0 = ny;
+        if (ny > ny1) ny1 = ny;
+      }
+      // A last point back on the first adds nothing to a closed ring.
+      const distinct = points > 1 && lastX === startX && lastY === startY ? points - 1 : points;
+      if (distinct >= 3) path += `${text}z`;
+      else if (fallback === null && points > 0) fallback = `${text}z`;
+    }
+    const collapsed = path === '' && fallback !== null;
+    const bounds = nx0 === Infinity ? null : { x0: nx0 * step, y0: ny0 * step, x1: nx1 * step, y1: ny1 * step };
+    return { path: collapsed ? fallback! : path, bounds, collapsed };
   }
 
-  point(x: number, y: number): void {
-    const sx = this.step === 0 ? x : Math.round(x / this.step) * this.step;
-    const sy = this.step === 0 ? y : Math.round(y / this.step) * this.step;
-    if (sx === this.lastX && sy === this.lastY) return;
-    this.lastX = sx;
-    this.lastY = sy;
-    this.ring.push(`${this.ringPoints === 0 ? 'M' : 'L'}${sx.toFixed(this.decimals)},${sy.toFixed(this.decimals)}`);
-    this.ringPoints += 1;
-    if (sx < this.x0) this.x0 = sx;
-    if (sx > this.x1) this.x1 = sx;
-    if (sy < this.y0) this.y0 = sy;
-    if (sy > this.y1) this.y1 = sy;
+  private unitsOf(steps: number, step: number): string {
+    return this.step === 0 ? (steps * step).toFixed(this.decimals) : this.units(steps);
   }
-
-  lineStart(): void {
-    this.ring = [];
-    this.ringPoints = 0;
-    this.lastX = Number.NaN;
-    this.lastY = Number.NaN;
-  }
-
-  lineEnd(): void {
-    if (this.inPolygon) {
-      if (this.ringPoints >= 3) this.parts.push(...this.ring, 'Z');
-      else if (this.fallback === null && this.ringPoints > 0) this.fallback = [...this.ring, 'Z'];
-    } else if (this.ringPoints >= 2) this.parts.push(...this.ring);
-  }
-
-  polygonStart(): void {
-    this.inPolygon = true;
-  }
-
-  polygonEnd(): void {
-    this.inPolygon = false;
-  }
-
-  sphere(): void {}
 }

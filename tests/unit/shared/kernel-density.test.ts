@@ -93,6 +93,19 @@ describe('sfhotspot’s defaults', () => {
     expect(bandwidthNrd(tailed)).toBeCloseTo(4 * 1.06 * (iqr / 1.34) * 10 ** -0.2, 12);
   });
 
+  it('finds the quartiles by selection exactly as by sorting, ties and all', () => {
+    const random = createSeededRandom(11);
+    for (const n of [2, 3, 7, 100, 1001]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(random() * 20));
+      const sorted = Float64Array.from(values).sort();
+      let squares = 0;
+      const mean = values.reduce((a, b) => a + b, 0) / n;
+      for (const value of values) squares += (value - mean) ** 2;
+      const iqr = quantileType7(sorted, 0.75) - quantileType7(sorted, 0.25);
+      expect(bandwidthNrd(values)).toBeCloseTo(4 * 1.06 * Math.min(Math.sqrt(squares / (n - 1)), iqr / 1.34) * n ** -0.2, 12);
+    }
+  });
+
   it('reads the eastings alone, as sfhotspot 1.0.0 computes it, or the mean of both axes when asked', () => {
     const random = createSeededRandom(3);
     const x = Float64Array.from({ length: 500 }, () => random() * 10_000);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { bundledBoundaryAttribution, describeMap, mapChart, wrapText, type MapChartArea } from '../../../shared/charts/map-chart';
+import { geoTransverseMercator } from 'd3-geo';
+import { bundledBoundaryAttribution, describeMap, mapChart, transverseMercator, wrapText, type MapChartArea } from '../../../shared/charts/map-chart';
 import { sequentialPalettes, withheldColour } from '../../../shared/geo/choropleth';
 import { snapPointCaveat } from '../../../shared/geo/hotspots';
 
@@ -23,10 +24,48 @@ const input = {
   attribution: bundledBoundaryAttribution,
 };
 
-/** Every number pair in a path. */
+/** Every point of a path, absolute: it is written as M x,y then relative moves (l dx,dy dx,dy …) and z. */
 function pathPoints(path: string): [number, number][] {
-  return [...path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+  const points: [number, number][] = [];
+  let command = '';
+  let x = 0;
+  let y = 0;
+  for (const match of path.matchAll(/([MLlz])|(-?[\d.]+),(-?[\d.]+)/g)) {
+    if (match[1] !== undefined) {
+      command = match[1];
+      continue;
+    }
+    const a = Number(match[2]);
+    const b = Number(match[3]);
+    if (command === 'M') {
+      [x, y] = [a, b];
+      command = 'l';
+    } else if (command === 'l') {
+      x += a;
+      y += b;
+    } else throw new Error(`Unexpected ${command} in ${path.slice(0, 40)}`);
+    points.push([x, y]);
+  }
+  return points;
 }
+
+describe('the projection', () => {
+  it('is d3-geo’s transverse Mercator on 2° W, to 1e-12', () => {
+    const d3 = geoTransverseMercator().rotate([2, 0]).scale(1).translate([0, 0]);
+    for (const [longitude, latitude] of [
+      [0.9, 51.89],
+      [-5.7, 50.06],
+      [1.76, 52.48],
+      [-3.2, 55.95],
+      [-2, 49],
+    ] as [number, number][]) {
+      const [x, y] = transverseMercator(longitude, latitude);
+      const [ex, ey] = d3([longitude, latitude])!;
+      expect(Math.abs(x - ex)).toBeLessThan(1e-12);
+      expect(Math.abs(y - ey)).toBeLessThan(1e-12);
+    }
+  });
+});
 
 describe('the map specification on Colchester’s 105 LSOAs', () => {
   const spec = mapChart(input, { width: 640, height: 520 });
@@ -36,7 +75,7 @@ describe('the map specification on Colchester’s 105 LSOAs', () => {
     expect(spec.unmatched).toEqual({ areasWithoutBoundary: [], boundariesWithoutArea: [] });
     const { frame } = spec;
     for (const area of spec.areas) {
-      expect(area.path).toMatch(/^M/);
+      expect(area.path).toMatch(/^M[\d.]+,[\d.]+l-?[\d.]+,-?[\d.]+( -?[\d.]+,-?[\d.]+)+z(M|$)/);
       expect(area.collapsed).toBe(false);
       for (const [x, y] of pathPoints(area.path)) {
         expect(x).toBeGreaterThanOrEqual(frame.x);
@@ -79,7 +118,7 @@ describe('the map specification on Colchester’s 105 LSOAs', () => {
   });
 
   it('names the top areas and their figures in the alternative text, and carries the attribution', () => {
-    const top = [...areas].sort((a, b) => b.value! - a.value! || a.name.localeCompare(b.name)).slice(0, 5);
+    const top = [...areas].sort((a, b) => b.value! - a.value! || (a.name < b.name ? -1 : 1)).slice(0, 5);
     expect(spec.altText).toContain('A map of offences in 105 LSOAs, shaded in 5 classes');
     expect(spec.altText).toContain(`Highest: ${top[0]!.name} (${top[0]!.value})`);
     for (const area of top) expect(spec.altText).toContain(`${area.name} (${area.value})`);
@@ -99,7 +138,7 @@ describe('the map specification on Colchester’s 105 LSOAs', () => {
     expect(published.footer[0]!.text).toMatch(/^police\.uk locations are anonymised/);
   });
 
-  it('draws the same map from rings wound the other way (RFC 7946), as d3-geo would otherwise turn inside out', () => {
+  it('draws the same map from rings wound the other way (RFC 7946), filled by the even-odd rule', () => {
     const reversed: FeatureCollection = {
       type: 'FeatureCollection',
       features: lsoas.features.map((feature): Feature => {
@@ -111,6 +150,7 @@ describe('the map specification on Colchester’s 105 LSOAs', () => {
     };
     const again = mapChart({ ...input, features: reversed });
     again.areas.forEach((area, index) => expect(area.bounds).toEqual(spec.areas[index]!.bounds));
+    expect(again.fillRule).toBe('evenodd');
   });
 
   it('snaps points to a coarser lattice for speed, shortening the paths and keeping every area', () => {
@@ -143,6 +183,17 @@ describe('the map specification on Colchester’s 105 LSOAs', () => {
     );
     expect(change).toContain('Largest rises: B (30) and C (4).');
     expect(change).toContain('Largest falls: A (−12).');
+  });
+
+  it('reuses the projected boundaries when only the figures change, and not when the frame does', () => {
+    const features = lsoas.features;
+    const first = mapChart({ ...input, features });
+    const reclassed = mapChart({ ...input, features, areas: areas.map((area) => ({ ...area, value: 100 - area.value! })) }, { geometry: first.geometry });
+    expect(reclassed.geometry).toBe(first.geometry);
+    expect(reclassed.areas[0]!.path).toBe(first.areas[0]!.path);
+    expect(reclassed.areas[0]!.fill).not.toBe(first.areas[0]!.fill);
+    const wider = mapChart({ ...input, features }, { geometry: first.geometry, width: 800 });
+    expect(wider.geometry).not.toBe(first.geometry);
   });
 
   it('wraps text by the measure', () => {
