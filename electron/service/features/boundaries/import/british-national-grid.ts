@@ -20,9 +20,12 @@ import proj4 from 'proj4';
  * drawing LSOAs and wards and for placing police.uk points (themselves snapped to anonymous map
  * points), and it needs no grid file, so the app stays small and offline.
  */
-export const britishNationalGrid =
-  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy ' +
-  '+towgs84=446.448,-125.157,542.06,0.1502,0.247,0.8421,-20.4894 +units=m +no_defs';
+export const nationalGridProjection = '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +units=m +no_defs';
+
+/** OSGB36 to WGS84: tX, tY, tZ in metres, rX, rY, rZ in seconds of arc, scale in parts per million. */
+export const osgb36ToWgs84Helmert = [446.448, -125.157, 542.06, 0.1502, 0.247, 0.8421, -20.4894] as const;
+
+export const britishNationalGrid = `${nationalGridProjection} +towgs84=${osgb36ToWgs84Helmert.join(',')}`;
 
 export const wgs84 = '+proj=longlat +datum=WGS84 +no_defs';
 
