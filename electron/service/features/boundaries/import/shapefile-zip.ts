@@ -82,13 +82,7 @@ async function checkedEntries(zip: ZipFile, fileName: string, limits: BoundaryLi
   let inflatedTotal = 0;
   try {
     for await (const entry of zip.eachEntry()) {
-      if (climbsOut(entry.fileName)) {
-        throw boundaryFileProblem(
-          fileName,
-          `holds a file named “${entry.fileName}”, which points outside the zip. Genuine downloads never do; zips made to attack a computer do.`,
-          `It has not been opened. ${downloadAgain}`,
-        );
-      }
+      if (climbsOut(entry.fileName)) throw climbsOutOfTheZip(fileName, entry.fileName);
       if (entry.isEncrypted()) {
         throw boundaryFileProblem(fileName, 'is protected with a password, so it cannot be read.', 'Extract the shapefile, zip it again without a password, and import that.');
       }
@@ -102,6 +96,9 @@ async function checkedEntries(zip: ZipFile, fileName: string, limits: BoundaryLi
     }
   } catch (error) {
     if (error instanceof WorkbenchError) throw error;
+    // yauzl itself refuses such a name while it decodes the entry ("invalid relative path: ../x").
+    const climbing = error instanceof Error ? /^(absolute path|invalid relative path): (.*)$/.exec(error.message) : null;
+    if (climbing) throw climbsOutOfTheZip(fileName, climbing[2]!);
     throw damagedZip(fileName);
   }
   if (inflatedTotal > limits.maxInflatedBytes) {
@@ -138,6 +135,14 @@ async function readEntry(zip: ZipFile, entry: Entry, fileName: string): Promise<
     throw damagedZip(fileName);
   }
   return Buffer.concat(chunks);
+}
+
+function climbsOutOfTheZip(fileName: string, entryName: string): WorkbenchError {
+  return boundaryFileProblem(
+    fileName,
+    `holds a file named “${entryName}”, which points outside the zip. Genuine downloads never do; zips made to attack a computer do.`,
+    `It has not been opened. ${downloadAgain}`,
+  );
 }
 
 function damagedZip(fileName: string): WorkbenchError {
