@@ -213,6 +213,15 @@ describe('boundaries', () => {
     expect(valueOf(await importFile(copy))).toMatchObject({ fileName: 'wards-copy.json', areas: 27 });
   });
 
+  it('takes only a file staged as boundaries: a dataset’s token is not one', async () => {
+    const csv = join(__dirname, '../../../resources/data/police-uk-street-colchester-2018-01.csv');
+    const dataset = valueOf(await workbench.call('dataset/stage', { path: csv, partner: null }));
+    const result = await workbench.call('boundaries/import', { token: dataset.token, operationId: 'boundaries-token', codeField: 'LSOA code', nameField: 'LSOA name', level: 'lsoa' });
+    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'That boundary file is no longer staged for import. Choose it again.' } });
+    const boundary = await stage(wardGeoJson);
+    expect(await workbench.call('dataset/import', { token: boundary.token, operationId: 'dataset-token', partner: 'Essex Police' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('offers the fields chosen last time for a file that has them', async () => {
     const fields = join(dir, 'areas.geojson');
     const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 51.8], [x + 0.01, 51.8], [x + 0.01, 51.81], [x, 51.81], [x, 51.8]]] });

@@ -6,7 +6,7 @@ import { listBoundarySets, readBoundarySetView, removeBoundarySet } from './boun
 import { importBoundaries, previewBoundaryFile } from './import/import-boundaries';
 
 function stagedPath(session: WorkspaceSession, token: string): string {
-  const path = session.stagedFiles.get(token);
+  const path = session.stagedBoundaryFiles.get(token);
   if (!path) throw new WorkbenchError('not-found', 'That boundary file is no longer staged for import. Choose it again.');
   return path;
 }
@@ -18,7 +18,7 @@ export function boundariesHandlers({ session, now }: FeatureContext): FeatureHan
     'boundaries/stage': async ({ path }, context) => {
       const preview = await previewBoundaryFile(session.require(), path, context);
       const token = randomUUID();
-      session.stagedFiles.set(token, path);
+      session.stagedBoundaryFiles.set(token, path);
       return { token, preview };
     },
     'boundaries/import': async ({ token, codeField, nameField, level, attribution }, context) => {
