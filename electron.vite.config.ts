@@ -17,6 +17,8 @@ export default defineConfig({
           service: resolve(__dirname, 'electron/service/process-entry.ts'),
           // The import's reading thread, started by the service beside it (source-pipeline.ts).
           'import-worker': resolve(__dirname, 'electron/service/features/dataset/import/pipeline/source-worker.ts'),
+          // The boundary import's reading thread (features/boundaries/import/boundary-reader.ts).
+          'boundary-worker': resolve(__dirname, 'electron/service/features/boundaries/import/boundary-worker.ts'),
           // The headless CLI: `node out/main/cli.js`, or the app's executable with --cli.
           cli: resolve(__dirname, 'electron/cli/cli-entry.ts'),
         },

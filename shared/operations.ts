@@ -40,6 +40,7 @@ import { FactorId, MatrixTemplateId, type SensitivityResult } from './matrix';
 import { ExportReveal, SuppressionThreshold, WorkbookExportInput, type ExportResult } from './export/export-request';
 import { PriorityId, PriorityInput, PriorityOrder, PriorityUpdate, type Priority } from './domain/priority';
 import { PeersInput, type PeerSelection } from './domain/peers';
+import { BoundaryImportSettings, BoundarySetId, type BoundarySetSummary, type BoundarySetView, type StagedBoundaryFile } from './domain/boundaries';
 import { DocumentDetails, type DocumentDetailsView } from './domain/document-details';
 import { PdfDocumentKind, pdfDocuments, type PdfExportResult } from './export/pdf-export';
 import { ExportSource } from './export/export-model';
@@ -56,7 +57,7 @@ export type OperationOwner = 'service' | 'main' | 'host';
  */
 export type PathRole = 'open' | 'save' | 'new';
 
-export type FileFilterId = 'workspace' | 'import' | 'workbook' | 'pdf';
+export type FileFilterId = 'workspace' | 'import' | 'boundaries' | 'workbook' | 'pdf';
 
 /** What a dialog may read of an operation's input: a suggested name, the document's kind. */
 export type DialogInput = Record<string, unknown>;
@@ -166,6 +167,11 @@ export const operations = {
       })
       .strict(),
   ),
+  'boundaries/stage': operation<StagedBoundaryFile>()(none, { path: 'open', dialog: { title: 'Choose a boundary file to import', filters: 'boundaries' } }),
+  'boundaries/import': operation<BoundarySetSummary>()(BoundaryImportSettings),
+  'boundaries/list': operation<BoundarySetSummary[]>()(none),
+  'boundaries/show': operation<BoundarySetView>()(z.object({ id: BoundarySetId }).strict()),
+  'boundaries/remove': operation<BoundarySetSummary[]>()(z.object({ id: BoundarySetId }).strict()),
   'analysis/show': operation<AnalysisView>()(none),
   'analysis/setPeriods': operation<AnalysisView>()(z.object({ periods: PeriodsInput }).strict()),
   'analysis/setDenominators': operation<AnalysisView>()(DenominatorsInput),

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { WorkbenchError } from '../../shared/result';
 import { logUnexpected, unexpectedFailureMessage } from '../service/error-log';
 import { addAnalysisCommands } from './analysis-commands';
+import { addBoundariesCommands } from './boundaries-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addDocumentCommands } from './document-commands';
 import { addExportCommands } from './export-commands';
@@ -30,6 +31,7 @@ export function createProgram(): Command {
   addPartnershipCommands(program);
   addMemberCommands(program);
   addDatasetCommands(program);
+  addBoundariesCommands(program);
   addAnalysisCommands(program);
   addMatrixCommands(program);
   addPeersCommands(program);

@@ -10,6 +10,10 @@ const filters: Record<FileFilterId, Electron.FileFilter[]> = {
     { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
     { name: 'All files', extensions: ['*'] },
   ],
+  boundaries: [
+    { name: 'Boundary files (GeoJSON, TopoJSON, zipped shapefiles)', extensions: ['geojson', 'json', 'topojson', 'zip'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
   workbook: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
 };

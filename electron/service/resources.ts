@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -20,4 +20,18 @@ export function resourcesDir(): string {
 
 export function bundledDataFile(name: string): string {
   return join(resourcesDir(), 'data', name);
+}
+
+/** A bundled boundary file (resources/boundaries/), beside the licence it is published under. */
+export function bundledBoundaryFile(name: string): string {
+  return join(resourcesDir(), 'boundaries', name);
+}
+
+/** The attribution statement of the bundled boundaries (their LICENCE.txt), in one paragraph, without its rule of dashes. */
+export function bundledBoundaryAttribution(): string {
+  return readFileSync(bundledBoundaryFile('LICENCE.txt'), 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^-+$/.test(line))
+    .join(' ');
 }

@@ -1,5 +1,6 @@
 import type { FeatureContext } from './feature-handlers';
 import { analysisHandlers } from './features/analysis/analysis-handlers';
+import { boundariesHandlers } from './features/boundaries/boundaries-handlers';
 import { datasetHandlers } from './features/dataset/dataset-handlers';
 import { documentHandlers } from './features/document/document-handlers';
 import { exportHandlers } from './features/export/export-handlers';
@@ -21,6 +22,7 @@ export function createWorkbenchHandlers(session: WorkspaceSession, now: () => Da
     ...partnershipHandlers(context),
     ...memberHandlers(context),
     ...datasetHandlers(context),
+    ...boundariesHandlers(context),
     ...analysisHandlers(context),
     ...matrixHandlers(context),
     ...runHandlers(context),

@@ -11,6 +11,8 @@ export class WorkspaceSession {
   private exclusiveWork = false;
   /** Files chosen for import, by token, so that paths never travel to the page. */
   readonly stagedFiles = new Map<string, string>();
+  /** Boundary files chosen for import, by token, apart from the datasets' so that neither is imported as the other. */
+  readonly stagedBoundaryFiles = new Map<string, string>();
 
   get current(): WorkspaceDatabase | null {
     return this.db;
@@ -35,6 +37,7 @@ export class WorkspaceSession {
     this.db?.close();
     this.db = null;
     this.stagedFiles.clear();
+    this.stagedBoundaryFiles.clear();
   }
 
   /**

@@ -9,6 +9,7 @@ import { identifyImportsByFileAndSheet } from './0006-identify-imports-by-file-a
 import { createPeers } from './0007-create-peers';
 import { createDocumentDetails } from './0008-create-document-details';
 import { addNotStartedPriorityStatus } from './0009-add-not-started-priority-status';
+import { createBoundaries } from './0011-create-boundaries';
 
 export type { Migration } from './migration';
 
@@ -23,9 +24,11 @@ export const migrations: readonly Migration[] = [
   createPeers,
   createDocumentDetails,
   addNotStartedPriorityStatus,
+  // Version 10 is another branch's (the import's location columns); this list meets it on merge.
+  createBoundaries,
 ];
 
-export const latestSchemaVersion = migrations.length;
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
 export function schemaVersionOf(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -36,13 +39,16 @@ export function schemaVersionOf(db: Database): number {
  * leaves the file at the last version that completed.
  */
 export function migrate(db: Database, list: readonly Migration[] = migrations): number {
+  // Versions rise through the list, each above the one before. A version may be missing while
+  // branches that each add one are merged (10 is not in this list yet); none may repeat or go back.
   list.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`);
+    const before = index === 0 ? 0 : list[index - 1]!.version;
+    if (!Number.isInteger(migration.version) || migration.version <= before) {
+      throw new Error(`Migration "${migration.name}" has version ${migration.version}; expected a version above ${before}.`);
     }
   });
   const from = schemaVersionOf(db);
-  for (const migration of list.slice(from)) {
+  for (const migration of list.filter((candidate) => candidate.version > from)) {
     // Outside the transaction: SQLite ignores a change of foreign_keys inside one.
     const switchOff = migration.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
     if (switchOff) db.pragma('foreign_keys = OFF');

@@ -4,9 +4,9 @@ import type { Channel } from '../../../shared/channels';
  * The kinds of data a screen loads and shows. A query names the kinds it reads; an operation
  * names the kinds it changes (below), and each query reading one of them loads again after it.
  */
-export type QueryKey = 'workspace' | 'partnership' | 'datasets' | 'analysis' | 'matrix' | 'runs' | 'priorities' | 'document';
+export type QueryKey = 'workspace' | 'partnership' | 'datasets' | 'boundaries' | 'analysis' | 'matrix' | 'runs' | 'priorities' | 'document';
 
-const everything: readonly QueryKey[] = ['workspace', 'partnership', 'datasets', 'analysis', 'matrix', 'runs', 'priorities', 'document'];
+const everything: readonly QueryKey[] = ['workspace', 'partnership', 'datasets', 'boundaries', 'analysis', 'matrix', 'runs', 'priorities', 'document'];
 const none: readonly QueryKey[] = [];
 
 /**
@@ -41,6 +41,12 @@ export const invalidations = {
   'dataset/remove': ['datasets', 'workspace', 'analysis', 'matrix'],
   'dataset/counts': none,
   'dataset/mapLabel': ['datasets', 'analysis', 'matrix'],
+  // Staging reads the file; boundaries are drawn on maps and matched with figures, not scored.
+  'boundaries/stage': none,
+  'boundaries/import': ['boundaries'],
+  'boundaries/list': none,
+  'boundaries/show': none,
+  'boundaries/remove': ['boundaries'],
   'analysis/show': none,
   'analysis/setPeriods': ['analysis', 'matrix'],
   'analysis/setDenominators': ['analysis', 'matrix'],

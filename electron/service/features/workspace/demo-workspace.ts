@@ -20,7 +20,8 @@ import { bundledPopulationFile, importPopulationEstimates } from '../analysis/po
 import { insertPartnership } from '../partnership/partnership-store';
 import { addMember, listMembers } from '../member/member-store';
 import { addPriority } from '../priority/priority-store';
-import { bundledDataFile } from '../../resources';
+import { bundledBoundaryAttribution, bundledBoundaryFile, bundledDataFile } from '../../resources';
+import { importBoundaries } from '../boundaries/import/import-boundaries';
 import { summarise, type WorkspaceSession } from '../../workspace-session';
 import { createWorkspaceFile, openWorkspaceFile, type WorkspaceDatabase } from '../../workspace-file';
 
@@ -40,7 +41,7 @@ const importDefaults: Omit<ImportRequest, 'path' | 'partner'> = {
  * sample for January 2018, ONS population estimates for both areas, example judgements
  * with their rationale, an illustrative set of peer forces kept from the ONS table, so that
  * the demo's ranking is complete, and the seed plan's four priorities linked to the ranked
- * types they address.
+ * types they address, and Colchester's LSOA and ward boundaries for its maps.
  */
 export async function buildDemoWorkspace(session: WorkspaceSession, path: string, context: OperationContext): Promise<WorkspaceSummary> {
   session.refuseWhileBusy();
@@ -90,6 +91,11 @@ export async function buildDemoWorkspace(session: WorkspaceSession, path: string
         context,
       );
       await importDataset(fresh, { ...importDefaults, path: bundledDataFile('police-uk-street-colchester-2018-01.csv'), partner: 'Essex Police' }, context);
+      // Colchester's LSOAs and wards, for its maps, with the ONS's attribution.
+      const attribution = bundledBoundaryAttribution();
+      const now = () => new Date();
+      await importBoundaries(fresh, { path: bundledBoundaryFile('colchester-lsoa-2011.geojson'), codeField: 'LSOA11CD', nameField: 'LSOA11NM', level: 'lsoa', attribution }, context, now);
+      await importBoundaries(fresh, { path: bundledBoundaryFile('colchester-wards-2013.geojson'), codeField: 'WD13CD', nameField: 'WD13NM', level: 'ward', attribution }, context, now);
     });
     savePeers(fresh, saferColchesterPeers);
     fresh.close();
