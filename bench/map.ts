@@ -142,7 +142,7 @@ function measure(label: string, points: Points): boolean {
 }
 
 function measureMapChart(): void {
-  const file = process.env.BENCH_MAP_BOUNDARIES ?? '/work/shared/data/boundaries/colchester-lsoa-2011.geojson';
+  const file = process.env.BENCH_MAP_BOUNDARIES ?? 'resources/boundaries/colchester-lsoa-2011.geojson';
   const lsoas = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
   const shift = (ring: Position[], dx: number, dy: number) => ring.map((position) => [position[0]! + dx, position[1]! + dy]);
   const features: Feature[] = [];

@@ -76,7 +76,7 @@ export interface MapChartInput {
   measure: string;
   /** 'LSOA', 'ward': for the words. */
   geography: string;
-  /** The boundaries' licence statement, e.g. `bundledBoundaryAttribution`. */
+  /** The boundaries' licence statement: the boundary set's stored attribution, or `bundledBoundaryAttribution`. */
   attribution: string;
   /** Further lines under the map, e.g. the snap-point caveat on a map drawn from police.uk points. */
   notes?: readonly string[];
@@ -152,12 +152,15 @@ export interface MapChartSpec {
 }
 
 /**
- * The licence statement of the bundled boundaries (Colchester's LSOAs and wards, from the ONS
- * Open Geography Portal), as their LICENCE.txt gives it: "All reuse of this data must retain
- * the Crown Copyright declarations below".
+ * The Crown copyright declarations of the bundled boundaries (Colchester's LSOAs and wards, from
+ * the ONS Open Geography Portal), word for word as their LICENCE.txt gives them ("All reuse of
+ * this data must retain the Crown Copyright declarations below"). A map's attribution is its
+ * boundary set's own, as stored on import (BoundarySetSummary.attribution, which for the demo's
+ * sets is that whole file); this is the line for a map of the bundled sets, and the fallback a
+ * caller should name when a set was imported with none.
  */
 export const bundledBoundaryAttribution =
-  'Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data © Crown copyright and database right [2016]. Data licensed under the terms of the Open Government Licence. Ordnance Survey data covered by OS OpenData Licence.';
+  'Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data © Crown copyright and database right [2016]. Data licensed under the terms of the Open Government Licence (http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3). Ordnance Survey data covered by OS OpenData Licence.';
 
 export const mapChartDefaults = { width: 640, height: 520, tolerance: 0.5, topCount: 5 } as const;
 

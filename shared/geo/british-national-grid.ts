@@ -6,16 +6,16 @@ import proj4 from 'proj4';
  *
  * The hotspot analyses need metres: a 250 m cell and a bandwidth in metres mean the same
  * everywhere on the grid, which degrees do not (at Colchester a degree of longitude is about
- * 69 km, a degree of latitude 111 km). The datum shift is the Ordnance Survey's published
- * seven-parameter Helmert transformation between WGS 84 and OSGB36 (the +towgs84 below), which
- * the OS gives as good to about 5 m: far inside a 250 m cell and the police.uk map points' own
- * anonymisation. OSTN15, the OS's exact transformation, needs a correction grid of several
- * megabytes that the app does not carry.
- *
- * The definition is EPSG:27700 as epsg.io publishes it for proj4.
+ * 69 km, a degree of latitude 111 km). The datum shift is the Ordnance Survey's
+ * seven-parameter Helmert transformation between WGS 84 and OSGB36 ("A guide to coordinate
+ * systems in Great Britain"), with the same parameters as the boundary import's reprojection
+ * (electron/service/features/boundaries/import/british-national-grid.ts, which could take
+ * them from here), so that points and boundaries meet: the OS gives its error as up to 3.5 m
+ * against OSTN15, far inside a 250 m cell and the police.uk map points' own anonymisation.
+ * OSTN15 itself needs a correction grid of several megabytes that the app does not carry.
  */
 export const britishNationalGridDefinition =
-  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs';
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.1502,0.247,0.8421,-20.4894 +units=m +no_defs';
 
 const converter = proj4('EPSG:4326', britishNationalGridDefinition);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bngToWgs84 } from '../../../electron/service/features/boundaries/import/british-national-grid';
 import { britishNationalGridToLonLat, lonLatArraysToBritishNationalGrid, lonLatToBritishNationalGrid } from '../../../shared/geo/british-national-grid';
 
 describe('longitude and latitude to the British National Grid', () => {
@@ -23,6 +24,13 @@ describe('longitude and latitude to the British National Grid', () => {
     // proj4 iterates the datum shift back to about a millimetre (1e-8 degrees).
     expect(longitude).toBeCloseTo(0.5, 6);
     expect(latitude).toBeCloseTo(52.1, 6);
+  });
+
+  it('agrees with the boundary import’s reprojection, so that points and boundaries meet', () => {
+    const [easting, northing] = lonLatToBritishNationalGrid(0.9003, 51.8892);
+    const [longitude, latitude] = bngToWgs84(easting, northing);
+    expect(longitude).toBeCloseTo(0.9003, 6);
+    expect(latitude).toBeCloseTo(51.8892, 6);
   });
 
   it('converts arrays, leaving a point with no location as NaN', () => {

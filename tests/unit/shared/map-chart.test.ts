@@ -6,7 +6,7 @@ import { bundledBoundaryAttribution, describeMap, mapChart, transverseMercator, 
 import { sequentialPalettes, withheldColour } from '../../../shared/geo/choropleth';
 import { snapPointCaveat } from '../../../shared/geo/hotspots';
 
-const boundariesDirectory = '/work/shared/data/boundaries';
+const boundariesDirectory = 'resources/boundaries';
 const lsoas = JSON.parse(readFileSync(`${boundariesDirectory}/colchester-lsoa-2011.geojson`, 'utf8')) as FeatureCollection;
 const codes = lsoas.features.map((feature) => String(feature.properties!.LSOA11CD));
 const areas: MapChartArea[] = lsoas.features.map((feature, index) => ({
@@ -124,6 +124,9 @@ describe('the map specification on Colchester’s 105 LSOAs', () => {
     for (const area of top) expect(spec.altText).toContain(`${area.name} (${area.value})`);
     expect(spec.attribution).toContain('Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data © Crown copyright and database right [2016]');
     expect(spec.footer.map((line) => line.text).join(' ')).toBe(bundledBoundaryAttribution);
+    // Word for word from the bundled boundaries' licence.
+    const licence = readFileSync(`${boundariesDirectory}/LICENCE.txt`, 'utf8').replace(/\s+/g, ' ');
+    for (const sentence of bundledBoundaryAttribution.split(/(?<=\.) /)) expect(licence).toContain(sentence);
     for (const line of spec.footer) expect(line.y).toBeLessThanOrEqual(spec.height);
   });
 

@@ -28,7 +28,7 @@ describe('neighbours of areas', () => {
   });
 
   it('finds every Colchester LSOA a neighbour, symmetrically', () => {
-    const collection = JSON.parse(readFileSync('/work/shared/data/boundaries/colchester-lsoa-2011.geojson', 'utf8')) as FeatureCollection;
+    const collection = JSON.parse(readFileSync('resources/boundaries/colchester-lsoa-2011.geojson', 'utf8')) as FeatureCollection;
     const neighbours = queenNeighbours(collection);
     expect(neighbours).toHaveLength(105);
     neighbours.forEach((list, area) => {
