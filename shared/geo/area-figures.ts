@@ -12,7 +12,7 @@ import { defaultSuppressionThreshold, suppressCounts, type Shown } from '../expo
  * the rates from `ratePer1000`, and in publication mode the counts go through shared/export
  * `suppressCounts`, the one suppression rule of every export. As the rule says, a figure
  * derived from a hidden count is hidden with it: a rate with its count, a percentage change and
- * the test with the change.
+ * the test with the change. The areas are suppressed as the parts of their total (see below).
  *
  * An area listed without counts has none in either period (0 and 0), so it is on the map and in
  * the table with its zeros; counts for a code not among the areas are returned in `unmatched`,
@@ -67,8 +67,10 @@ export interface AreaFigures {
   unmatched: { code: string; current: number; comparison: number }[];
   /** Publication mode's threshold, or null when figures are not suppressed. */
   suppressionThreshold: number | null;
-  /** Cells hidden by suppression, by reason. */
+  /** Cells hidden by suppression, by reason (the areas' total included). */
   suppressed: { primary: number; secondary: number };
+  /** The areas' total, as publication mode may show it (the suppression treats the areas as its parts). */
+  total: { current: AreaValue; comparison: AreaValue; change: AreaValue };
 }
 
 const shown = (value: number | null): Shown => ({ suppressed: false, value });
@@ -81,15 +83,18 @@ export function areaFigures(areas: readonly MapArea[], counts: ReadonlyMap<strin
   }
   const countOf = (code: string): AreaCounts => counts.get(code) ?? { current: 0, comparison: 0 };
   const threshold = options.publication ? (options.publication.threshold ?? defaultSuppressionThreshold) : null;
-  // Each area is a row of its own: an area's counts are not parts of a total shown beside them
-  // (the partnership's total comes from the offence figures, over all rows, not only those
-  // matched to an area), so only the change needs the secondary rule.
+  // The areas' counts add up to the partnership's figure, which every document shows beside the
+  // map (exactly, when every row has a matched area code), so they are suppressed as the parts
+  // of a total: with one area hidden, a second is hidden too, and the total less the shown
+  // areas pins neither down. The total is a row of its own, under a key no area code can have.
+  const totalKey = '\u0000total';
+  const rows = areas.map((area) => ({ key: area.code, current: countOf(area.code).current, comparison: countOf(area.code).comparison }));
   const decided =
     threshold === null
       ? null
       : suppressCounts(
-          areas.map((area) => ({ key: area.code, current: countOf(area.code).current, comparison: countOf(area.code).comparison })),
-          { threshold },
+          [...rows, { key: totalKey, current: rows.reduce((sum, row) => sum + row.current, 0), comparison: rows.reduce((sum, row) => sum + row.comparison, 0) }],
+          { threshold, totals: [{ total: totalKey, parts: rows.map((row) => row.key) }] },
         );
   const figures = areas.map((area, index): AreaFigure => {
     const { current, comparison } = countOf(area.code);
@@ -114,12 +119,18 @@ export function areaFigures(areas: readonly MapArea[], counts: ReadonlyMap<strin
       verdict: changeShown.suppressed ? null : compared.verdict,
     };
   });
+  const totalRow = decided?.rows[areas.length];
+  const sum = (pick: (counts: AreaCounts) => number) => areas.reduce((total, area) => total + pick(countOf(area.code)), 0);
+  const total = totalRow
+    ? { current: totalRow.current, comparison: totalRow.comparison, change: totalRow.change }
+    : { current: shown(sum((c) => c.current)), comparison: shown(sum((c) => c.comparison)), change: shown(sum((c) => c.current - c.comparison)) };
   const unmatched = [...counts].filter(([code]) => !codes.has(code)).map(([code, value]) => ({ code, current: value.current, comparison: value.comparison }));
   return {
     areas: figures,
     unmatched,
     suppressionThreshold: threshold,
     suppressed: { primary: decided?.primary ?? 0, secondary: decided?.secondary ?? 0 },
+    total,
   };
 }
 

@@ -64,13 +64,23 @@ describe('figures per area', () => {
     expect(b.comparison).toEqual({ suppressed: false, value: 10 });
     expect(b.comparisonRate).toEqual({ suppressed: false, value: 5 });
     expect(mappedValue(b.rate)).toBeNull();
-    // The same decisions as suppressCounts makes for these rows.
-    const direct = suppressCounts(areas.map((area) => ({ key: area.code, current: counts.get(area.code)?.current ?? 0, comparison: counts.get(area.code)?.comparison ?? 0 })));
-    expect(published.areas.map((area) => [area.current, area.comparison, area.change])).toEqual(direct.rows.map((row) => [row.current, row.comparison, row.change]));
+    // The same decisions as suppressCounts makes for these rows as the parts of their total:
+    // with 018B's 3 hidden, the total less the shown areas would give it, so a second area's
+    // count goes too: the smallest shown count at or above the threshold, 018A's 30.
+    const rows = areas.map((area) => ({ key: area.code, current: counts.get(area.code)?.current ?? 0, comparison: counts.get(area.code)?.comparison ?? 0 }));
+    const direct = suppressCounts([...rows, { key: 'total', current: 73, comparison: 63 }], { totals: [{ total: 'total', parts: rows.map((row) => row.key) }] });
+    expect(published.areas.map((area) => [area.current, area.comparison, area.change])).toEqual(direct.rows.slice(0, 4).map((row) => [row.current, row.comparison, row.change]));
+    expect(published.total.current).toEqual(direct.rows[4]!.current);
     expect(published.suppressed).toEqual({ primary: direct.primary, secondary: direct.secondary });
     expect(published.suppressionThreshold).toBe(5);
-    // Large counts are untouched.
-    expect(published.areas[0]!.rate).toEqual({ suppressed: false, value: 20 });
+    const hiddenCurrent = published.areas.filter((area) => area.current.suppressed).map((area) => area.code);
+    expect(hiddenCurrent).toEqual(['E01021637', 'E01021638']);
+    // Its rate and change go with it.
+    expect(published.areas[0]!.rate.suppressed).toBe(true);
+    expect(published.areas[0]!.percentChange.suppressed).toBe(true);
+    expect(published.areas[0]!.comparisonRate).toEqual({ suppressed: false, value: 8 });
+    // Without publication mode the total is the plain sum.
+    expect(areaFigures(areas, counts).total.current).toEqual({ suppressed: false, value: 73 });
     expect(areaFigures(areas, counts, { publication: { threshold: 11 } }).areas[1]!.comparison.suppressed).toBe(true);
   });
 
