@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { bngToWgs84, isOnTheNationalGrid, nationalGridProjection, osgb36ToWgs84Helmert } from '../../../electron/service/features/boundaries/import/british-national-grid';
+import { britishNationalGridToLonLat, isOnTheNationalGrid, nationalGridProjection, osgb36ToWgs84Helmert } from '../../../shared/geo/british-national-grid';
 
 /**
  * The reprojection the shapefile import uses, checked against Ordnance Survey's "A guide to
@@ -68,7 +68,7 @@ describe('British National Grid to WGS84', () => {
 
   it('shifts OSGB36 to WGS84 as the OS guide’s Helmert transformation does, to within a centimetre', () => {
     const shifted = toGeodetic(helmert(toCartesian(example.latitude, example.longitude, 0, airy), osgb36ToWgs84Helmert), wgs84);
-    const [longitude, latitude] = bngToWgs84(example.easting, example.northing);
+    const [longitude, latitude] = britishNationalGridToLonLat(example.easting, example.northing);
     expect(metresBetween(latitude, longitude, shifted[0], shifted[1])).toBeLessThan(0.01);
     // The shift itself is about a hundred metres here, mostly westward in longitude: the
     // parameters are applied, not skipped.

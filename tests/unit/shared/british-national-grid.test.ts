@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bngToWgs84 } from '../../../electron/service/features/boundaries/import/british-national-grid';
 import { britishNationalGridToLonLat, lonLatArraysToBritishNationalGrid, lonLatToBritishNationalGrid } from '../../../shared/geo/british-national-grid';
 
 describe('longitude and latitude to the British National Grid', () => {
@@ -28,7 +27,7 @@ describe('longitude and latitude to the British National Grid', () => {
 
   it('agrees with the boundary import’s reprojection, so that points and boundaries meet', () => {
     const [easting, northing] = lonLatToBritishNationalGrid(0.9003, 51.8892);
-    const [longitude, latitude] = bngToWgs84(easting, northing);
+    const [longitude, latitude] = britishNationalGridToLonLat(easting, northing);
     expect(longitude).toBeCloseTo(0.9003, 6);
     expect(latitude).toBeCloseTo(51.8892, 6);
   });

@@ -1,5 +1,5 @@
 import type { AreaGeometry, BoundingBox, SourceCrs } from '../../../../../shared/domain/boundaries';
-import { bngToWgs84, isOnTheNationalGrid } from './british-national-grid';
+import { britishNationalGridToLonLat, isOnTheNationalGrid } from '../../../../../shared/geo/british-national-grid';
 
 /**
  * One area's geometry made into what the workspace keeps: a GeoJSON Polygon or MultiPolygon
@@ -39,7 +39,7 @@ function toPosition(raw: unknown, crs: SourceCrs): Position {
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) throw new GeometryError({ kind: 'malformed' });
   if (crs === 'EPSG:27700') {
     if (!isOnTheNationalGrid(x, y)) throw new GeometryError({ kind: 'off-the-grid', example: [x, y] });
-    const [longitude, latitude] = bngToWgs84(x, y);
+    const [longitude, latitude] = britishNationalGridToLonLat(x, y);
     return [round6(longitude), round6(latitude)];
   }
   if (Math.abs(x) > 180 || Math.abs(y) > 90) throw new GeometryError({ kind: 'not-longitude-latitude', example: [x, y] });
