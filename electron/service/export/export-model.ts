@@ -217,7 +217,7 @@ export function gatherExportModel(db: WorkspaceDatabase, source: ExportSource, n
       : (run!.sources.find((entry) => entry.offenceKey === key)?.files.map((file) => file.datasetId) ?? []);
   for (const key of rankedKeys) for (const id of new Set(sourceIds(key))) usedBy.set(id, (usedBy.get(id) ?? 0) + 1);
   const datasets = datasetUses(allDatasets, usedBy, scoring.periods);
-  const rawRowCount = (db.prepare('SELECT count(*) AS rows FROM observation WHERE in_area = 1').get() as { rows: number }).rows;
+  const rawRowCount = (db.prepare('SELECT ifnull(sum(rows), 0) AS rows FROM offence_count WHERE in_area = 1').get() as { rows: number }).rows;
   return {
     generatedAt: now.toISOString(),
     appVersion,

@@ -43,9 +43,13 @@ function plural(count: number, noun: string): string {
 }
 
 interface Aggregate {
+  /** Its offence_count.id, which the imported rows refer to. */
+  id: number;
   observation: Observation;
   inArea: boolean;
   count: number;
+  /** The imported rows counted in it. */
+  rows: number;
 }
 
 type AggregateIndex = Map<string, AggregateIndex | Aggregate>;
@@ -86,26 +90,21 @@ export class DatasetWriter {
   private keysWritten = 0;
   private readonly insertKeyBlock;
   private readonly insertRejection;
+  /** The id the next new aggregate takes: offence_count's ids are given here, so that rows can refer to them before they are written. */
+  private nextAggregateId: number;
+  /** The sheet the rows handled now are from, for a dataset read from several sheets (null: the dataset's only sheet, or a CSV). */
+  sheetPosition: number | null = null;
 
   constructor(
     private readonly db: WorkspaceDatabase,
     private readonly datasetId: number,
     private readonly options: DatasetWriterOptions,
   ) {
-    this.observations = new BatchedInsert(db, 'observation', [
-      'dataset_id',
-      'row_number',
-      'period_from',
-      'period_to',
-      'area_code',
-      'area_name',
-      'in_area',
-      'source_label',
-      'offence_code',
-      'count',
-    ]);
+    this.observations = new BatchedInsert(db, 'observation', ['dataset_id', 'row_number', 'sheet_position', 'offence_count_id', 'count'], 256);
     this.insertKeyBlock = db.prepare('INSERT INTO crime_key_block (dataset_id, keys) VALUES (?, ?)');
-    this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, reason) VALUES (?, ?, ?)');
+    this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, sheet_position, reason) VALUES (?, ?, ?, ?)');
+    // Inside the import's transaction (BEGIN IMMEDIATE), so no other writer can take these ids.
+    this.nextAggregateId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM offence_count').pluck().get() as number);
     // Crimes already in the workspace, so that a later file repeating them is caught.
     for (const block of db.prepare('SELECT keys FROM crime_key_block').pluck().iterate() as Iterable<Uint8Array>) {
       addPackedKeys(this.crimeIds, block);
@@ -188,21 +187,6 @@ export class DatasetWriter {
   }
 
   private write(rowNumber: number, observation: Observation, inArea: boolean): void {
-    const offenceCode = observation.offenceCode ?? this.options.resolver.codeOf(observation.label);
-    const pending = this.observations.pending;
-    pending.push(
-      this.datasetId,
-      rowNumber,
-      observation.periodFrom,
-      observation.periodTo,
-      observation.areaCode,
-      observation.areaName,
-      inArea ? 1 : 0,
-      observation.label,
-      offenceCode,
-      observation.count,
-    );
-    this.observations.added();
     // Whether a row is in the area follows from its area, and a code not given by the source
     // from its label, so neither needs to be in the key.
     const byArea = subIndex(
@@ -210,9 +194,12 @@ export class DatasetWriter {
       observation.areaCode ?? '',
     );
     const areaName = observation.areaName ?? '';
-    const aggregate = byArea.get(areaName) as Aggregate | undefined;
-    if (aggregate) aggregate.count += observation.count;
-    else {
+    let aggregate = byArea.get(areaName) as Aggregate | undefined;
+    if (aggregate) {
+      aggregate.count += observation.count;
+      aggregate.rows += 1;
+    } else {
+      const offenceCode = observation.offenceCode ?? this.options.resolver.codeOf(observation.label);
       // Kept for the whole import: copied, so that it holds on to none of the batch's text.
       const kept: Observation = {
         crimeId: null,
@@ -224,10 +211,13 @@ export class DatasetWriter {
         areaName: observation.areaName === null ? null : detached(observation.areaName),
         count: observation.count,
       };
-      const created = { observation: kept, inArea, count: observation.count };
-      byArea.set(detached(areaName), created);
-      this.aggregates.push(created);
+      aggregate = { id: this.nextAggregateId++, observation: kept, inArea, count: observation.count, rows: 1 };
+      byArea.set(detached(areaName), aggregate);
+      this.aggregates.push(aggregate);
     }
+    // The row itself: where it is in the file, and which aggregate it counts towards.
+    this.observations.pending.push(this.datasetId, rowNumber, this.sheetPosition, aggregate.id, observation.count);
+    this.observations.added();
   }
 
   private reject(rowNumber: number, reason: string): void {
@@ -238,7 +228,7 @@ export class DatasetWriter {
   /** A rejected row, or a rejected cell of a row that was otherwise imported. */
   private recordRejection(rowNumber: number, reason: string): void {
     this.storedRejections += 1;
-    if (this.storedRejections <= storedRejectionLimit) this.insertRejection.run(this.datasetId, rowNumber, reason);
+    if (this.storedRejections <= storedRejectionLimit) this.insertRejection.run(this.datasetId, rowNumber, this.sheetPosition, reason);
     const kind = reasonKind(reason);
     const group = this.reasons.get(kind);
     if (group) group.rows += 1;
@@ -292,13 +282,14 @@ export class DatasetWriter {
   writeRecords(mapping: Partial<Record<MappableField, string>>, ignoredColumns: readonly string[]): void {
     const { db, datasetId, tally } = this;
     const insertAggregate = db.prepare(
-      `INSERT INTO offence_count (dataset_id, source_label, offence_key, offence_code, period_from, period_to, area_code, area_name, in_area, count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO offence_count (id, dataset_id, source_label, offence_key, offence_code, period_from, period_to, area_code, area_name, in_area, count, rows)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let firstMonth: string | null = null;
     let lastMonth: string | null = null;
-    for (const { observation, inArea, count } of this.aggregates) {
+    for (const { id, observation, inArea, count, rows } of this.aggregates) {
       insertAggregate.run(
+        id,
         datasetId,
         observation.label,
         this.options.resolver.keyOf(observation.label, observation.offenceCode),
@@ -309,6 +300,7 @@ export class DatasetWriter {
         observation.areaName,
         inArea ? 1 : 0,
         count,
+        rows,
       );
       if (inArea) {
         if (firstMonth === null || observation.periodFrom < firstMonth) firstMonth = observation.periodFrom;

@@ -9,6 +9,7 @@ import { identifyImportsByFileAndSheet } from './0060-identify-imports-by-file-a
 import { createPeers } from './0070-create-peers';
 import { createDocumentDetails } from './0080-create-document-details';
 import { addNotStartedPriorityStatus } from './0090-add-not-started-priority-status';
+import { recordSheetsAndLeanObservations } from './0100-record-sheets-and-lean-observations';
 
 export type { Migration } from './migration';
 
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   createPeers,
   createDocumentDetails,
   addNotStartedPriorityStatus,
+  recordSheetsAndLeanObservations,
 ];
 
 export const latestSchemaVersion = migrations.length;

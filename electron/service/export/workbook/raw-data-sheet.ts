@@ -78,8 +78,8 @@ export async function writeRawDataSheet(book: StreamingWorkbook, target: ExportT
   const total = model.rawRowCount;
   const rows = snapshot
     .prepare(
-      `SELECT dataset_id, row_number, period_from, period_to, area_code, area_name, source_label, offence_code, count
-       FROM observation WHERE in_area = 1 ORDER BY id`,
+      `SELECT o.dataset_id, o.row_number, c.period_from, c.period_to, c.area_code, c.area_name, c.source_label, c.offence_code, o.count
+       FROM observation o JOIN offence_count c ON c.id = o.offence_count_id WHERE c.in_area = 1 ORDER BY o.id`,
     )
     .raw(true)
     .iterate() as IterableIterator<RawRow>;

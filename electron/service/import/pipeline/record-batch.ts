@@ -24,6 +24,13 @@ export interface RecordBatch {
   rowCount: number;
   /** Progress through the file when the batch was sent, on the scale of its size in bytes. */
   bytesRead: number;
+  /**
+   * The first rows of a sheet (or of a delimited file), sent with every cell so that the
+   * header can be found; the reader then waits to be told what to send of that sheet.
+   */
+  head: boolean;
+  /** The sheet the rows are from (every row of a batch is from one), or null for a delimited file. */
+  sheet: { position: number; name: string } | null;
 }
 
 export const rowFlags = { nul: 1 } as const;
@@ -135,7 +142,7 @@ export class RecordBatchBuilder {
   }
 
   /** The rows so far as one batch, and a fresh start. */
-  take(bytesRead: number): RecordBatch {
+  take(bytesRead: number, head: boolean, sheet: RecordBatch['sheet']): RecordBatch {
     const joined = this.parts.join('');
     const text = Buffer.from(joined, 'utf8');
     // A small Buffer may share a pooled ArrayBuffer; a batch must own its memory to move it.
@@ -148,6 +155,8 @@ export class RecordBatchBuilder {
       refs: Int32Array.from(this.refs),
       rowCount: this.rowCount,
       bytesRead,
+      head,
+      sheet: sheet === null ? null : { position: sheet.position, name: sheet.name },
     };
     this.parts = [];
     this.length = 0;

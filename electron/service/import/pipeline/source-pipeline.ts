@@ -83,6 +83,7 @@ export function startSourceWorker(data: SourceWorkerData): Worker {
 export interface SourcePipelineOptions {
   fileName: string;
   sheet: string | null;
+  allSheets: boolean;
   signal: AbortSignal;
   headRows: number;
   rowsPerBatch: number;
@@ -109,6 +110,7 @@ export class SourcePipeline {
   private closed = false;
   private released = false;
   private taken = 0;
+  private planned = false;
   private readonly exited: Promise<unknown>;
   /** Settles when the reader has released the file and can take another. */
   private readonly ready: Promise<void>;
@@ -138,7 +140,14 @@ export class SourcePipeline {
   /** Starts reading; resolves once the file is open and recognised. */
   static async open(path: string, options: SourcePipelineOptions): Promise<SourcePipeline> {
     if (options.signal.aborted) throw cancelled();
-    const data: SourceWorkerData = { path, sheet: options.sheet, headRows: options.headRows, rowsPerBatch: options.rowsPerBatch, ...(options.limits ? { limits: options.limits } : {}) };
+    const data: SourceWorkerData = {
+      path,
+      sheet: options.sheet,
+      allSheets: options.allSheets,
+      headRows: options.headRows,
+      rowsPerBatch: options.rowsPerBatch,
+      ...(options.limits ? { limits: options.limits } : {}),
+    };
     const pipeline = new SourcePipeline((options.start ?? startSourceWorker)(data), options);
     try {
       const opened = await pipeline.nextEvent();
@@ -170,9 +179,13 @@ export class SourcePipeline {
     throw this.failure(event);
   }
 
-  /** After the first batch: the columns to send from now on, and the reader may go ahead. */
-  plan(columns: number[] | null): void {
-    this.send({ type: 'plan', columns, credits: creditsAhead });
+  /**
+   * After a head batch: the columns to send of its sheet from now on, or that the rest of the
+   * sheet is to be passed over. After the first, the reader may go ahead.
+   */
+  plan(columns: number[] | null, skipSheet = false): void {
+    this.send({ type: 'plan', columns, credits: this.planned ? 0 : creditsAhead, skipSheet });
+    this.planned = true;
   }
 
   /** The writer has taken a batch: the reader may send one more (told two at a time, halving the messages). */

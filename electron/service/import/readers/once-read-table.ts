@@ -1,4 +1,4 @@
-import type { SourceRow, SourceTable } from './source-table';
+import type { SheetOfRows, SourceRow, SourceTable } from './source-table';
 
 /**
  * What every reader shares: rows can be read once, close() may come at any moment (even
@@ -21,6 +21,15 @@ export abstract class OnceReadTable implements SourceTable {
   ) {}
 
   abstract bytesRead(): number;
+
+  /** A delimited file has no sheets; a workbook's reader says which sheet each row is from. */
+  currentSheet(): SheetOfRows | null {
+    return null;
+  }
+
+  skipSheet(sheet: SheetOfRows): void {
+    void sheet;
+  }
 
   /** Reads the rows, stopping when stopOrCancel aborts; finally blocks release the file. */
   protected abstract readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow>;

@@ -5,7 +5,19 @@ import { WorkbenchError } from '../../../../shared/result';
 import { openCsvTable } from './csv-reader';
 import { classifyFileHead } from './file-signature';
 import { type ReaderLimits, resolveLimits } from './reader-limits';
-import { emptyFile, invalidFile, notTextOrSpreadsheet, passwordProtected, quotedFileName, throwIfAborted } from './reader-messages';
+import { compoundFileKind } from './ole-compound';
+import { openOdsTable } from './ods-reader';
+import { zipSpreadsheetKind } from './ods-package';
+import {
+  emptyFile,
+  flatOpenDocument,
+  invalidFile,
+  legacyExcelWorkbook,
+  notTextOrSpreadsheet,
+  passwordProtected,
+  quotedFileName,
+  throwIfAborted,
+} from './reader-messages';
 import { openXlsxTable } from './xlsx-reader';
 
 export type { ReaderLimits } from './reader-limits';
@@ -14,9 +26,16 @@ export { defaultReaderLimits } from './reader-limits';
 export type CellValue = string | number | boolean | Date | null;
 
 export interface SourceRow {
-  /** 1-based, as the analyst sees it: Excel's row number, or for CSV the record's first line. */
+  /** 1-based, as the analyst sees it: the spreadsheet's row number in its sheet, or for CSV the record's first line. */
   rowNumber: number;
   cells: CellValue[];
+}
+
+/** A sheet of a workbook, as rows are read from it. */
+export interface SheetOfRows {
+  /** 1-based, in the workbook's order of sheets. */
+  position: number;
+  name: string;
 }
 
 export type SourceEncoding = 'utf-8' | 'utf-16le' | 'windows-1252';
@@ -25,10 +44,15 @@ export type SourceDelimiter = ',' | ';' | '\t';
 export interface SourceTableDetails {
   encoding?: SourceEncoding;
   delimiter?: SourceDelimiter;
-  /** Worksheet names in workbook order (chart sheets left out). */
+  /**
+   * Worksheet names in workbook order (chart sheets left out). Left out for an OpenDocument
+   * spreadsheet opened without listing its sheets, which takes a pass over all of its XML.
+   */
   sheets?: string[];
-  /** The worksheet being read. */
+  /** The worksheet being read, when known before reading (one sheet, not all). */
   sheet?: string;
+  /** Every sheet is read, one after another. */
+  allSheets?: boolean;
 }
 
 /**
@@ -38,7 +62,7 @@ export interface SourceTableDetails {
 export interface SourceTable {
   /** Base name, for messages. */
   fileName: string;
-  kind: 'csv' | 'xlsx';
+  kind: 'csv' | 'xlsx' | 'ods';
   /** File size in bytes. */
   bytesTotal: number;
   /** Progress so far, on the same scale as bytesTotal. */
@@ -48,11 +72,23 @@ export interface SourceTable {
   /** Releases the file, also when iteration stopped early. Safe to call more than once. */
   close(): Promise<void>;
   details: SourceTableDetails;
+  /** The sheet the row just yielded came from (null for CSV). The same object for every row of a sheet. */
+  currentSheet(): SheetOfRows | null;
+  /** Reading every sheet: passes over the rest of this sheet, which does not belong to the table. */
+  skipSheet(sheet: SheetOfRows): void;
 }
 
 export interface OpenSourceTableOptions {
-  /** Worksheet to read from an .xlsx; the first visible worksheet when left out. Ignored for CSV. */
+  /** Worksheet to read from a workbook; when left out, the first visible one that is not notes or a cover. Ignored for CSV. */
   sheet?: string;
+  /** Read every sheet of a workbook, one after another (sheet is then ignored). */
+  allSheets?: boolean;
+  /**
+   * List an OpenDocument spreadsheet's sheets (and check the one asked for) before reading.
+   * On by default; the import's reader leaves it off, since listing takes a pass over all of
+   * the sheets' XML and the preview has already checked the name.
+   */
+  listSheets?: boolean;
   signal?: AbortSignal;
   limits?: Partial<ReaderLimits>;
   /** For a CSV file, sees every byte, in order, as the rows are read (a workbook is read part by part). */
@@ -64,8 +100,9 @@ const headBytes = 1024 * 1024;
 
 /**
  * Opens a partner's file as a table of raw rows. The type comes from the content (a zip is
- * an .xlsx, an OLE compound file is encrypted or legacy Excel, anything else is tried as
- * delimited text), because partners rename files and e-mail gateways mangle extensions.
+ * an .xlsx or an OpenDocument spreadsheet, an OLE compound file is encrypted or legacy Excel,
+ * anything else is tried as delimited text), because partners rename files and e-mail
+ * gateways mangle extensions.
  */
 export async function openSourceTable(path: string, options: OpenSourceTableOptions = {}): Promise<SourceTable> {
   throwIfAborted(options.signal);
@@ -76,10 +113,24 @@ export async function openSourceTable(path: string, options: OpenSourceTableOpti
 
   const kind = classifyFileHead(head);
   switch (kind.type) {
-    case 'zip':
-      return openXlsxTable(path, { fileName, size, sheet: options.sheet, signal: options.signal, limits });
+    case 'zip': {
+      const workbook = { fileName, size, sheet: options.sheet, allSheets: options.allSheets === true, signal: options.signal, limits };
+      if ((await zipSpreadsheetKind(path, head)) === 'ods') return openOdsTable(path, { ...workbook, listSheets: options.listSheets !== false });
+      return openXlsxTable(path, workbook);
+    }
     case 'ole':
-      throw passwordProtected(fileName);
+      switch (await compoundFileKind(path)) {
+        case 'legacy-excel':
+          throw legacyExcelWorkbook(fileName);
+        case 'legacy-word':
+          throw notTextOrSpreadsheet(fileName, 'a Word document');
+        case 'legacy-powerpoint':
+          throw notTextOrSpreadsheet(fileName, 'a PowerPoint presentation');
+        default:
+          throw passwordProtected(fileName);
+      }
+    case 'flat-ods':
+      throw flatOpenDocument(fileName);
     case 'binary':
       throw notTextOrSpreadsheet(fileName, kind.looksLike);
     case 'text':
@@ -95,7 +146,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
   } catch (error) {
     throw openFailure(error, path, fileName);
   }
-  if (kind.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+  if (kind.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or a spreadsheet.`);
   if (!kind.isFile()) {
     throw invalidFile(`${quotedFileName(fileName)} is not an ordinary file (it is a pipe, socket or device), so it cannot be imported. Save the data to a CSV or Excel file and import that.`);
   }
@@ -107,7 +158,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
   }
   try {
     const stats = await handle.stat();
-    if (stats.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+    if (stats.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or a spreadsheet.`);
     const head = Buffer.alloc(Math.min(headBytes, stats.size));
     let filled = 0;
     while (filled < head.length) {
@@ -127,7 +178,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
 function openFailure(error: unknown, path: string, fileName: string): WorkbenchError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
-  if (code === 'EISDIR') return invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+  if (code === 'EISDIR') return invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or a spreadsheet.`);
   if (code === 'EACCES' || code === 'EPERM') {
     return invalidFile(`${quotedFileName(fileName)} cannot be opened: you do not have permission to read it. Ask for access, or copy it to a folder of your own, and try again.`);
   }
