@@ -79,6 +79,8 @@ export class DatasetWriter {
   private readonly reasons = new Map<string, { example: string; row: number; rows: number }>();
   private storedRejections = 0;
   private readonly otherAreas = new Map<string, number>();
+  /** Other areas that are no area at all ("Unassigned"), never kept as comparators. */
+  private readonly notAreas = new Set<string>();
   /** The aggregates, and an index to them by label, code, period and area, one level each. */
   private readonly aggregates: Aggregate[] = [];
   private readonly aggregateIndex: AggregateIndex = new Map();
@@ -156,12 +158,13 @@ export class DatasetWriter {
     for (const observation of observations) {
       const verdict = this.options.judgeArea(observation);
       if (verdict.blank) this.tally.blankArea += 1;
-      if (this.options.collectAreas && observation.areaName && !this.areasSeen.has(observation.areaName)) {
+      if (this.options.collectAreas && observation.areaName && !verdict.notAnArea && !this.areasSeen.has(observation.areaName)) {
         this.areasSeen.add(detached(observation.areaName));
       }
       if (!verdict.inArea) {
         this.countOtherArea(verdict.otherArea!);
-        if (!this.options.keepComparators) {
+        if (verdict.notAnArea && !this.notAreas.has(verdict.otherArea!)) this.notAreas.add(detached(verdict.otherArea!));
+        if (!this.options.keepComparators || verdict.notAnArea) {
           outside = true;
           continue;
         }
@@ -318,6 +321,6 @@ export class DatasetWriter {
     const insertReason = db.prepare('INSERT INTO dataset_rejection_reason (dataset_id, reason, rows) VALUES (?, ?, ?)');
     for (const { example, rows } of this.reasons.values()) insertReason.run(datasetId, example, rows);
     const insertOtherArea = db.prepare('INSERT INTO dataset_other_area (dataset_id, area, rows, kept) VALUES (?, ?, ?, ?)');
-    for (const [area, rows] of this.otherAreas) insertOtherArea.run(datasetId, area, rows, this.options.keepComparators ? 1 : 0);
+    for (const [area, rows] of this.otherAreas) insertOtherArea.run(datasetId, area, rows, this.options.keepComparators && !this.notAreas.has(area) ? 1 : 0);
   }
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportPreview } from '../../../shared/domain/dataset';
 import type { WorkspaceDatabase } from '../workspace-file';
+import { isUnassignedArea, sameArea } from './area-filter';
 import { cellText } from './cells';
 import { detectHeader, headerSearchRows } from './header-detection';
 import { suggestMapping } from './layouts';
@@ -75,8 +76,8 @@ export async function previewFile(
   const partnershipArea = (db.prepare('SELECT area FROM partnership WHERE id = 1').get() as { area: string | null }).area;
   const areaColumn = detected.layout?.areaRule === 'named-area' ? detected.layout.mapping.area : undefined;
   const areaIndex = areaColumn ? detected.header.indexOf(areaColumn) : -1;
-  const areas = areaIndex >= 0 ? [...new Set(body.map((row) => cellText(row.cells[areaIndex])).filter(Boolean))] : [];
-  const matching = areas.find((area) => partnershipArea && area.toLowerCase() === partnershipArea.toLowerCase());
+  const areas = areaIndex >= 0 ? [...new Set(body.map((row) => cellText(row.cells[areaIndex])).filter((area) => area && !isUnassignedArea(area)))] : [];
+  const matching = areas.find((area) => partnershipArea && sameArea(area, partnershipArea));
   return {
     fileName,
     bytes: statSync(path).size,

@@ -1,12 +1,16 @@
 import { parseFinancialYearQuarter } from '../../../../shared/dates';
 import { cellText, normaliseHeader, parseCount } from '../cells';
+import { detached } from '../pipeline/record-batch';
 import { indexHeader, type Layout } from './layout';
 
 /**
- * The Home Office "police recorded crime open data" tables: Financial Year, Financial
- * Quarter, Force Name (or Police Force), CSP Name, Offence Description, Offence Group,
- * Offence Subgroup, Offence Code, Offence Count (or Number of Offences). One row per area,
- * offence code and quarter.
+ * The Home Office "police recorded crime open data" tables, as published (the CSP tables
+ * prc-csp-…-tables.ods, one sheet per financial year named "2024_25" or "2012-13", after a
+ * Notes sheet; and the PFA tables): Financial Year, Financial Quarter, Force Name (or Police
+ * Force), CSP Name, Offence Description, Offence Group, Offence Subgroup, Offence Code,
+ * Offence Count (or Number of Offences). One row per area, offence code and quarter; the PFA
+ * table has no CSP Name, so its area is the force. Offences the police could not place in a
+ * CSP are on rows whose CSP is "Unassigned": outside every area (see area-filter.ts).
  */
 const knownColumns = new Set([
   'financialyear',
@@ -35,6 +39,19 @@ export const homeOfficeOpenDataLayout: Layout = {
     if ([year, quarter, code, description, count, area].some((position) => position === undefined)) return null;
     const at = { year: year!, quarter: quarter!, code: code!, description: description!, count: count!, area: area! };
     const countColumn = header[at.count]!;
+    // Some years' sheets write an offence's description in another case ("Assault With
+    // Injury"): one offence is one label, spelt as it was first met.
+    const spellings = new Map<string, string>();
+    const spelling = (label: string) => {
+      const key = label.toLowerCase().replace(/\s+/g, ' ');
+      const known = spellings.get(key);
+      if (known !== undefined) return known;
+      if (spellings.size >= 10_000) return label;
+      // Kept for the whole import: copied off the batch's text, which it would otherwise keep alive.
+      const kept = detached(label);
+      spellings.set(detached(key), kept);
+      return kept;
+    };
     return {
       format: 'ho-open-data',
       areaRule: 'named-area',
@@ -50,7 +67,7 @@ export const homeOfficeOpenDataLayout: Layout = {
         const period = parseFinancialYearQuarter(cellText(cells[at.year]), cellText(cells[at.quarter]));
         if (!period.ok) return { kind: 'rejected', reason: `Financial year and quarter: ${period.reason}` };
         const offenceCode = cellText(cells[at.code]);
-        const label = cellText(cells[at.description]) || offenceCode;
+        const label = spelling(cellText(cells[at.description]) || offenceCode);
         if (!label) return { kind: 'rejected', reason: 'The offence code and description are both blank.' };
         const areaName = cellText(cells[at.area]);
         if (!areaName) return { kind: 'rejected', reason: `The area (“${header[at.area]}”) is blank.` };

@@ -106,7 +106,7 @@ class OdsSourceTable extends OnceReadTable {
 
   protected async *readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow> {
     const { fileName, limits } = this.input;
-    let where = '';
+    let lastRow = 0;
     // Reopened and re-checked: the file may have changed since it was opened.
     const pkg = await openOdsPackage(this.path, fileName, limits).catch((error: unknown) => {
       throw asReaderError(error, this.input, '');
@@ -131,7 +131,7 @@ class OdsSourceTable extends OnceReadTable {
           for (const row of scanner.rows.splice(0)) {
             if (this.skipped.has(row.table.position)) continue;
             this.sheet = row.table;
-            where = ` (near row ${formatCount(row.number)} of sheet “${row.table.name}”)`;
+            lastRow = row.number;
             const cells = this.cellsOf(row.cells, row.lastFilled, row.number, row.table);
             for (let copy = 0; copy < row.repeat; copy += 1) {
               if (stopOrCancel.aborted) throw cancelled();
@@ -151,6 +151,7 @@ class OdsSourceTable extends OnceReadTable {
       if (rowsYielded === 0) throw this.nothingRead();
     } catch (error) {
       if (this.closed) return;
+      const where = lastRow > 0 && this.sheet !== null ? ` (near row ${formatCount(lastRow)} of sheet “${this.sheet.name}”)` : '';
       throw asReaderError(error, this.input, where);
     } finally {
       this.scanner = null;
