@@ -169,6 +169,11 @@ class DeclaredSize extends Transform {
   }
 }
 
+/** "a genuine Excel file". */
+function genuine(wording: PackageWording): string {
+  return `a genuine ${wording.genuine.replace(/^an? /, '')}`;
+}
+
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -181,7 +186,7 @@ function capitalised(text: string): string {
 function escapingPart(fileName: string, partName: string, wording: PackageWording): WorkbenchError {
   const shown = partName.length > 80 ? `${partName.slice(0, 77)}…` : partName;
   return invalidFile(
-    `${quotedFileName(fileName)} does not look like ${wording.genuine}: it contains a part named “${shown}”, which points outside the file, as a malicious archive does. It has not been imported. If you trust the sender, ${wording.resave}, and import that copy.`,
+    `${quotedFileName(fileName)} does not look like ${genuine(wording)}: it contains a part named “${shown}”, which points outside the file, as a malicious archive does. It has not been imported. If you trust the sender, ${wording.resave}, and import that copy.`,
   );
 }
 
@@ -191,6 +196,6 @@ export function likelyZipBomb(fileName: string, inflatedBytes: number | undefine
       ? 'one part of it expands to more than its own header says'
       : `one part of it expands more than ${formatCount(limits.maxCompressionRatio)} times (to ${formatSize(inflatedBytes)})`;
   return invalidFile(
-    `${quotedFileName(fileName)} does not look like a genuine ${wording.genuine.replace(/^an? /, '')}: ${how}, which is typical of a “zip bomb” made to exhaust the computer's memory. It has not been imported. If you trust the sender, ${wording.resave}, and import that copy.`,
+    `${quotedFileName(fileName)} does not look like ${genuine(wording)}: ${how}, which is typical of a “zip bomb” made to exhaust the computer's memory. It has not been imported. If you trust the sender, ${wording.resave}, and import that copy.`,
   );
 }
