@@ -139,7 +139,7 @@ describe('OpenDocument spreadsheets, as LibreOffice saves them', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cswb-ods-'));
-    [partner, csp, pfa] = await writeOdsWithLibreOffice(dir, [
+    const made = await writeOdsWithLibreOffice(dir, [
       { name: 'partner-extract', sheets: partnerSheets },
       { name: 'prc-csp-mar23-mar25-tables', sheets: [{ name: 'Notes', rows: [['Police recorded crime by CSP'], ['Note 1', 'Counts exclude fraud.']] }, cspSheet('2023_24'), cspSheet('2024_25')] },
       {
@@ -157,6 +157,7 @@ describe('OpenDocument spreadsheets, as LibreOffice saves them', () => {
         ],
       },
     ]);
+    [partner, csp, pfa] = made as [string, string, string];
   }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
