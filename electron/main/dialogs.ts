@@ -5,7 +5,7 @@ import type { PathChooser } from './renderer-handlers';
 
 const workspaceFilters = [{ name: 'Workbench workspace', extensions: ['sqlite'] }];
 const importFilters = [
-  { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+  { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'ods', 'txt', 'tsv'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

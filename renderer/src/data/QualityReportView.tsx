@@ -49,6 +49,17 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
         {importFormatLabels[dataset.format]}, from {dataset.partner}, imported {formatDate(dataset.importedAt)}.
         {dataset.firstMonth && dataset.lastMonth ? ` Covers ${formatYearMonth(dataset.firstMonth)} to ${formatYearMonth(dataset.lastMonth)}.` : ''}
       </p>
+      {report.sheetsRead.length > 1 ? (
+        <ul data-testid="report-sheets">
+          {report.sheetsRead.map((sheet) => (
+            <li key={sheet.name}>
+              Sheet “{sheet.name}”: {sheet.skipped === null ? `${formatCount(sheet.rowsRead)} rows read` : `passed over (${sheet.skipped})`}
+            </li>
+          ))}
+        </ul>
+      ) : dataset.sheet ? (
+        <p>Read from the sheet “{dataset.sheet}”.</p>
+      ) : null}
       <dl className="summary-list accounting">
         {accounting.map(([label, value]) => (
           <div key={label}>
@@ -197,8 +208,8 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
             </thead>
             <tbody>
               {report.rejected.slice(0, shownRejections).map((rejection) => (
-                <tr key={rejection.row}>
-                  <td className="numeric">{rejection.row}</td>
+                <tr key={`${rejection.sheet ?? ''} ${rejection.row}`}>
+                  <td className="numeric">{rejection.sheet ? `${rejection.sheet}, ${rejection.row}` : rejection.row}</td>
                   <td className="wrap">{rejection.reason}</td>
                 </tr>
               ))}
