@@ -71,7 +71,8 @@ function printReport(report: QualityReport): void {
   console.log(`  Outside the area: ${formatCount(dataset.rowsOutOfArea)}`);
   if (report.sheetsRead.length > 1) {
     for (const sheet of report.sheetsRead) {
-      console.log(sheet.skipped === null ? `  Sheet “${sheet.name}”: ${formatCount(sheet.rowsRead)} rows read` : `  Sheet “${sheet.name}”: passed over (${sheet.skipped})`);
+      const read = `${formatCount(sheet.rowsRead)} ${sheet.rowsRead === 1 ? 'row' : 'rows'} read`;
+      console.log(sheet.skipped === null ? `  Sheet “${sheet.name}”: ${read}` : `  Sheet “${sheet.name}”: passed over (${sheet.skipped})`);
     }
   } else if (dataset.sheet) console.log(`  Sheet:            ${dataset.sheet}`);
   if (dataset.firstMonth) console.log(`  Months covered:   ${dataset.firstMonth} to ${dataset.lastMonth}`);

@@ -53,7 +53,7 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
         <ul data-testid="report-sheets">
           {report.sheetsRead.map((sheet) => (
             <li key={sheet.name}>
-              Sheet “{sheet.name}”: {sheet.skipped === null ? `${formatCount(sheet.rowsRead)} rows read` : `passed over (${sheet.skipped})`}
+              Sheet “{sheet.name}”: {sheet.skipped === null ? `${formatCount(sheet.rowsRead)} ${sheet.rowsRead === 1 ? 'row' : 'rows'} read` : `passed over (${sheet.skipped})`}
             </li>
           ))}
         </ul>
