@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { WorkbenchError } from '../../../../shared/result';
-import { openSourceTable, type SheetOfRows, type SourceTable } from '../readers/source-table';
+import { openSourceTable, type CellValue, type SheetOfRows, type SourceTable } from '../readers/source-table';
 import { RecordBatchBuilder, transferablesOf } from './record-batch';
 import type { SourceWorkerData, SourceWorkerPort, ToSourceWorker } from './source-worker-protocol';
 
@@ -46,6 +46,10 @@ class Inbox {
     await this.until(() => this.credits > 0);
     this.credits -= 1;
   }
+}
+
+function hasNul(cells: readonly CellValue[]): boolean {
+  return cells.some((cell) => typeof cell === 'string' && cell.includes('\u0000'));
 }
 
 async function sha256OfFile(path: string, signal: AbortSignal): Promise<string> {
@@ -102,12 +106,14 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
       planned = true;
       head = false;
       builder.columns = plan.columns;
+      // A delimited file's reader then cuts only those cells out of each record.
+      opened.selectColumns(plan.skipSheet ? null : plan.columns);
       if (plan.skipSheet && sheet !== null) {
         skipping = true;
         opened.skipSheet(sheet);
       }
     };
-    for await (const row of opened.rows()) {
+    for await (const rows of opened.rowBatches()) {
       const rowSheet = opened.currentSheet();
       if (rowSheet !== sheet) {
         // The last sheet's rows go first, with what was asked of them.
@@ -117,11 +123,14 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
         head = true;
         skipping = false;
         builder.columns = null;
+        opened.selectColumns(null);
       }
-      if (skipping) continue;
-      builder.add(row.rowNumber, row.cells, checkNul);
-      if (builder.rowCount >= (head ? data.headRows : data.rowsPerBatch)) await send();
-      if (inbox.stopped) return;
+      for (const row of rows) {
+        if (skipping) break;
+        builder.add(row.rowNumber, row.cells, row.nul === true || (checkNul && hasNul(row.cells)));
+        if (builder.rowCount >= (head ? data.headRows : data.rowsPerBatch)) await send();
+        if (inbox.stopped) return;
+      }
     }
     if (builder.rowCount > 0) await send();
     if (inbox.stopped) return;

@@ -75,12 +75,11 @@ export class RecordBatchBuilder {
     return this.rows.length / 4;
   }
 
-  /** checkNul: look for NUL characters in every cell (needed only once the file has shown one). */
-  add(rowNumber: number, cells: readonly CellValue[], checkNul: boolean): void {
+  /** nul: the record holds a NUL character (somewhere, not only in the cells sent). */
+  add(rowNumber: number, cells: readonly CellValue[], nul: boolean): void {
     const columns = this.columns;
     const sent = columns === null ? cells.length : columns.length;
-    let flags = 0;
-    if (checkNul && cells.some((cell) => typeof cell === 'string' && cell.includes('\u0000'))) flags |= rowFlags.nul;
+    const flags = nul ? rowFlags.nul : 0;
     for (let index = 0; index < sent; index += 1) {
       const cell = cells[columns === null ? index : columns[index]!];
       if (this.typed) this.addTyped(cell, index);

@@ -52,6 +52,10 @@ export class CsvRecordSplitter {
   private readonly delimiterCode: number;
   private readonly csvParseOptions;
   private readonly bareCrBreaks: boolean;
+  /** By position, whether the caller needs the cell (null: every cell). */
+  private wanted: Uint8Array | null = null;
+  /** Look for NUL characters in the records whose cells are left out (the file has shown one). */
+  checksNul = false;
 
   constructor(private readonly settings: CsvSplitterSettings) {
     this.delimiterCode = settings.delimiter.charCodeAt(0);
@@ -66,6 +70,21 @@ export class CsvRecordSplitter {
       // Length is checked here, before csv-parse sees the text.
       max_record_size: 0,
     };
+  }
+
+  /**
+   * From the next record on, only these cells are needed: for a record without quotes (nearly
+   * every one), the others are not cut out of the line at all, only counted. The cells array
+   * keeps the record's length; a record with a NUL character anywhere is marked (nul).
+   */
+  selectColumns(columns: readonly number[] | null): void {
+    if (columns === null) {
+      this.wanted = null;
+      return;
+    }
+    const wanted = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const column of columns) wanted[column] = 1;
+    this.wanted = wanted;
   }
 
   /** The line that text pushed next starts on: where a decoding problem would be. */
@@ -131,7 +150,10 @@ export class CsvRecordSplitter {
     if (!hasQuote) {
       // Rows already gathered come first, to keep the file's order.
       this.flushRun(rows);
-      if (contentEnd > start) this.accept(this.line, text.slice(start, contentEnd).split(this.settings.delimiter), rows);
+      if (contentEnd > start) {
+        if (this.wanted === null) this.accept(this.line, text.slice(start, contentEnd).split(this.settings.delimiter), rows);
+        else this.acceptWanted(text, start, contentEnd, rows);
+      }
       return;
     }
     const cells = this.splitWellQuotedLine(text, start, contentEnd);
@@ -247,6 +269,34 @@ export class CsvRecordSplitter {
     // Fully empty rows (blank lines, or Excel's ",,,,") carry nothing; the next row keeps its number.
     if (cells[0] === '' && cells.every((cell) => cell === '')) return;
     rows.push({ rowNumber, cells });
+  }
+
+  /** A record without quotes, cutting out only the cells wanted and counting the rest. */
+  private acceptWanted(text: string, start: number, end: number, rows: SourceRow[]): void {
+    const wanted = this.wanted!;
+    const delimiter = this.settings.delimiter;
+    const cells: string[] = [];
+    let field = 0;
+    let at = start;
+    for (;;) {
+      const next = text.indexOf(delimiter, at);
+      const fieldEnd = next === -1 || next >= end ? end : next;
+      if (field < wanted.length && wanted[field] === 1) cells[field] = text.slice(at, fieldEnd);
+      field += 1;
+      if (fieldEnd === end) break;
+      at = fieldEnd + 1;
+    }
+    // Too many fields: accept() says so, with the row.
+    if (field > this.settings.maxColumns) return this.accept(this.line, text.slice(start, end).split(delimiter), rows);
+    // Fully empty: nothing but delimiters.
+    if (end - start === field - 1) return;
+    cells.length = field;
+    const row: SourceRow = { rowNumber: this.line, cells };
+    if (this.checksNul) {
+      const nul = text.indexOf('\u0000', start);
+      if (nul !== -1 && nul < end) row.nul = true;
+    }
+    rows.push(row);
   }
 
   private recordTooLong(): Error {

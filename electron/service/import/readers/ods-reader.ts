@@ -23,6 +23,8 @@ export interface OdsTableInput {
 }
 
 const contentPart = 'content.xml';
+/** Rows handed out at a time at most, however many a repeated row stands for. */
+const maxBatchRows = 4096;
 
 /**
  * Opens an OpenDocument spreadsheet (.ods): checks the package (size, compression ratio, part
@@ -104,7 +106,7 @@ class OdsSourceTable extends OnceReadTable {
     if (this.scanner?.currentTable?.position === sheet.position) this.scanner.skipTable(this.scanner.currentTable);
   }
 
-  protected async *readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow> {
+  protected async *readBatches(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow[]> {
     const { fileName, limits } = this.input;
     let lastRow = 0;
     // Reopened and re-checked: the file may have changed since it was opened.
@@ -128,18 +130,34 @@ class OdsSourceTable extends OnceReadTable {
         });
         for await (const chunk of text) {
           scanner.push(chunk);
+          if (stopOrCancel.aborted) throw cancelled();
+          // Handed out a sheet at a time, and a repeated row as rows of their own (each with
+          // its own cells), a bounded number at a time.
+          let batch: SourceRow[] = [];
           for (const row of scanner.rows.splice(0)) {
             if (this.skipped.has(row.table.position)) continue;
+            if (row.table !== this.sheet && batch.length > 0) {
+              yield batch;
+              rowsYielded += batch.length;
+              batch = [];
+              if (this.skipped.has(row.table.position)) continue;
+            }
             this.sheet = row.table;
             lastRow = row.number;
             const cells = this.cellsOf(row.cells, row.lastFilled, row.number, row.table);
-            for (let copy = 0; copy < row.repeat; copy += 1) {
-              if (stopOrCancel.aborted) throw cancelled();
-              // A repeated row is handed out as rows of its own, each with its own cells.
-              yield { rowNumber: row.number + copy, cells: copy === 0 ? cells : cells.slice() };
-              rowsYielded += 1;
-              if (this.skipped.has(row.table.position)) break;
+            for (let copy = 0; copy < row.repeat && !this.skipped.has(row.table.position); copy += 1) {
+              batch.push({ rowNumber: row.number + copy, cells: copy === 0 ? cells : cells.slice() });
+              if (batch.length >= maxBatchRows) {
+                yield batch;
+                rowsYielded += batch.length;
+                batch = [];
+                if (stopOrCancel.aborted) throw cancelled();
+              }
             }
+          }
+          if (batch.length > 0) {
+            yield batch;
+            rowsYielded += batch.length;
           }
           if (scanner.done) break;
         }

@@ -29,6 +29,8 @@ export interface SourceRow {
   /** 1-based, as the analyst sees it: the spreadsheet's row number in its sheet, or for CSV the record's first line. */
   rowNumber: number;
   cells: CellValue[];
+  /** Set when cells were left out (selectColumns) and the record holds a NUL character somewhere. */
+  nul?: true;
 }
 
 /** A sheet of a workbook, as rows are read from it. */
@@ -69,6 +71,14 @@ export interface SourceTable {
   bytesRead(): number;
   /** Fully empty rows are skipped; the row numbers of the others stay as in the file. May be iterated once. */
   rows(): AsyncIterable<SourceRow>;
+  /** The same rows, as many at a time as the reader has them (each batch from one sheet): rows() or this, once. */
+  rowBatches(): AsyncIterable<SourceRow[]>;
+  /**
+   * From the next rows on, only these cells are needed (null: all). A delimited file's
+   * reader then leaves the others out; a row's cells array keeps its length, the number of
+   * fields in the record, and says whether the record holds a NUL character (see nul).
+   */
+  selectColumns(columns: readonly number[] | null): void;
   /** Releases the file, also when iteration stopped early. Safe to call more than once. */
   close(): Promise<void>;
   details: SourceTableDetails;

@@ -97,7 +97,7 @@ class XlsxSourceTable extends OnceReadTable {
     if (this.current === sheet) this.skipping = sheet;
   }
 
-  protected async *readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow> {
+  protected async *readBatches(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow[]> {
     const { fileName, limits } = this.input;
     let lastRowNumber = 0;
     let rowsYielded = 0;
@@ -123,18 +123,21 @@ class XlsxSourceTable extends OnceReadTable {
         lastRowNumber = 0;
         sheetName = sheet.sheet.name;
         const before = this.progress;
-        reading: for await (const rows of sheetRows(this.partText(pkg, sheetEntry, stopOrCancel), context)) {
+        for await (const rows of sheetRows(this.partText(pkg, sheetEntry, stopOrCancel), context)) {
+          if (stopOrCancel.aborted) throw cancelled();
+          const batch: SourceRow[] = [];
           for (const row of rows) {
-            if (stopOrCancel.aborted) throw cancelled();
             // Excel always numbers rows; a writer that leaves `r` out gets the next number.
             const rowNumber = row.number ?? lastRowNumber + 1;
             lastRowNumber = rowNumber;
             const cells = this.cellsOf(row, rowNumber, sheet.sheet.name);
-            if (cells === undefined) continue;
-            yield { rowNumber, cells };
-            rowsYielded++;
-            if (this.skipping === sheet.of) break reading;
+            if (cells !== undefined) batch.push({ rowNumber, cells });
           }
+          if (batch.length > 0) {
+            yield batch;
+            rowsYielded += batch.length;
+          }
+          if (this.skipping === sheet.of) break;
         }
         // A sheet passed over counts as read.
         this.progress = before + sheetEntry.compressedSize;
