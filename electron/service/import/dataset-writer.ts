@@ -94,19 +94,24 @@ export class DatasetWriter {
   private readonly insertRejection;
   /** The id the next new aggregate takes: offence_count's ids are given here, so that rows can refer to them before they are written. */
   private nextAggregateId: number;
-  /** The sheet the rows handled now are from, for a dataset read from several sheets (null: the dataset's only sheet, or a CSV). */
+  /** The sheet the rows handled now are from, for a dataset read from several sheets (null: the dataset's only sheet, or a CSV): rejections name it. */
   sheetPosition: number | null = null;
+  /** The id the first imported row takes: a dataset's rows take consecutive ids (see migration 0100). */
+  readonly firstObservationId: number;
+  /** Imported rows so far, written or waiting. */
+  observationCount = 0;
 
   constructor(
     private readonly db: WorkspaceDatabase,
     private readonly datasetId: number,
     private readonly options: DatasetWriterOptions,
   ) {
-    this.observations = new BatchedInsert(db, 'observation', ['dataset_id', 'row_number', 'sheet_position', 'offence_count_id', 'count'], 256);
+    this.observations = new BatchedInsert(db, 'observation', ['row_number', 'offence_count_id', 'count'], 256);
     this.insertKeyBlock = db.prepare('INSERT INTO crime_key_block (dataset_id, keys) VALUES (?, ?)');
     this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, sheet_position, reason) VALUES (?, ?, ?, ?)');
     // Inside the import's transaction (BEGIN IMMEDIATE), so no other writer can take these ids.
-    this.nextAggregateId = (db.prepare('SELECT ifnull(max(id), 0) + 1 FROM offence_count').pluck().get() as number);
+    this.nextAggregateId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM offence_count').pluck().get() as number;
+    this.firstObservationId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM observation').pluck().get() as number;
     // Crimes already in the workspace, so that a later file repeating them is caught.
     for (const block of db.prepare('SELECT keys FROM crime_key_block').pluck().iterate() as Iterable<Uint8Array>) {
       addPackedKeys(this.crimeIds, block);
@@ -219,8 +224,9 @@ export class DatasetWriter {
       this.aggregates.push(aggregate);
     }
     // The row itself: where it is in the file, and which aggregate it counts towards.
-    this.observations.pending.push(this.datasetId, rowNumber, this.sheetPosition, aggregate.id, observation.count);
+    this.observations.pending.push(rowNumber, aggregate.id, observation.count);
     this.observations.added();
+    this.observationCount += 1;
   }
 
   private reject(rowNumber: number, reason: string): void {
@@ -266,6 +272,20 @@ export class DatasetWriter {
   flush(): void {
     this.observations.flush();
     this.writeKeyBlock();
+  }
+
+  /**
+   * The ids the rows took, first and last (null when none were imported). SQLite gives each
+   * new row the next id after the largest, so the rows of one transaction are consecutive;
+   * this checks it, since removing a dataset removes its range.
+   */
+  observationRange(): { from: number; to: number } | null {
+    if (this.observationCount === 0) return null;
+    const range = { from: this.firstObservationId, to: this.firstObservationId + this.observationCount - 1 };
+    const last = this.db.prepare('SELECT max(id) FROM observation').pluck().get() as number;
+    const first = this.db.prepare('SELECT id FROM observation WHERE id >= ? ORDER BY id LIMIT 1').pluck().get(range.from) as number;
+    if (first !== range.from || last !== range.to) throw new Error(`The imported rows took ids ${first}–${last}, not ${range.from}–${range.to}.`);
+    return range;
   }
 
   /** Why an import with nothing to keep failed, in words an analyst can act on. */

@@ -94,6 +94,9 @@ interface SheetRead {
   headerRow: number | null;
   rowsRead: number;
   skippedReason: string | null;
+  /** Imported rows of the dataset before this sheet's, and to the end of it. */
+  observationsBefore: number;
+  observationsAfter: number;
 }
 
 function partnershipArea(db: WorkspaceDatabase): string | null {
@@ -210,7 +213,15 @@ async function importRows(
       detected = found;
       break;
     }
-    sheets.push({ position: head.sheet!.position, name: head.sheet!.name, headerRow: null, rowsRead: 0, skippedReason: 'no header the workbench recognises' });
+    sheets.push({
+      position: head.sheet!.position,
+      name: head.sheet!.name,
+      headerRow: null,
+      rowsRead: 0,
+      skippedReason: 'no header the workbench recognises',
+      observationsBefore: 0,
+      observationsAfter: 0,
+    });
     source.plan(null, true);
   }
   if (head === null || buffered.length === 0 || detected === null) {
@@ -278,12 +289,20 @@ async function importRows(
 
     let current: SheetRead | null = null;
     let readBefore = 0;
+    const endSheet = () => {
+      if (!current) return;
+      current.rowsRead = tally.read - readBefore;
+      current.observationsAfter = writer.observationCount;
+    };
     const startSheet = (batch: RecordBatch, headerRow: number | null, skippedReason: string | null) => {
-      if (current) current.rowsRead = tally.read - readBefore;
+      endSheet();
       readBefore = tally.read;
-      current = batch.sheet === null ? null : { position: batch.sheet.position, name: batch.sheet.name, headerRow, rowsRead: 0, skippedReason };
+      current =
+        batch.sheet === null
+          ? null
+          : { position: batch.sheet.position, name: batch.sheet.name, headerRow, rowsRead: 0, skippedReason, observationsBefore: writer.observationCount, observationsAfter: writer.observationCount };
       if (current) sheets.push(current);
-      // A row of a dataset read from several sheets says which; one sheet is the dataset's own.
+      // A rejection in a dataset read from several sheets says which; one sheet is the dataset's own.
       writer.sheetPosition = allSheets && batch.sheet !== null ? batch.sheet.position : null;
     };
     startSheet(head, detected.headerRow, null);
@@ -333,7 +352,7 @@ async function importRows(
       await yieldToEventLoop();
       throwIfCancelled(context);
     }
-    if (current !== null) (current as SheetRead).rowsRead = tally.read - readBefore;
+    endSheet();
     writer.flush();
     report();
 
@@ -362,12 +381,26 @@ async function importRows(
 
     context.progress({ stage: `Saving ${fileName}`, done: source.bytesTotal, total: source.bytesTotal, unit: 'bytes', rows: tally.read });
     throwIfCancelled(context);
-    db.prepare('UPDATE dataset SET source_sha256 = ? WHERE id = ?').run(sha256, datasetId);
+    const range = writer.observationRange();
+    db.prepare('UPDATE dataset SET source_sha256 = ?, observations_from = ?, observations_to = ? WHERE id = ?').run(sha256, range?.from ?? null, range?.to ?? null, datasetId);
     writer.writeRecords(layout.mapping, layout.ignoredColumns);
     const insertSheet = db.prepare(
-      'INSERT INTO dataset_sheet (dataset_id, sheet_position, name, header_row, rows_read, skipped_reason) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO dataset_sheet (dataset_id, sheet_position, name, header_row, rows_read, skipped_reason, observations_from, observations_to)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const read of sheets) insertSheet.run(datasetId, read.position, read.name, read.headerRow, read.rowsRead, read.skippedReason);
+    for (const read of sheets) {
+      const some = range !== null && read.observationsAfter > read.observationsBefore;
+      insertSheet.run(
+        datasetId,
+        read.position,
+        read.name,
+        read.headerRow,
+        read.rowsRead,
+        read.skippedReason,
+        some ? range.from + read.observationsBefore : null,
+        some ? range.from + read.observationsAfter - 1 : null,
+      );
+    }
     refreshOffenceTotals(db, [datasetId]);
     resolver.rememberLabels();
     if (layout.format === 'generic' && request.mapping) {

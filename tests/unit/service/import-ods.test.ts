@@ -259,7 +259,7 @@ describe('OpenDocument spreadsheets, as LibreOffice saves them', () => {
         const bySheet = db
           .prepare(
             `SELECT s.name AS sheet, count(*) AS rows, min(o.row_number) AS first FROM observation o
-             JOIN dataset_sheet s ON s.dataset_id = o.dataset_id AND s.sheet_position = o.sheet_position GROUP BY s.name ORDER BY s.name`,
+             JOIN dataset_sheet s ON o.id BETWEEN s.observations_from AND s.observations_to GROUP BY s.name ORDER BY s.name`,
           )
           .all();
         expect(bySheet).toEqual([

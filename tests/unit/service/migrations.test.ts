@@ -269,34 +269,41 @@ describe('migrations', () => {
       { id: 3, rows: 1 },
       { id: 4, rows: 1 },
     ]);
-    // Every row is kept, with its row number, referring to its aggregate; none repeats its text.
-    expect(db.prepare('SELECT id, dataset_id, row_number, sheet_position, offence_count_id, count FROM observation ORDER BY id').all()).toEqual([
-      { id: 1, dataset_id: 1, row_number: 2, sheet_position: null, offence_count_id: 1, count: 1 },
-      { id: 2, dataset_id: 1, row_number: 3, sheet_position: null, offence_count_id: 1, count: 1 },
-      { id: 3, dataset_id: 1, row_number: 5, sheet_position: null, offence_count_id: 2, count: 1 },
-      { id: 4, dataset_id: 2, row_number: 2, sheet_position: null, offence_count_id: 3, count: 30 },
-      { id: 5, dataset_id: 2, row_number: 3, sheet_position: null, offence_count_id: 4, count: 90 },
+    // Every row is kept, with its row number, referring to its aggregate; none repeats its text,
+    // and each dataset's rows are one range of ids.
+    expect(db.prepare('SELECT id, row_number, offence_count_id, count FROM observation ORDER BY id').all()).toEqual([
+      { id: 1, row_number: 2, offence_count_id: 1, count: 1 },
+      { id: 2, row_number: 3, offence_count_id: 1, count: 1 },
+      { id: 3, row_number: 5, offence_count_id: 2, count: 1 },
+      { id: 4, row_number: 2, offence_count_id: 3, count: 30 },
+      { id: 5, row_number: 3, offence_count_id: 4, count: 90 },
+    ]);
+    expect(db.prepare('SELECT id, observations_from, observations_to FROM dataset ORDER BY id').all()).toEqual([
+      { id: 1, observations_from: 1, observations_to: 3 },
+      { id: 2, observations_from: 4, observations_to: 5 },
     ]);
     const observationColumns = (db.prepare('PRAGMA table_info(observation)').all() as { name: string }[]).map((column) => column.name);
-    expect(observationColumns).toEqual(['id', 'dataset_id', 'row_number', 'sheet_position', 'offence_count_id', 'count']);
-    // A dataset read from one sheet records it; a CSV has none.
-    expect(db.prepare('SELECT dataset_id, sheet_position, name, rows_read, skipped_reason FROM dataset_sheet').all()).toEqual([
-      { dataset_id: 2, sheet_position: 1, name: '2018_19', rows_read: 2, skipped_reason: null },
+    expect(observationColumns).toEqual(['id', 'row_number', 'offence_count_id', 'count']);
+    // A dataset read from one sheet records it, with its rows; a CSV has none.
+    expect(db.prepare('SELECT dataset_id, sheet_position, name, rows_read, skipped_reason, observations_from, observations_to FROM dataset_sheet').all()).toEqual([
+      { dataset_id: 2, sheet_position: 1, name: '2018_19', rows_read: 2, skipped_reason: null, observations_from: 4, observations_to: 5 },
     ]);
     expect(db.prepare('SELECT row_number, sheet_position FROM dataset_rejection').all()).toEqual([{ row_number: 4, sheet_position: null }]);
-    for (const table of ['observation', 'offence_count', 'dataset_sheet']) {
-      expect(db.prepare("SELECT strict FROM pragma_table_list WHERE name = ?").pluck().get(table), table).toBe(1);
+    for (const table of ['observation', 'offence_count', 'dataset_sheet', 'dataset']) {
+      expect(db.prepare('SELECT strict FROM pragma_table_list WHERE name = ?').pluck().get(table), table).toBe(1);
     }
-    // The indexes other migrations made came back, and the references still hold.
+    expect(db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'temp' AND name NOT LIKE 'sqlite_%'").all()).toEqual([]);
+    // The indexes other migrations made came back.
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((step) => step.detail).join(' ');
     expect(plan("SELECT area_name FROM offence_count WHERE in_area = 0 AND area_name = 'Kent'")).toContain('offence_count_by_other_area');
     expect(plan('SELECT * FROM offence_count WHERE dataset_id = 1')).toContain('offence_count_by_dataset');
-    expect(plan('SELECT * FROM offence_count WHERE id = 3')).toMatch(/INTEGER PRIMARY KEY/);
+    // Removing a dataset removes its rows, by their range, and leaves the others'.
+    expect(plan('DELETE FROM observation WHERE id BETWEEN 1 AND 3')).toMatch(/USING INTEGER PRIMARY KEY/);
     db.exec('DELETE FROM dataset WHERE id = 1');
-    for (const table of ['observation', 'offence_count', 'dataset_rejection']) {
+    for (const table of ['offence_count', 'dataset_rejection']) {
       expect(db.prepare(`SELECT count(*) FROM ${table} WHERE dataset_id = 1`).pluck().get(), table).toBe(0);
     }
-    expect(db.prepare('SELECT count(*) FROM observation').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT id FROM observation ORDER BY id').pluck().all()).toEqual([4, 5]);
   });
 
   it('0100 refuses, changing nothing, a workspace with an imported row that no aggregate counts', () => {
@@ -320,7 +327,9 @@ describe('migrations', () => {
     const detail = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((step) => step.detail).join(' ');
     expect(detail("SELECT sum(count) FROM offence_count WHERE offence_key = 'x' AND period_from >= '2018-01'")).toContain('offence_count_by_offence');
-    expect(detail('SELECT id FROM observation WHERE dataset_id = 1')).toContain('observation_by_dataset');
+    // A dataset's rows are a range of ids, and each reaches its aggregate by its key.
+    expect(detail('DELETE FROM observation WHERE id BETWEEN 1 AND 9')).toMatch(/USING INTEGER PRIMARY KEY/);
+    expect(detail('SELECT c.source_label FROM observation o JOIN offence_count c ON c.id = o.offence_count_id')).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
     expect(detail('DELETE FROM crime_key_block WHERE dataset_id = 1')).toContain('crime_key_block_by_dataset');
   });
 

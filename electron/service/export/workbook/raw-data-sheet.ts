@@ -78,7 +78,7 @@ export async function writeRawDataSheet(book: StreamingWorkbook, target: ExportT
   const total = model.rawRowCount;
   const rows = snapshot
     .prepare(
-      `SELECT o.dataset_id, o.row_number, c.period_from, c.period_to, c.area_code, c.area_name, c.source_label, c.offence_code, o.count
+      `SELECT c.dataset_id, o.row_number, c.period_from, c.period_to, c.area_code, c.area_name, c.source_label, c.offence_code, o.count
        FROM observation o JOIN offence_count c ON c.id = o.offence_count_id WHERE c.in_area = 1 ORDER BY o.id`,
     )
     .raw(true)
