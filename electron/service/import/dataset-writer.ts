@@ -7,6 +7,7 @@ import type { Observation, RowOutcome } from './layouts';
 import type { OffenceResolver } from './offence-resolver';
 import { detached, rowFlags, type DecodedRow } from './pipeline/record-batch';
 import type { CellValue } from './readers/source-table';
+import { cellText } from './cells';
 
 /** Rejections kept row by row; the rest are still counted, by reason. */
 const storedRejectionLimit = 1000;
@@ -31,6 +32,8 @@ export interface DatasetWriterOptions {
   checkFieldCount: boolean;
   /** Whether to list the areas the rows name (areasSeen), to ask which one to import. */
   collectAreas: boolean;
+  /** The layout's identifier column (BoundLayout.identifierColumn): rows are keyed by it, not by Observation.crimeId. */
+  identifierColumn: number | null;
 }
 
 /** Rejection reasons without their values, so that like is counted with like. */
@@ -148,15 +151,28 @@ export class DatasetWriter {
         return;
       }
       case 'observations':
-        if (this.keep(row.rowNumber, outcome.observations)) {
+        if (this.keep(row.rowNumber, outcome.observations, this.identifierOf(row))) {
           for (const reason of outcome.rejectedCells ?? []) this.recordRejection(row.rowNumber, reason);
         }
         return;
     }
   }
 
+  /**
+   * The row's crime key from the layout's identifier column: worked out by the reader for the
+   * rows it sent so, or here from the cell (the first rows, sent whole). Undefined: the layout
+   * has no such column, so its observations carry their own identifiers.
+   */
+  private identifierOf(row: DecodedRow): readonly [number, number] | null | undefined {
+    const column = this.options.identifierColumn;
+    if (column === null) return undefined;
+    if (row.flags & rowFlags.keyed) return row.flags & rowFlags.hasKey ? [row.keyHigh, row.keyLow] : null;
+    const text = cellText(row.cells[column]);
+    return text === '' ? null : crimeIdKey(text);
+  }
+
   /** True when the row was imported. */
-  private keep(rowNumber: number, observations: readonly Observation[]): boolean {
+  private keep(rowNumber: number, observations: readonly Observation[], identifier: readonly [number, number] | null | undefined): boolean {
     let kept = 0;
     let duplicate = false;
     let outside = false;
@@ -174,8 +190,9 @@ export class DatasetWriter {
           continue;
         }
       }
-      if (observation.crimeId !== null) {
-        const [high, low] = crimeIdKey(observation.crimeId);
+      const key = identifier !== undefined ? identifier : observation.crimeId === null ? null : crimeIdKey(observation.crimeId);
+      if (key !== null) {
+        const [high, low] = key;
         if (!this.crimeIds.add(high, low)) {
           duplicate = true;
           continue;

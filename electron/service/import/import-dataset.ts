@@ -222,7 +222,7 @@ async function importRows(
       observationsBefore: 0,
       observationsAfter: 0,
     });
-    source.plan(null, true);
+    source.plan(null, { skipSheet: true });
   }
   if (head === null || buffered.length === 0 || detected === null) {
     if (allSheets && sheets.length > 0) {
@@ -243,7 +243,8 @@ async function importRows(
   const firstHeader = detected.header;
   // Only the columns the layout reads cross between the threads.
   const columns = [...new Set(layout.columns)].sort((a, b) => a - b);
-  source.plan(columns);
+  const identifierColumn = layout.identifierColumn;
+  source.plan(columns, { identifierColumn });
   let decoder = new BatchDecoder(columns);
   const targetArea = request.area ?? partnershipArea(db);
   const judgeArea = areaFilter(layout.areaRule, targetArea);
@@ -284,6 +285,7 @@ async function importRows(
       // A workbook places cells by column letter; only a delimited record can be cut wrongly.
       checkFieldCount: source.kind === 'csv',
       collectAreas: layout.areaRule === 'named-area' && !targetArea,
+      identifierColumn: identifierColumn ?? null,
     });
     const tally = writer.tally;
 
@@ -327,12 +329,12 @@ async function importRows(
           found = null;
         }
         if (found?.layout && found.layout.format === layout.format && sameHeader(firstHeader, found.header)) {
-          source.plan(columns);
+          source.plan(columns, { identifierColumn });
           decoder = new BatchDecoder(columns);
           startSheet(batch, found.headerRow, null);
           handleHead(rows, found.headerRow);
         } else {
-          source.plan(null, true);
+          source.plan(null, { skipSheet: true });
           startSheet(batch, null, found?.layout ? `its header differs from that of sheet “${firstSheet?.name ?? ''}”` : 'no header the workbench recognises');
         }
       } else {

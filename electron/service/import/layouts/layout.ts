@@ -40,6 +40,12 @@ export interface BoundLayout {
   ignoredColumns: string[];
   /** Positions of the columns convert() reads: the only cells the reader needs to send. */
   columns: number[];
+  /**
+   * A column whose text, when not blank, identifies a crime, and is used for nothing else:
+   * rows are de-duplicated by its key (crime-id-set.ts), which the reader works out, so the
+   * text never crosses to the writing thread. convert() leaves Observation.crimeId null.
+   */
+  identifierColumn?: number;
   convert(cells: readonly CellValue[]): RowOutcome;
 }
 

@@ -44,7 +44,9 @@ export const policeUkStreetLayout: Layout = {
         area: header[lsoaCode],
       },
       ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
-      columns: [crimeId, month, crimeType, lsoaCode, lsoaName].filter((position) => position >= 0),
+      // The Crime ID is only ever its key: the reader sends that instead.
+      columns: [month, crimeType, lsoaCode, lsoaName].filter((position) => position >= 0),
+      ...(crimeId >= 0 ? { identifierColumn: crimeId } : {}),
       convert(cells) {
         const label = cellText(cells[crimeType]);
         if (!label) return { kind: 'rejected', reason: 'The crime type is blank.' };
@@ -54,7 +56,7 @@ export const policeUkStreetLayout: Layout = {
           kind: 'observations',
           observations: [
             {
-              crimeId: cellText(cells[crimeId]) || null,
+              crimeId: null,
               periodFrom: period.period.fromMonth,
               periodTo: period.period.toMonth,
               label,

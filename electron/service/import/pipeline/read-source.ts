@@ -8,13 +8,13 @@ import type { SourceWorkerData, SourceWorkerPort, ToSourceWorker } from './sourc
 /** Control messages from the writer, awaited one kind at a time. */
 class Inbox {
   private credits = 0;
-  private readonly plans: { columns: number[] | null; skipSheet: boolean }[] = [];
+  private readonly plans: { columns: number[] | null; identifierColumn: number | null; skipSheet: boolean }[] = [];
   stopped = false;
   private wake: (() => void) | undefined;
 
   private readonly listener = (message: ToSourceWorker) => {
     if (message.type === 'plan') {
-      this.plans.push({ columns: message.columns, skipSheet: message.skipSheet });
+      this.plans.push({ columns: message.columns, identifierColumn: message.identifierColumn, skipSheet: message.skipSheet });
       this.credits += message.credits;
     } else if (message.type === 'credit') this.credits += message.count;
     else if (message.type === 'stop') this.stopped = true;
@@ -36,9 +36,9 @@ class Inbox {
   }
 
   /** The writer's answer to the last head batch. */
-  async plan(): Promise<{ columns: number[] | null; skipSheet: boolean }> {
+  async plan(): Promise<{ columns: number[] | null; identifierColumn: number | null; skipSheet: boolean }> {
     await this.until(() => this.plans.length > 0);
-    return this.plans.shift() ?? { columns: null, skipSheet: true };
+    return this.plans.shift() ?? { columns: null, identifierColumn: null, skipSheet: true };
   }
 
   /** Waits until a batch may be sent, and spends the credit. */
@@ -106,8 +106,9 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
       planned = true;
       head = false;
       builder.columns = plan.columns;
+      builder.identifierColumn = plan.identifierColumn;
       // A delimited file's reader then cuts only those cells out of each record.
-      opened.selectColumns(plan.skipSheet ? null : plan.columns);
+      opened.selectColumns(plan.skipSheet || plan.columns === null ? null : plan.identifierColumn === null ? plan.columns : [...plan.columns, plan.identifierColumn]);
       if (plan.skipSheet && sheet !== null) {
         skipping = true;
         opened.skipSheet(sheet);
@@ -123,6 +124,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
         head = true;
         skipping = false;
         builder.columns = null;
+        builder.identifierColumn = null;
         opened.selectColumns(null);
       }
       for (const row of rows) {

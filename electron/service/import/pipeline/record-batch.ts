@@ -1,3 +1,5 @@
+import { cellText } from '../cells';
+import { crimeIdKey } from '../crime-id-set';
 import type { CellValue } from '../readers/source-table';
 
 /**
@@ -10,7 +12,10 @@ export interface RecordBatch {
   text: ArrayBuffer;
   /** Where each cell ends in the decoded text, in UTF-16 code units. */
   cellEnds: Int32Array;
-  /** Four numbers a row: its row number, its number of fields, the cells sent, and its flags. */
+  /**
+   * Six numbers a row: its row number, its number of fields, the cells sent, its flags, and
+   * the two halves of its identifier's key (see rowFlags.keyed).
+   */
   rows: Int32Array;
   /** What each cell was, for workbooks (CSV cells are all text): see cellKind. */
   kinds: Uint8Array | null;
@@ -33,7 +38,16 @@ export interface RecordBatch {
   sheet: { position: number; name: string } | null;
 }
 
-export const rowFlags = { nul: 1 } as const;
+export const rowFlags = {
+  nul: 1,
+  /** The row's identifier was reduced to its 64-bit key by the reader, and its text not sent. */
+  keyed: 2,
+  /** The row has an identifier (its key is in the row's last two numbers). */
+  hasKey: 4,
+} as const;
+
+/** Numbers a row takes in RecordBatch.rows. */
+export const rowStride = 6;
 
 const cellKind = { text: 0, number: 1, boolean: 2, date: 3, blank: 4 } as const;
 
@@ -47,17 +61,46 @@ export function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
   return buffers;
 }
 
+/** Integers gathered for one batch: typed from the start, so the reader makes no garbage of boxed numbers. */
+class Gathered<T extends Int32Array | Uint8Array> {
+  length = 0;
+  constructor(
+    private values: T,
+    private readonly make: (size: number) => T,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = this.make(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The values as an array of their own (a batch owns its buffers, to move them), and a fresh start. */
+  take(): T {
+    const taken = this.values.slice(0, this.length) as T;
+    this.length = 0;
+    return taken;
+  }
+}
+
+const int32s = (size: number) => new Int32Array(size);
+
 /** Gathers rows in the reading thread. Only the columns the layout reads are sent, once it is known. */
 export class RecordBatchBuilder {
   private parts: string[] = [];
   private length = 0;
-  private cellEnds: number[] = [];
-  private rows: number[] = [];
-  private kinds: number[] = [];
-  private refs: number[] = [];
+  private readonly cellEnds = new Gathered(new Int32Array(1 << 14), int32s);
+  private readonly rows = new Gathered(new Int32Array(1 << 14), int32s);
+  private readonly kinds = new Gathered(new Uint8Array(1 << 14), (size) => new Uint8Array(size));
+  private readonly refs = new Gathered(new Int32Array(1 << 14), int32s);
   /** Per column sent, its values so far, or null once it has too many to be worth it. */
   private dictionaries: (Map<string, number> | null)[] = [];
   private columnsSent: readonly number[] | null = null;
+  /** The column whose text is sent as its 64-bit crime key instead (null: none). */
+  identifierColumn: number | null = null;
 
   constructor(private readonly typed: boolean) {}
 
@@ -72,20 +115,37 @@ export class RecordBatchBuilder {
   }
 
   get rowCount(): number {
-    return this.rows.length / 4;
+    return this.rows.length / rowStride;
   }
 
   /** nul: the record holds a NUL character (somewhere, not only in the cells sent). */
   add(rowNumber: number, cells: readonly CellValue[], nul: boolean): void {
     const columns = this.columns;
     const sent = columns === null ? cells.length : columns.length;
-    const flags = nul ? rowFlags.nul : 0;
+    let flags = nul ? rowFlags.nul : 0;
     for (let index = 0; index < sent; index += 1) {
       const cell = cells[columns === null ? index : columns[index]!];
       if (this.typed) this.addTyped(cell, index);
       else this.addString(typeof cell === 'string' ? cell : '', index);
     }
-    this.rows.push(rowNumber, cells.length, sent, flags);
+    let high = 0;
+    let low = 0;
+    if (this.identifierColumn !== null) {
+      // A crime is known by its key alone (crime-id-set.ts), so that is all that crosses.
+      flags |= rowFlags.keyed;
+      const identifier = cellText(cells[this.identifierColumn]);
+      if (identifier !== '') {
+        flags |= rowFlags.hasKey;
+        [high, low] = crimeIdKey(identifier);
+      }
+    }
+    const rows = this.rows;
+    rows.push(rowNumber);
+    rows.push(cells.length);
+    rows.push(sent);
+    rows.push(flags);
+    rows.push(high);
+    rows.push(low);
   }
 
   private addText(text: string): void {
@@ -146,23 +206,21 @@ export class RecordBatchBuilder {
     const text = Buffer.from(joined, 'utf8');
     // A small Buffer may share a pooled ArrayBuffer; a batch must own its memory to move it.
     const owned = text.byteOffset === 0 && text.buffer.byteLength === text.length ? (text.buffer as ArrayBuffer) : new Uint8Array(text).buffer;
+    const rowCount = this.rowCount;
+    const kinds = this.kinds.take();
     const batch: RecordBatch = {
       text: owned,
-      cellEnds: Int32Array.from(this.cellEnds),
-      rows: Int32Array.from(this.rows),
-      kinds: this.typed ? Uint8Array.from(this.kinds) : null,
-      refs: Int32Array.from(this.refs),
-      rowCount: this.rowCount,
+      cellEnds: this.cellEnds.take(),
+      rows: this.rows.take(),
+      kinds: this.typed ? kinds : null,
+      refs: this.refs.take(),
+      rowCount,
       bytesRead,
       head,
       sheet: sheet === null ? null : { position: sheet.position, name: sheet.name },
     };
     this.parts = [];
     this.length = 0;
-    this.cellEnds = [];
-    this.rows = [];
-    this.kinds = [];
-    this.refs = [];
     return batch;
   }
 }
@@ -174,6 +232,9 @@ export interface DecodedRow {
   /** How many fields the record had in the file. */
   fieldCount: number;
   flags: number;
+  /** The identifier's key, when flags has rowFlags.hasKey. */
+  keyHigh: number;
+  keyLow: number;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -197,12 +258,14 @@ export class BatchDecoder {
     const { columns, dictionaries } = this;
     const text = decoder.decode(new Uint8Array(batch.text));
     const { cellEnds, rows, kinds, refs } = batch;
-    const shared: DecodedRow = { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
+    const fresh = (): DecodedRow => ({ rowNumber: 0, cells: [], fieldCount: 0, flags: 0, keyHigh: 0, keyLow: 0 });
+    const shared = fresh();
     let cell = 0;
     let start = 0;
     for (let row = 0; row < batch.rowCount; row += 1) {
-      const sent = rows[row * 4 + 2]!;
-      const decoded = reuse ? shared : { rowNumber: 0, cells: [], fieldCount: 0, flags: 0 };
+      const at = row * rowStride;
+      const sent = rows[at + 2]!;
+      const decoded = reuse ? shared : fresh();
       const cells = decoded.cells;
       if (reuse) cells.length = 0;
       for (let index = 0; index < sent; index += 1, cell += 1) {
@@ -218,9 +281,11 @@ export class BatchDecoder {
         start = end;
         cells[columns === null ? index : columns[index]!] = kinds === null ? value : typedValue(kinds[cell]!, value);
       }
-      decoded.rowNumber = rows[row * 4]!;
-      decoded.fieldCount = rows[row * 4 + 1]!;
-      decoded.flags = rows[row * 4 + 3]!;
+      decoded.rowNumber = rows[at]!;
+      decoded.fieldCount = rows[at + 1]!;
+      decoded.flags = rows[at + 3]!;
+      decoded.keyHigh = rows[at + 4]!;
+      decoded.keyLow = rows[at + 5]!;
       visit(decoded);
     }
   }

@@ -180,11 +180,12 @@ export class SourcePipeline {
   }
 
   /**
-   * After a head batch: the columns to send of its sheet from now on, or that the rest of the
-   * sheet is to be passed over. After the first, the reader may go ahead.
+   * After a head batch: the columns to send of its sheet from now on (and the one to send as
+   * crime keys), or that the rest of the sheet is to be passed over. After the first, the
+   * reader may go ahead.
    */
-  plan(columns: number[] | null, skipSheet = false): void {
-    this.send({ type: 'plan', columns, credits: this.planned ? 0 : creditsAhead, skipSheet });
+  plan(columns: number[] | null, options: { skipSheet?: boolean; identifierColumn?: number | undefined } = {}): void {
+    this.send({ type: 'plan', columns, identifierColumn: options.identifierColumn ?? null, credits: this.planned ? 0 : creditsAhead, skipSheet: options.skipSheet === true });
     this.planned = true;
   }
 

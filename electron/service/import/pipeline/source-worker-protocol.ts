@@ -33,7 +33,7 @@ export type ToSourceWorker =
    * After a head batch: the columns to send of its sheet from now on (null: all), how many
    * more batches may be sent ahead, and whether to pass over the rest of the sheet instead.
    */
-  | { type: 'plan'; columns: number[] | null; credits: number; skipSheet: boolean }
+  | { type: 'plan'; columns: number[] | null; identifierColumn: number | null; credits: number; skipSheet: boolean }
   /** More batches may be sent: the writer has taken that many. */
   | { type: 'credit'; count: number }
   /** Stop reading and release the file. */

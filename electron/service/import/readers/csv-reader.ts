@@ -20,7 +20,7 @@ export interface CsvTableInput {
 }
 
 /** Large enough to keep per-chunk costs small, small enough that memory stays flat. */
-const chunkBytes = 256 * 1024;
+const chunkBytes = 64 * 1024;
 
 /**
  * Opens a delimited text file. Encoding, line breaks and delimiter are settled from the
