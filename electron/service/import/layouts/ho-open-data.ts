@@ -42,15 +42,35 @@ export const homeOfficeOpenDataLayout: Layout = {
     // Some years' sheets write an offence's description in another case ("Assault With
     // Injury"): one offence is one label, spelt as it was first met.
     const spellings = new Map<string, string>();
+    // A table of a million rows has a few hundred descriptions: each is looked up as written first.
+    const seen = new Map<string, string>();
     const spelling = (label: string) => {
-      const key = label.toLowerCase().replace(/\s+/g, ' ');
-      const known = spellings.get(key);
+      const known = seen.get(label);
       if (known !== undefined) return known;
-      if (spellings.size >= 10_000) return label;
+      const key = label.toLowerCase().replace(/\s+/g, ' ');
       // Kept for the whole import: copied off the batch's text, which it would otherwise keep alive.
-      const kept = detached(label);
-      spellings.set(detached(key), kept);
+      let kept = spellings.get(key);
+      if (kept === undefined) {
+        kept = detached(label);
+        if (spellings.size < 10_000) spellings.set(detached(key), kept);
+      }
+      if (seen.size < 10_000) seen.set(detached(label), kept);
       return kept;
+    };
+    // Years and quarters repeat a million times: each pair is read once.
+    const periods = new Map<string, Map<string, ReturnType<typeof parseFinancialYearQuarter>>>();
+    const periodOf = (yearText: string, quarterText: string) => {
+      let quarters = periods.get(yearText);
+      if (quarters === undefined) {
+        quarters = new Map();
+        if (periods.size < 1_000) periods.set(detached(yearText), quarters);
+      }
+      let period = quarters.get(quarterText);
+      if (period === undefined) {
+        period = parseFinancialYearQuarter(yearText, quarterText);
+        if (quarters.size < 100) quarters.set(detached(quarterText), period);
+      }
+      return period;
     };
     return {
       format: 'ho-open-data',
@@ -64,7 +84,7 @@ export const homeOfficeOpenDataLayout: Layout = {
       ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
       columns: Object.values(at),
       convert(cells) {
-        const period = parseFinancialYearQuarter(cellText(cells[at.year]), cellText(cells[at.quarter]));
+        const period = periodOf(cellText(cells[at.year]), cellText(cells[at.quarter]));
         if (!period.ok) return { kind: 'rejected', reason: `Financial year and quarter: ${period.reason}` };
         const offenceCode = cellText(cells[at.code]);
         const label = spelling(cellText(cells[at.description]) || offenceCode);
