@@ -19,7 +19,10 @@ export interface CsvTableInput {
   onBytes?: (chunk: Buffer) => void;
 }
 
-/** Large enough to keep per-chunk costs small, small enough that memory stays flat. */
+/**
+ * Large enough to keep per-chunk costs small, small enough that memory stays flat, and that
+ * a chunk's text fits V8's young generation (a larger string takes fresh pages of its own).
+ */
 const chunkBytes = 64 * 1024;
 
 /**
