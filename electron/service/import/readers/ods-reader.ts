@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { type Entry } from 'yauzl';
 import { WorkbenchError } from '../../../../shared/result';
 import { columnLetter } from '../../spreadsheet-columns';
@@ -41,7 +42,7 @@ export async function openOdsTable(path: string, input: OdsTableInput): Promise<
     let tables: OdsTableInfo[] | null = null;
     let chosen: OdsTableInfo | null = null;
     if (input.listSheets) {
-      tables = await listTables(pkg, input);
+      tables = await listTables(path, pkg, input);
       if (tables.length === 0) {
         throw invalidFile(`${quotedFileName(fileName)} has no sheets. Open it in LibreOffice Calc, check that the data is on a sheet, save it, and import it again.`);
       }
@@ -55,7 +56,26 @@ export async function openOdsTable(path: string, input: OdsTableInput): Promise<
   }
 }
 
-async function listTables(pkg: SpreadsheetPackage, input: OdsTableInput): Promise<OdsTableInfo[]> {
+/**
+ * Sheet lists already read, by file: listing takes a pass over all of a file's XML (over a
+ * gigabyte for a national table), and a file is previewed more than once (its first sheet,
+ * then the one chosen). A file that changed since is listed again.
+ */
+const listed = new Map<string, { size: number; modified: number; tables: OdsTableInfo[] }>();
+const listsKept = 8;
+
+async function listTables(path: string, pkg: SpreadsheetPackage, input: OdsTableInput): Promise<OdsTableInfo[]> {
+  const file = await stat(path);
+  const known = listed.get(path);
+  if (known && known.size === file.size && known.modified === file.mtimeMs) return known.tables;
+  const tables = await scanTables(pkg, input);
+  listed.delete(path);
+  if (listed.size >= listsKept) listed.delete(listed.keys().next().value!);
+  listed.set(path, { size: file.size, modified: file.mtimeMs, tables });
+  return tables;
+}
+
+async function scanTables(pkg: SpreadsheetPackage, input: OdsTableInput): Promise<OdsTableInfo[]> {
   const scanner = new OdsContentScanner({ maxColumns: input.limits.maxColumns, chooseTable: () => false });
   for await (const chunk of decodedPartText(await pkg.openPart(contentEntry(pkg, input.fileName)), { signal: input.signal })) {
     scanner.push(chunk);
