@@ -297,6 +297,12 @@ describe('migrations', () => {
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((step) => step.detail).join(' ');
     expect(plan("SELECT area_name FROM offence_count WHERE in_area = 0 AND area_name = 'Kent'")).toContain('offence_count_by_other_area');
     expect(plan('SELECT * FROM offence_count WHERE dataset_id = 1')).toContain('offence_count_by_dataset');
+    // Run again on a workspace already in this form (its version set back), it changes nothing.
+    const everything = () => ['observation', 'offence_count', 'dataset_sheet', 'dataset'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
+    const migrated = everything();
+    db.pragma(`user_version = ${recordSheetsAndLeanObservations.version - 1}`);
+    expect(migrate(db, [...before, recordSheetsAndLeanObservations])).toBe(recordSheetsAndLeanObservations.version);
+    expect(everything()).toEqual(migrated);
     // Removing a dataset removes its rows, by their range, and leaves the others'.
     expect(plan('DELETE FROM observation WHERE id BETWEEN 1 AND 3')).toMatch(/USING INTEGER PRIMARY KEY/);
     db.exec('DELETE FROM dataset WHERE id = 1');
