@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { operationNames } from './shared/operations';
+
+/** The preload is given the operations' names, not the table with its schemas (and zod). */
+const operationNamesDefine = { __OPERATION_NAMES__: JSON.stringify(operationNames) };
 
 export default defineConfig({
   main: {
@@ -12,7 +16,7 @@ export default defineConfig({
           // The service runs in its own utility process, so it is a separate entry.
           service: resolve(__dirname, 'electron/service/process-entry.ts'),
           // The import's reading thread, started by the service beside it (source-pipeline.ts).
-          'import-worker': resolve(__dirname, 'electron/service/import/pipeline/source-worker.ts'),
+          'import-worker': resolve(__dirname, 'electron/service/features/dataset/import/pipeline/source-worker.ts'),
           // The headless CLI: `node out/main/cli.js`, or the app's executable with --cli.
           cli: resolve(__dirname, 'electron/cli/cli-entry.ts'),
         },
@@ -20,6 +24,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: operationNamesDefine,
     build: {
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addMonths } from '../shared/dates';
-import { buildAnalysis } from '../electron/service/analysis/offence-analysis';
+import { buildAnalysis } from '../electron/service/features/analysis/offence-analysis';
 import { ServiceHost } from '../electron/service/service-host';
 import { openWorkspaceFile } from '../electron/service/workspace-file';
 import { writePoliceUkCsv } from '../tests/fixtures/builders/write-police-uk-csv';
@@ -36,7 +36,7 @@ async function buildWorkspace(dir: string): Promise<string> {
       const file = join(dir, `${month}-essex-street-${index}.csv`);
       const rows = Math.ceil((totalRows - imported) / Math.max(1, months - index));
       await writePoliceUkCsv(file, { rows, month, seed: 2018 + index * 7919 });
-      const staged = await host.call('dataset/choose', { path: file, partner: 'Essex Police' });
+      const staged = await host.call('dataset/stage', { path: file, partner: 'Essex Police' });
       if (!staged.ok) throw new Error(staged.error.message);
       const result = await host.call('dataset/import', {
         token: (staged.value as { token: string }).token,

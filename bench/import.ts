@@ -138,7 +138,7 @@ async function serviceImport(dir: string, file: string): Promise<{ seconds: numb
   const service = new BuiltService();
   try {
     await service.call('workspace/create', { path: workspace, name: 'Benchmark Partnership', area: 'Colchester' });
-    const { token } = await service.call<{ token: string }>('dataset/choose', { path: file, partner: 'Essex Police' });
+    const { token } = await service.call<{ token: string }>('dataset/stage', { path: file, partner: 'Essex Police' });
     const cpuBefore = service.figures().cpuSeconds;
     const started = performance.now();
     const result = await service.call<{ dataset: { rowsImported: number } }>('dataset/import', { token, operationId: 'bench-import', partner: 'Essex Police' });

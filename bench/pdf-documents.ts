@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gatherExportModel } from '../electron/service/export/export-model';
-import { withReadSnapshot } from '../electron/service/export/export-job';
+import { gatherExportModel } from '../electron/service/features/export/export-model';
+import { withReadSnapshot } from '../electron/service/features/export/export-job';
 import { ServiceHost } from '../electron/service/service-host';
 import { median } from './timing';
 

@@ -3,7 +3,7 @@ import type { ProgressListener } from './progress';
 import type { ServiceStatusListener } from './service-status';
 
 export interface WorkbenchApiTransport {
-  channels: readonly string[];
+  operationNames: readonly string[];
   invoke(channel: string, input: unknown): Promise<unknown>;
   subscribe(listener: ProgressListener): () => void;
   /** The service's own status (stopped, restarted); a transport without a separate service has none. */
@@ -13,14 +13,14 @@ export interface WorkbenchApiTransport {
 }
 
 /**
- * Builds window.workbench from the channel list. The preload and the end-to-end harness
+ * Builds window.workbench from the operations' names. The preload and the end-to-end harness
  * both call this, so the object the tests drive is the object the app ships. It must stay
  * self-contained (no imports used inside) because the harness injects its source text into
  * the page.
  */
 export function buildWorkbenchApi(transport: WorkbenchApiTransport): WorkbenchApi {
   const api: Record<string, unknown> = {};
-  for (const channel of transport.channels) {
+  for (const channel of transport.operationNames) {
     const [domain, verb] = channel.split('/');
     if (!domain || !verb) throw new Error(`Channel "${channel}" is not named domain/verb.`);
     const group = (api[domain] ?? {}) as Record<string, unknown>;

@@ -2,6 +2,7 @@ import { Option } from 'commander';
 import { resolve } from 'node:path';
 import type { Channel } from '../../shared/channels';
 import type { OutputOf } from '../../shared/contract';
+import { matrixTemplateIds, type MatrixTemplateId, type RankedOffence } from '../../shared/matrix';
 import type { ProgressEvent } from '../../shared/progress';
 import { formatCount } from '../../shared/format-count';
 import { WorkbenchError } from '../../shared/result';
@@ -59,6 +60,38 @@ export const workspaceOption = () => new Option('--workspace <file>', 'the works
 export const jsonOption = () => new Option('--json', 'print JSON only, for scripts');
 
 export { formatCount };
+
+/** Scores, weights and ratios as the CLI prints them: up to two decimal places. */
+export const decimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** `--template`: the matrix to score with, for `matrix` and `run freeze`. */
+export const templateOption = () => new Option('--template <template>', 'the matrix to score with (default: the workspace’s)').choices(matrixTemplateIds);
+
+/** A number on the command line, or a one-line reason why it is not one. */
+export function parseNumber(name: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number)) throw new WorkbenchError('invalid-input', `${name} must be a number, not "${value}".`);
+    return number;
+  };
+}
+
+/** A ranking with each factor's working, as `matrix show` and `run show` print it. */
+export function printRanking(template: MatrixTemplateId, ranking: readonly RankedOffence[]): void {
+  if (ranking.length === 0) {
+    console.log('No offence type has figures for the whole assessment period, so nothing is scored.');
+    return;
+  }
+  const width = Math.max(12, ...ranking.map((row) => row.label.length));
+  console.log(`${template} matrix`);
+  for (const row of ranking) {
+    const factors = Object.entries(row.factors)
+      .map(([id, working]) => `${id} ${working.score}×${decimal.format(working.weight)}`)
+      .join(', ');
+    const band = row.band ? ` ${row.band}` : '';
+    console.log(`${String(row.rank).padStart(3)}  ${row.label.padEnd(width)}  ${decimal.format(row.score).padStart(6)}${band}  (${factors})`);
+  }
+}
 
 /**
  * A strict parser for an id on the command line: digits only, so that "2,1" or "2abc" is an

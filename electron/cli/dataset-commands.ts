@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   ColumnMapping,
   countGroupings,
@@ -13,10 +13,7 @@ import {
 } from '../../shared/domain/dataset';
 import { firstIssueMessage } from '../../shared/first-issue';
 import { WorkbenchError } from '../../shared/result';
-import { ServiceHost } from '../service/service-host';
-import { exportWorkbook } from './export-commands';
-import { call, cancellable, formatCount, jsonOption, parseId, printJson, progressToStderr, withWorkspace, workspaceOption } from './cli-support';
-import { writeDemoDocuments } from './pdf-export-commands';
+import { call, cancellable, formatCount, jsonOption, parseId, printJson, withWorkspace, workspaceOption } from './cli-support';
 
 /** Who shared a public file, when the analyst does not say. */
 const defaultPartners: Record<ImportFormat, string> = {
@@ -122,9 +119,11 @@ interface ImportOptions {
   json?: boolean;
 }
 
-/** import, datasets, dataset report, dataset remove, counts, demo. */
+/** dataset import, list, report, remove, counts, map-label: the partners' data and its quality. */
 export function addDatasetCommands(program: Command): void {
-  program
+  const dataset = program.command('dataset').description('import, list, inspect and remove datasets, and count what they hold');
+
+  dataset
     .command('import')
     .description('import a CSV, XLSX or ODS file as a dataset, with a data-quality report')
     .argument('<file>', 'the file to import')
@@ -141,8 +140,8 @@ export function addDatasetCommands(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const mappingFile = options.mapping ? readMappingFile(resolve(options.mapping)) : {};
       const report = await withWorkspace(options.workspace, async (host) => {
-        const chosen = await call(host, 'dataset/choose', { path: resolve(file), partner: options.partner ?? null });
         if (options.allSheets && options.sheet) throw new WorkbenchError('invalid-input', 'Give either --sheet or --all-sheets, not both.');
+        const chosen = await call(host, 'dataset/stage', { path: resolve(file), partner: options.partner ?? null });
         // The layout is recognised on the sheet that will be imported, not on the first one.
         const staged =
           options.sheet || options.allSheets
@@ -187,8 +186,8 @@ export function addDatasetCommands(program: Command): void {
       else printReport(report);
     });
 
-  program
-    .command('datasets')
+  dataset
+    .command('list')
     .description('list the datasets with their provenance')
     .addOption(workspaceOption())
     .addOption(jsonOption())
@@ -197,8 +196,6 @@ export function addDatasetCommands(program: Command): void {
       if (options.json) printJson({ datasets });
       else printDatasets(datasets);
     });
-
-  const dataset = program.command('dataset').description('inspect or remove one dataset');
 
   dataset
     .command('report')
@@ -224,7 +221,7 @@ export function addDatasetCommands(program: Command): void {
       else console.log(`Removed dataset ${id}. ${remaining.length} ${remaining.length === 1 ? 'dataset remains' : 'datasets remain'}.`);
     });
 
-  program
+  dataset
     .command('counts')
     .description('counts inside the partnership’s area, from the precomputed aggregates')
     .addOption(workspaceOption())
@@ -243,23 +240,17 @@ export function addDatasetCommands(program: Command): void {
       for (const row of rows) console.log(`${row.key.padEnd(width)}  ${formatCount(row.count).padStart(9)}`);
     });
 
-  program
-    .command('demo')
-    .description('build DIR/demo.sqlite, a demo workspace from the bundled open data, its evidence workbook DIR/demo-evidence.xlsx, and its Partnership Plan and board paper as PDFs')
-    .requiredOption('--out <dir>', 'the folder to write demo.sqlite into')
+  dataset
+    .command('map-label')
+    .description('say which offence or indicator a label the workbench did not know means (for every file from that partner)')
+    .argument('<id>', 'the dataset number', parseId('A dataset number'))
+    .addOption(workspaceOption())
+    .requiredOption('--label <label>', 'the label as the file wrote it')
+    .requiredOption('--offence <offence>', 'the offence or indicator key, e.g. indicator:asb-incidents')
     .addOption(jsonOption())
-    .action(async (options: { out: string; json?: boolean }) => {
-      const host = new ServiceHost(progressToStderr);
-      try {
-        const summary = await cancellable(host, (operationId) =>
-          call(host, 'workspace/demo', { path: join(resolve(options.out), 'demo.sqlite'), operationId }),
-        );
-        await exportWorkbook(host, join(resolve(options.out), 'demo-evidence.xlsx'));
-        const documents = await writeDemoDocuments(host, resolve(options.out));
-        if (options.json) printJson(summary);
-        else console.log(`Built ${join(options.out, 'demo.sqlite')}: ${summary.name}, ${summary.datasets} datasets, ${join(options.out, 'demo-evidence.xlsx')}, and ${documents.map((file) => basename(file)).join(' and ')}.`);
-      } finally {
-        host.dispose();
-      }
+    .action(async (id: number, options: { workspace: string; label: string; offence: string; json?: boolean }) => {
+      const report = await withWorkspace(options.workspace, (host) => call(host, 'dataset/mapLabel', { datasetId: id, label: options.label, offence: options.offence }));
+      if (options.json) printJson({ dataset: report.dataset, unmappedLabels: report.unmappedLabels });
+      else console.log(`“${options.label}” now counts as ${options.offence}. ${report.unmappedLabels.length} labels left to map.`);
     });
 }

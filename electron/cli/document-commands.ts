@@ -132,7 +132,7 @@ export function addDocumentCommands(program: Command): void {
     .addOption(workspaceOption())
     .addOption(jsonOption())
     .action(async (options: { workspace: string; json?: boolean }) => {
-      const view = await withWorkspace(options.workspace, (host) => call(host, 'document/details', {}));
+      const view = await withWorkspace(options.workspace, (host) => call(host, 'document/show', {}));
       if (options.json) printJson(detailsJson(view));
       else printDetails(view);
     });
@@ -159,9 +159,9 @@ export function addDocumentCommands(program: Command): void {
     .action(async (options: SetOptions) => {
       let changed: DocumentDetailField[] = [];
       const view = await withWorkspace(options.workspace, async (host) => {
-        const update = changedDetails(await call(host, 'document/details', {}), options);
+        const update = changedDetails(await call(host, 'document/show', {}), options);
         changed = update.changed;
-        return call(host, 'document/setDetails', update.details);
+        return call(host, 'document/set', update.details);
       });
       if (options.json) {
         printJson(detailsJson(view));

@@ -60,7 +60,7 @@ function closeMatches(typed: string, candidates: readonly OffenceCandidate[]): O
 
 const describeCandidate = (candidate: OffenceCandidate) => (candidate.rank === null ? `${candidate.label} (not ranked)` : `${candidate.label} (rank ${candidate.rank})`);
 
-/** The offence an analyst names, by label (any case) or key, as `judge` reads it. */
+/** The offence an analyst names, by label (any case) or key, as `matrix judge` reads it. */
 export function resolveOffence(typed: string, candidates: readonly OffenceCandidate[]): string {
   const wanted = typed.trim().toLowerCase();
   const match = candidates.find((candidate) => candidate.key.toLowerCase() === wanted || candidate.label.toLowerCase() === wanted);
@@ -141,12 +141,12 @@ async function applyOptions(host: ServiceHost, base: PriorityInput, options: Pri
   if (options.title !== undefined) next.title = options.title;
   if (options.aim !== undefined) next.aim = options.aim;
   if (options.offence) {
-    const [state, analysis] = [await call(host, 'matrix/get', {}), await call(host, 'analysis/get', {})];
+    const [state, analysis] = [await call(host, 'matrix/show', {}), await call(host, 'analysis/show', {})];
     const candidates = offenceCandidates(state, analysis);
     next.offences = options.offence.map((label) => resolveOffence(label, candidates));
   }
   if (options.lead === false) next.lead = null;
-  else if (options.lead !== undefined) next.lead = resolveLead(options.lead, (await call(host, 'partnership/get', {})).members);
+  else if (options.lead !== undefined) next.lead = resolveLead(options.lead, await call(host, 'member/list', {}));
   if (options.status !== undefined) next.status = options.status === false ? null : options.status;
   if (options.measure) next.measures = options.measure;
   if (options.reviewDate !== undefined) next.reviewDate = options.reviewDate === false ? null : options.reviewDate;
@@ -154,7 +154,7 @@ async function applyOptions(host: ServiceHost, base: PriorityInput, options: Pri
 }
 
 async function listWithRanking(host: ServiceHost) {
-  return { priorities: await call(host, 'priority/list', {}), ranking: (await call(host, 'matrix/get', {})).ranking };
+  return { priorities: await call(host, 'priority/list', {}), ranking: (await call(host, 'matrix/show', {})).ranking };
 }
 
 function report(result: { priorities: Priority[]; ranking: MatrixState['ranking'] }, json: boolean | undefined, message: string): void {
@@ -240,7 +240,7 @@ export function addPriorityCommands(program: Command): void {
         priorityAt(priorities, options.to);
         const ids = priorities.map((entry) => entry.id).filter((id) => id !== moving.id);
         ids.splice(options.to - 1, 0, moving.id);
-        await call(host, 'priority/reorder', { ids });
+        await call(host, 'priority/move', { ids });
         return listWithRanking(host);
       });
       report(result, options.json, `Moved it: it is now ${priorityHeading(result.priorities[options.to - 1]!)}.`);

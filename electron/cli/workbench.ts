@@ -9,25 +9,34 @@ import { addAnalysisCommands } from './analysis-commands';
 import { addDatasetCommands } from './dataset-commands';
 import { addDocumentCommands } from './document-commands';
 import { addExportCommands } from './export-commands';
+import { addMatrixCommands } from './matrix-commands';
+import { addMemberCommands } from './member-commands';
 import { addPartnershipCommands } from './partnership-commands';
-import { addPdfExportCommands } from './pdf-export-commands';
+import { addPeersCommands } from './peers-commands';
 import { addPriorityCommands } from './priority-commands';
-import { addSettingsCommands } from './settings-commands';
+import { addRunCommands } from './run-commands';
+import { addWorkspaceCommands } from './workspace-commands';
 
+/**
+ * Every command is `<noun> <verb>`, its operation's name in shared/operations.ts ('dataset/mapLabel'
+ * is `dataset map-label`), one file of commands per noun.
+ */
 export function createProgram(): Command {
   const program = new Command('workbench')
     .description('Community Safety Workbench, headless: the same workspaces and services as the app.')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
+  addWorkspaceCommands(program);
   addPartnershipCommands(program);
+  addMemberCommands(program);
   addDatasetCommands(program);
   addAnalysisCommands(program);
-  addExportCommands(program);
+  addMatrixCommands(program);
+  addPeersCommands(program);
+  addRunCommands(program);
   addPriorityCommands(program);
-  // The PDF documents join the workbook under `export`.
-  addPdfExportCommands(program.commands.find((command) => command.name() === 'export')!);
   addDocumentCommands(program);
-  addSettingsCommands(program);
+  addExportCommands(program);
   return program;
 }
 

@@ -1,33 +1,24 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { operations, type DialogSpec, type FileFilterId } from '../../shared/operations';
 import type { PathChooser } from './renderer-handlers';
 
-const workspaceFilters = [{ name: 'Workbench workspace', extensions: ['sqlite'] }];
-const importFilters = [
-  { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'ods', 'txt', 'tsv'] },
-  { name: 'All files', extensions: ['*'] },
-];
+const filters: Record<FileFilterId, Electron.FileFilter[]> = {
+  workspace: [{ name: 'Workbench workspace', extensions: ['sqlite'] }],
+  import: [
+    { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'ods', 'txt', 'tsv'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+  workbook: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
+};
 
-function safeFileName(name: unknown): string {
-  const base = typeof name === 'string' ? name.replace(/[\\/:*?"<>|]+/g, ' ').trim() : '';
-  return base || 'Workspace';
-}
-
-const workbookFilters = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
-const pdfFilters = [{ name: 'PDF document', extensions: ['pdf'] }];
-
-async function saveAs(
-  window: BrowserWindow,
-  title: string,
-  defaultPath: string,
-  replacing: 'may-replace' | 'new-file',
-  filters = workspaceFilters,
-): Promise<string | null> {
+async function saveAs(window: BrowserWindow, title: string, defaultPath: string, replacing: 'may-replace' | 'new-file', filter: FileFilterId): Promise<string | null> {
   const result = await dialog.showSaveDialog(window, {
     title,
     defaultPath,
-    filters,
+    filters: filters[filter],
     properties: replacing === 'may-replace' ? ['createDirectory', 'showOverwriteConfirmation'] : ['createDirectory'],
   });
   return result.canceled || !result.filePath ? null : result.filePath;
@@ -38,9 +29,9 @@ async function saveAs(
  * refused here too, before anything is written, and the analyst chooses again. (Windows' and
  * macOS's save dialogs ask "replace?" themselves; a yes there still does not replace it.)
  */
-async function saveNew(window: BrowserWindow, title: string, defaultPath: string): Promise<string | null> {
+async function saveNew(window: BrowserWindow, title: string, defaultPath: string, filter: FileFilterId): Promise<string | null> {
   for (;;) {
-    const path = await saveAs(window, title, defaultPath, 'new-file');
+    const path = await saveAs(window, title, defaultPath, 'new-file', filter);
     if (path === null || !existsSync(path)) return path;
     const answer = await dialog.showMessageBox(window, {
       type: 'warning',
@@ -56,33 +47,27 @@ async function saveNew(window: BrowserWindow, title: string, defaultPath: string
   }
 }
 
-async function openOne(window: BrowserWindow, title: string, filters: Electron.FileFilter[]): Promise<string | null> {
-  const result = await dialog.showOpenDialog(window, { title, filters, properties: ['openFile'] });
+async function openOne(window: BrowserWindow, title: string, filter: FileFilterId): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title, filters: filters[filter], properties: ['openFile'] });
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-/** Native dialogs: the only place a file path is chosen for the renderer. */
+/** Native dialogs, as the operations table describes them: the only place a file path is chosen for the renderer. */
 export function createDialogPathChooser(getWindow: () => BrowserWindow | null): PathChooser {
   return async (channel, input) => {
     const window = getWindow();
     if (!window) return null;
-    switch (channel) {
-      case 'workspace/create':
-        return saveNew(window, 'Create a workspace', `${safeFileName(input.name)}.sqlite`);
-      case 'workspace/open':
-        return openOne(window, 'Open a workspace', workspaceFilters);
-      case 'workspace/backup':
-        return saveAs(window, 'Back up the workspace', `Workspace backup ${new Date().toISOString().slice(0, 10)}.sqlite`, 'may-replace');
-      case 'workspace/demo':
-        return saveNew(window, 'Save the demo workspace', 'Demo workspace.sqlite');
-      case 'dataset/choose':
-        return openOne(window, 'Choose a file to import', importFilters);
-      case 'export/workbook':
-        return saveAs(window, 'Save the evidence workbook', `Evidence workbook ${new Date().toISOString().slice(0, 10)}.xlsx`, 'may-replace', workbookFilters);
-      case 'export/pdf':
-        return input.kind === 'board-paper'
-          ? saveAs(window, 'Save the board paper', 'Board paper.pdf', 'may-replace', pdfFilters)
-          : saveAs(window, 'Save the Partnership Plan', 'Partnership Plan.pdf', 'may-replace', pdfFilters);
+    const operation = operations[channel];
+    const spec: DialogSpec = operation.dialog;
+    const title = typeof spec.title === 'string' ? spec.title : spec.title(input);
+    const defaultPath = spec.defaultName?.(input, new Date().toISOString().slice(0, 10)) ?? '';
+    switch (operation.path) {
+      case 'open':
+        return openOne(window, title, spec.filters);
+      case 'new':
+        return saveNew(window, title, defaultPath, spec.filters);
+      case 'save':
+        return saveAs(window, title, defaultPath, 'may-replace', spec.filters);
     }
   };
 }

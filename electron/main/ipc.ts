@@ -1,5 +1,6 @@
 import type { IpcMain } from 'electron';
-import { channels, droppedFileChannel } from '../../shared/channels';
+import { droppedFileChannel } from '../../shared/channels';
+import { operationNames } from '../../shared/operations';
 import { fail, type Result } from '../../shared/result';
 import type { RendererHandlers } from './renderer-handlers';
 import { isTrustedSender } from './security';
@@ -25,7 +26,7 @@ export function registerIpcHandlers(
   stageDroppedFile: (input: unknown) => Promise<Result<unknown>>,
 ): void {
   const entries: [string, (input: unknown) => Promise<Result<unknown>>][] = [
-    ...channels.map((channel) => [channel, handlers[channel]] as [string, (input: unknown) => Promise<Result<unknown>>]),
+    ...operationNames.map((channel) => [channel, handlers[channel]] as [string, (input: unknown) => Promise<Result<unknown>>]),
     [droppedFileChannel, stageDroppedFile],
   ];
   for (const [channel, handle] of entries) {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname, isAbsolute } from 'node:path';
-import { channels, type Channel } from '../../shared/channels';
+import { type Channel } from '../../shared/channels';
+import { operationNames, operations } from '../../shared/operations';
 import { DroppedFile, parseInput } from '../../shared/contract';
 import type { ExportReveal } from '../../shared/export/export-request';
 import { fail, type Result } from '../../shared/result';
@@ -16,8 +17,6 @@ export type RendererHandlers = Record<Channel, (input: unknown) => Promise<Resul
 export interface ExportedFileActions {
   reveal(path: string, action: ExportReveal['action']): Promise<void>;
 }
-
-const exportChannels = new Set<Channel>(['export/workbook', 'export/pdf']);
 
 /**
  * The renderer-facing operations, free of Electron so that the end-to-end harness drives
@@ -37,7 +36,7 @@ export function createRendererHandlers(service: ServiceCaller, choosePath: PathC
     const parsed = parseInput(channel, raw);
     if (!parsed.ok) return fail('invalid-input', parsed.message);
     const input = parsed.value as Record<string, unknown>;
-    if (channel === 'export/reveal') return reveal(input as ExportReveal);
+    if (operations[channel].owner === 'main') return reveal(input as ExportReveal);
     if (!isPathChannel(channel)) return service.call(channel, input);
     let path: string | null;
     try {
@@ -47,10 +46,10 @@ export function createRendererHandlers(service: ServiceCaller, choosePath: PathC
     }
     if (path === null) return fail('cancelled', 'No file was chosen.');
     const result = await service.call(channel, { ...input, path });
-    if (result.ok && exportChannels.has(channel)) exported.set(String(input.operationId), path);
+    if (result.ok && 'exportsFile' in operations[channel]) exported.set(String(input.operationId), path);
     return result;
   };
-  return Object.fromEntries(channels.map((channel) => [channel, handle(channel)])) as RendererHandlers;
+  return Object.fromEntries(operationNames.map((channel) => [channel, handle(channel)])) as RendererHandlers;
 }
 
 const importableExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.ods']);
@@ -73,6 +72,6 @@ export function createDroppedFileHandler(service: ServiceCaller): (input: unknow
     } catch {
       return fail('file-not-found', 'The dropped file could not be found.');
     }
-    return service.call('dataset/choose', { path, partner: null });
+    return service.call('dataset/stage', { path, partner: null });
   };
 }

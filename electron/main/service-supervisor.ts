@@ -1,4 +1,5 @@
 import type { Channel } from '../../shared/channels';
+import { operations, type OperationFacts } from '../../shared/operations';
 import type { ProgressEvent } from '../../shared/progress';
 import { fail, type Result } from '../../shared/result';
 import type { ServiceStatus } from '../../shared/service-status';
@@ -21,8 +22,6 @@ export interface SupervisorOptions {
   maxRestartsInARow?: number;
 }
 
-/** Channels after which the open workspace is the file the call named. */
-const opensWorkspace = new Set<Channel>(['workspace/open', 'workspace/create', 'workspace/demo']);
 
 export const serviceStoppedMessage =
   'The workbench service stopped unexpectedly, so this step did not finish and none of it was kept. The service has been restarted: try the step again.';
@@ -59,8 +58,9 @@ export class ServiceSupervisor implements ServiceCaller {
     const result = await client.call(channel, input);
     if (result.ok && client === this.client) {
       this.restartsInARow = 0;
-      if (opensWorkspace.has(channel)) this.workspacePath = (input as { path: string }).path;
-      if (channel === 'workspace/close') this.workspacePath = null;
+      const facts: OperationFacts = operations[channel];
+      if (facts.opensWorkspace) this.workspacePath = (input as { path: string }).path;
+      if (facts.closesWorkspace) this.workspacePath = null;
     }
     return result;
   }

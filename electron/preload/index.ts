@@ -1,14 +1,20 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { channels, droppedFileChannel, progressChannel, serviceStatusChannel } from '../../shared/channels';
+import { droppedFileChannel, progressChannel, serviceStatusChannel, type Channel } from '../../shared/channels';
 import type { ProgressEvent } from '../../shared/progress';
 import type { ServiceStatus } from '../../shared/service-status';
 import { buildWorkbenchApi } from '../../shared/workbench-api';
 
-/** window.workbench: one function per contract operation, and nothing else. */
+/**
+ * The operations' names, written in at build time from shared/operations.ts (electron.vite.config.ts),
+ * so that the sandboxed preload bundles the list without the table's schemas or zod.
+ */
+declare const __OPERATION_NAMES__: readonly Channel[];
+
+/** window.workbench: one function per operation, and nothing else. */
 contextBridge.exposeInMainWorld(
   'workbench',
   buildWorkbenchApi({
-    channels,
+    operationNames: __OPERATION_NAMES__,
     invoke: (channel, input) => ipcRenderer.invoke(channel, input),
     subscribe: (listener) => {
       const forward = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);

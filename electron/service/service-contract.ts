@@ -1,41 +1,39 @@
 import { z } from 'zod';
-import { channels, type Channel } from '../../shared/channels';
-import { contract } from '../../shared/contract';
+import type { Channel } from '../../shared/channels';
+import { operationNames, operations, type Operations, type PathOperation } from '../../shared/operations';
 
 const FilePath = z.string().min(1, 'A file path is required.').max(4096);
 
 /**
  * The operations for which main (or the CLI, or the test harness) chooses a file before
- * calling the service. The renderer never supplies a path itself.
+ * calling the service, from the operations table. The renderer never supplies a path itself.
  */
-const pathInputs = {
-  'workspace/create': contract['workspace/create'].input.extend({ path: FilePath }),
-  'workspace/open': z.object({ path: FilePath }).strict(),
-  'workspace/backup': contract['workspace/backup'].input.extend({ path: FilePath }),
-  'workspace/demo': contract['workspace/demo'].input.extend({ path: FilePath }),
-  'dataset/choose': contract['dataset/choose'].input.extend({ path: FilePath }),
-  'export/workbook': contract['export/workbook'].input.extend({ path: FilePath }),
-  'export/pdf': contract['export/pdf'].input.extend({ path: FilePath }),
-};
+export type PathChannel = PathOperation;
+export const pathChannels = operationNames.filter((name): name is PathChannel => 'path' in operations[name]);
 
-export type PathChannel = keyof typeof pathInputs;
-export const pathChannels = Object.keys(pathInputs) as PathChannel[];
+type WithPath<Input> = Input extends z.ZodObject<infer Shape> ? z.ZodObject<Shape & { path: typeof FilePath }> : never;
 
 type ServiceContract = {
-  [C in Channel]: C extends PathChannel ? (typeof pathInputs)[C] : (typeof contract)[C]['input'];
+  [C in Channel]: C extends PathChannel ? WithPath<Operations[C]['input']> : Operations[C]['input'];
 };
 
-/** What the service accepts: the renderer's contract, with a path where a file is involved. */
-export const serviceContract = {
-  ...Object.fromEntries(channels.map((channel) => [channel, contract[channel].input])),
-  ...pathInputs,
-} as ServiceContract;
+/**
+ * What the service accepts: the renderer's inputs, with a path where a file is involved.
+ * 'workspace/open' takes the path alone.
+ */
+export const serviceContract = Object.fromEntries(
+  operationNames.map((name) => {
+    const { input } = operations[name];
+    if (!(pathChannels as Channel[]).includes(name)) return [name, input];
+    return [name, (input as unknown as z.ZodObject<z.ZodRawShape>).extend({ path: FilePath })];
+  }),
+) as unknown as ServiceContract;
 
 export type ServiceInputOf<C extends Channel> = z.output<ServiceContract[C]>;
 export type ServiceRawInputOf<C extends Channel> = z.input<ServiceContract[C]>;
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (channels as readonly string[]).includes(value);
+  return typeof value === 'string' && (operationNames as readonly string[]).includes(value);
 }
 
 export function isPathChannel(channel: Channel): channel is PathChannel {

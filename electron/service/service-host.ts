@@ -4,10 +4,11 @@ import type { ProgressListener } from '../../shared/progress';
 import { fail, ok, toFailure, type Result } from '../../shared/result';
 import type { OperationContext } from './operation-context';
 import { logUnexpected, unexpectedFailureMessage } from './error-log';
-import { busyWaitLimitMs, classifyFault, isBusy } from './fault-messages';
+import { busyWaitLimitMs, classifyFault, isBusy } from './faults';
 import { isChannel, serviceContract } from './service-contract';
 import type { ServiceCaller } from './service-protocol';
-import { createWorkbenchHandlers, type HandledChannel, type ServiceHandlers } from './workbench-handlers';
+import type { HandledChannel, ServiceHandlers } from './service-handlers';
+import { createWorkbenchHandlers } from './workbench-handlers';
 import { WorkspaceSession } from './workspace-session';
 
 export type { ServiceCaller } from './service-protocol';

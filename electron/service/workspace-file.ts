@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { WorkbenchError } from '../../shared/result';
-import { busyTimeoutMs, classifyFault, damaged, noPermissionToRead, readOnly } from './fault-messages';
+import { busyTimeoutMs, classifyFault, damaged, errorCode, faultKindOf, noPermissionToRead, readOnly } from './faults';
 import { latestSchemaVersion, migrate, schemaVersionOf } from './migrations';
 import { openSqlite } from './sqlite-binding';
 
@@ -51,8 +51,7 @@ function checkBeforeOpening(path: string): void {
   try {
     stats = statSync(path);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'EACCES' || code === 'EPERM') throw noPermissionToRead(path);
+    if (faultKindOf(errorCode(error)) === 'no-permission') throw noPermissionToRead(path);
     throw new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
   }
   if (stats.isDirectory()) throw new WorkbenchError('not-a-workspace', `${quoted(path)} is a folder, not a workspace file.`);

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import { WorkbenchError } from '../../shared/result';
 import { schemaVersionOf } from './migrations';
-import { countDatasets, readPartnershipDetails } from './partnership-store';
+import { countDatasets, readPartnershipDetails } from './features/partnership/partnership-store';
 import type { WorkspaceDatabase } from './workspace-file';
 
 /** One open workspace per service: the app opens one document per window. */

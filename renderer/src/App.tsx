@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkspaceSummary } from '../../shared/domain/partnership';
 import { workbench } from './api';
+import { useQuery } from './data-access/useQuery';
 import { AppAlert, type AppProblem } from './components/AppAlert';
 import { MarkingBanner } from './components/MarkingBanner';
 import { WorkflowNav } from './components/WorkflowNav';
@@ -14,21 +15,19 @@ import { PrioritiesScreen } from './priorities/PrioritiesScreen';
 import { ExportScreen } from './export/ExportScreen';
 
 export function App() {
-  const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null);
-  const [loaded, setLoaded] = useState(false);
+  const [problem, setProblem] = useState<AppProblem | null>(null);
+  // Loaded again after any operation that changes the summary: a dataset imported or removed, the
+  // partnership renamed or marked differently (data-access/invalidations.ts).
+  const summary = useQuery(['workspace'], () => workbench.workspace.show(), {
+    onError: (message) => setProblem({ title: 'The workspace could not be read', message }),
+  });
+  const workspace = summary.data ?? null;
+  const loaded = summary.status !== 'loading';
   const [screen, setScreen] = useState<ScreenId>('partnership');
   // Bumped whenever a different workspace is opened or closed, to remount its screens.
   const [generation, setGeneration] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [problem, setProblem] = useState<AppProblem | null>(null);
-
-  useEffect(() => {
-    void workbench.workspace.current().then((result) => {
-      if (result.ok) setWorkspace(result.value);
-      else setProblem({ title: 'The workspace could not be read', message: result.error.message });
-      setLoaded(true);
-    });
-  }, []);
+  const setWorkspace = summary.set;
 
   // The service process stopped: say so, and show the workspace as the restarted service has it.
   useEffect(
@@ -36,25 +35,21 @@ export function App() {
       workbench.onServiceStatus((status) => {
         setProblem({ title: status.state === 'restarted' ? 'The workbench recovered from a problem' : 'The workbench has stopped working', message: status.message });
         if (status.state !== 'restarted') return;
-        void workbench.workspace.current().then((result) => {
+        void workbench.workspace.show().then((result) => {
           setWorkspace(result.ok ? result.value : null);
           setGeneration((value) => value + 1);
         });
       }),
-    [],
+    [setWorkspace],
   );
 
-  const switchWorkspace = useCallback((next: WorkspaceSummary | null) => {
-    setWorkspace(next);
-    setGeneration((value) => value + 1);
-  }, []);
-
-  const refreshWorkspace = useCallback(() => {
-    void workbench.workspace.current().then((result) => {
-      if (result.ok) setWorkspace(result.value);
-      else setProblem({ title: 'The workspace could not be read', message: result.error.message });
-    });
-  }, []);
+  const switchWorkspace = useCallback(
+    (next: WorkspaceSummary | null) => {
+      setWorkspace(next);
+      setGeneration((value) => value + 1);
+    },
+    [setWorkspace],
+  );
 
   const goTo = useCallback((next: ScreenId) => {
     setScreen(next);
@@ -91,14 +86,9 @@ export function App() {
           {!loaded ? (
             <p role="status">Loading…</p>
           ) : screen === 'partnership' ? (
-            <PartnershipScreen
-              key={generation}
-              workspace={workspace}
-              onWorkspaceSwitched={switchWorkspace}
-              onWorkspaceChange={setWorkspace}
-            />
+            <PartnershipScreen key={generation} workspace={workspace} onWorkspaceSwitched={switchWorkspace} />
           ) : screen === 'data' && workspace ? (
-            <DataScreen key={generation} onDatasetsChanged={refreshWorkspace} />
+            <DataScreen key={generation} />
           ) : screen === 'analysis' && workspace ? (
             <AnalysisScreen key={generation} onGoTo={goTo} />
           ) : screen === 'matrix' && workspace ? (

@@ -1,5 +1,8 @@
 import type { WorkbenchApi } from '../../shared/contract';
 import type { Result } from '../../shared/result';
+import { withInvalidation } from './data-access/invalidating-api';
+import { invalidations } from './data-access/invalidations';
+import { queryBus } from './data-access/query-bus';
 
 declare global {
   interface Window {
@@ -7,8 +10,11 @@ declare global {
   }
 }
 
-/** The renderer's only link to the rest of the app. */
-export const workbench: WorkbenchApi = window.workbench;
+/**
+ * The renderer's only link to the rest of the app: window.workbench, with every operation that
+ * changes data telling the queries on screen that read it (data-access/invalidations.ts).
+ */
+export const workbench: WorkbenchApi = withInvalidation(window.workbench, invalidations, queryBus);
 
 /** A fresh id for a cancellable operation. */
 export function newOperationId(): string {

@@ -40,3 +40,15 @@ export function readExcelSerial(serial: number): ExcelSerialReading {
     day: { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
   };
 }
+
+/** Days from Excel's 1900 epoch (as the Lotus day leaves it) to 1 January 1970, and the 1904 system's offset. */
+const unixEpochSerial = 25569;
+const date1904Offset = 1462;
+
+/**
+ * An Excel serial as the instant a workbook cell means, to the millisecond, in either date
+ * system, as Excel shows it: for reading cell values, where readExcelSerial reads a day.
+ */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - unixEpochSerial + (date1904 ? date1904Offset : 0)) * millisecondsPerDay));
+}

@@ -5,6 +5,6 @@
 export type { ParsedPeriod, PeriodGranularity, PeriodParseResult } from './period';
 export { parseFinancialYearQuarter, parseUkPeriod, type ParseUkPeriodOptions } from './parse-uk-period';
 export { addMonths, financialYearOf, formatFinancialYear, formatMonthLong, isMonthKey, monthCount, monthsBetween } from './months';
-export { readExcelSerial, type ExcelSerialReading } from './excel-serial';
+export { excelSerialToDate, readExcelSerial, type ExcelSerialReading } from './excel-serial';
 export { earliestAcceptedYear, expandTwoDigitYear, latestAcceptedYear, type CalendarDay } from './calendar';
 export { isRealIsoDay, parseUkDay, type DayParseResult } from './day';

@@ -189,7 +189,7 @@ export interface NamedRunComparison extends RunComparison {
   after: RunSummary;
 }
 
-/** One factor's working in the CLI's `score --json` shape. */
+/** One factor's working in the CLI's `matrix show --json` shape. */
 export interface ReportedFactor {
   input: number | null;
   score: number;
@@ -197,7 +197,7 @@ export interface ReportedFactor {
   contribution: number;
 }
 
-/** The CLI contract of `score --json` and `run show --json`. */
+/** The CLI contract of `matrix show --json` and `run show --json`. */
 export interface ScoreReport {
   template: MatrixTemplateId;
   period: { current: Period; comparison: Period };

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defaultSuppressionThreshold } from './suppression';
 import { ExportSource } from './export-model';
+import { OperationId } from '../operation-id';
 
-/** Chosen by the caller so that it can cancel before the first progress event arrives. */
-const ExportOperationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Operation ids are 8 to 64 letters, digits, - or _.');
 
 /** Publication mode's threshold: counts below it are suppressed. */
 export const SuppressionThreshold = z
@@ -13,7 +12,7 @@ export const SuppressionThreshold = z
   .max(100, 'The threshold is at most 100.');
 
 export const WorkbookExportInput = z.strictObject({
-  operationId: ExportOperationId,
+  operationId: OperationId,
   source: ExportSource.default({ kind: 'current' }),
   publication: z.boolean().default(false),
   threshold: SuppressionThreshold.default(defaultSuppressionThreshold),
@@ -32,5 +31,5 @@ export interface ExportResult {
 }
 
 /** "Show in folder" or "Open" for a file exported in this session. */
-export const ExportReveal = z.strictObject({ exportId: ExportOperationId, action: z.enum(['show', 'open']) });
+export const ExportReveal = z.strictObject({ exportId: OperationId, action: z.enum(['show', 'open']) });
 export type ExportReveal = z.infer<typeof ExportReveal>;

@@ -6,16 +6,22 @@ export const pdfDocumentKinds = ['plan', 'board-paper'] as const;
 export const PdfDocumentKind = z.enum(pdfDocumentKinds);
 export type PdfDocumentKind = z.infer<typeof PdfDocumentKind>;
 
-/** As a label on its own. */
-export const pdfDocumentNames: Record<PdfDocumentKind, string> = {
-  plan: 'Partnership Plan',
-  'board-paper': 'Board paper',
-};
+export interface PdfDocumentFacts {
+  /** As a label on its own: "Board paper". */
+  name: string;
+  /** Inside a sentence: "Export the board paper". */
+  phrase: string;
+  /** The file name the save dialog suggests. */
+  fileName: string;
+}
 
-/** Inside a sentence: "Export the board paper". */
-export const pdfDocumentPhrases: Record<PdfDocumentKind, string> = {
-  plan: 'Partnership Plan',
-  'board-paper': 'board paper',
+/**
+ * Every PDF document, in one exhaustive table: a new kind does not compile until each place
+ * that names, saves or lays out a document knows it.
+ */
+export const pdfDocuments: Record<PdfDocumentKind, PdfDocumentFacts> = {
+  plan: { name: 'Partnership Plan', phrase: 'Partnership Plan', fileName: 'Partnership Plan.pdf' },
+  'board-paper': { name: 'Board paper', phrase: 'board paper', fileName: 'Board paper.pdf' },
 };
 
 export interface PdfExportResult extends ExportResult {

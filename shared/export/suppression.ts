@@ -12,7 +12,12 @@
  *   total, the smallest part still shown (preferring a part at or above the threshold, so the
  *   two hidden cells are not pinned down by their bounds);
  * - derived figures (rates, percentage changes, significance) follow the counts they are
- *   computed from: a rate is hidden with its count, a percentage change with its change.
+ *   computed from: a rate is hidden with its count, a percentage change with its change;
+ * - optionally (`bothCounts`), beside a small count the same row's other count is hidden too:
+ *   a document that also shows a score read from both counts (the matrix's trend, capped when
+ *   the change is not significant) would otherwise let the shown count and the score narrow
+ *   the small one. A count hidden only to protect another needs no partner: it is not small,
+ *   and the score's bands are wide around it.
  *
  * Pure: the workbook and the PDF documents render the same decisions.
  */
@@ -57,6 +62,8 @@ export interface SuppressionResult {
 export interface SuppressionOptions {
   threshold?: number;
   totals?: readonly TotalSet[];
+  /** Hide the other count of a row whose count is small (see above). Off unless asked for. */
+  bothCounts?: boolean;
 }
 
 const columns = ['current', 'comparison', 'change'] as const;
@@ -115,6 +122,9 @@ export function suppressCounts(rows: readonly CountRow[], options: SuppressionOp
   while (changed) {
     changed = false;
     for (const row of cells.values()) {
+      if (options.bothCounts && (row.current.hidden === 'primary' || row.comparison.hidden === 'primary')) {
+        changed = hideOne([row.current, row.comparison], threshold) || changed;
+      }
       const countHidden = row.current.hidden !== null || row.comparison.hidden !== null;
       // A change is derived from its counts, so it is hidden with either of them; and a change
       // hidden (for a total's sake) beside two shown counts would be their difference, so one goes too.
@@ -161,10 +171,11 @@ export function derivedSuppressed(...cells: readonly Shown[]): boolean {
 }
 
 /** The sentence that Notes and the documents print when publication mode is on. */
-export function suppressionRuleText(threshold: number): string {
+export function suppressionRuleText(threshold: number, options: Pick<SuppressionOptions, 'bothCounts'> = {}): string {
   return (
     `Publication mode: counts from 1 to ${threshold - 1} are suppressed and shown as ${suppressedMarker}; zeros are shown. ` +
-    `Further cells are suppressed where a hidden count could otherwise be worked out from a change (current − comparison) or from a total and its parts, ` +
+    `Further cells are suppressed where a hidden count could otherwise be worked out from a change (current − comparison) or from a total and its parts` +
+    (options.bothCounts ? `; beside a small count, the other count of the same type is suppressed too; ` : ', ') +
     `and rates, percentage changes and significance computed from a suppressed count are suppressed too.`
   );
 }

@@ -42,12 +42,27 @@ export interface PeriodLengths {
   previous: number;
 }
 
+/** 2(√current − √previous): the familiar Poisson Z, for reference only. */
+export function poissonZ(current: number, previous: number): number {
+  return 2 * (Math.sqrt(current) - Math.sqrt(previous));
+}
+
+/**
+ * The verdict in words for a change already tested: a significant change is an increase when
+ * the current count is above what the periods' lengths would lead one to expect.
+ */
+export function changeVerdict(significant: boolean, current: number, previous: number, lengths: PeriodLengths = { current: 1, previous: 1 }): ChangeVerdict {
+  if (!significant) return 'no significant change';
+  const expected = ((current + previous) * lengths.current) / (lengths.current + lengths.previous);
+  return current > expected ? 'significant increase' : 'significant decrease';
+}
+
 /** The change from `previous` to `current`, its percentage, its exact p-value and its Poisson Z. */
 export function compareCounts(current: number, previous: number, lengths: PeriodLengths = { current: 1, previous: 1 }): CountComparison {
-  const { pValue, expected } = exactConditionalTest(current, previous, lengths.current, lengths.previous);
-  const z = 2 * (Math.sqrt(current) - Math.sqrt(previous));
+  const { pValue } = exactConditionalTest(current, previous, lengths.current, lengths.previous);
+  const z = poissonZ(current, previous);
   const significant = pValue < significanceLevel;
-  const verdict: ChangeVerdict = !significant ? 'no significant change' : current > expected ? 'significant increase' : 'significant decrease';
+  const verdict = changeVerdict(significant, current, previous, lengths);
   return {
     current,
     previous,

@@ -208,7 +208,7 @@ export function harmOf(offenceKey: string, counts: readonly PeriodCount[], mix: 
 }
 
 /**
- * How a type's harm was priced, in words, for `score --json`, the working and the exports:
+ * How a type's harm was priced, in words, for `matrix show --json`, the working and the exports:
  * code-level, weighted by another dataset's code counts (naming it), or the unweighted mean.
  */
 export function harmPricing(harm: Harm): { basis: 'code-level' | 'code-counts' | 'unweighted-mean' | 'not-applicable'; text: string } {

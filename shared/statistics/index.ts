@@ -41,7 +41,9 @@ export {
 } from './rates';
 export {
   changeTestMethod,
+  changeVerdict,
   compareCounts,
+  poissonZ,
   describeChange,
   formatCount,
   formatPValue,

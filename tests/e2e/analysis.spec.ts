@@ -6,7 +6,7 @@ import { describePeriod } from '../../shared/statistics/periods';
 import { expectNoViolations, valueOf, goTo } from './page-checks';
 import { expect, test, type Harness } from './harness';
 
-const storedAnalysis = async (workbench: Harness) => valueOf<AnalysisView>(await workbench.service.call('analysis/get', {}));
+const storedAnalysis = async (workbench: Harness) => valueOf<AnalysisView>(await workbench.service.call('analysis/show', {}));
 const offenceNamed = (view: AnalysisView, label: string) => view.offences.find((offence) => offence.label === label)!;
 const analysisRow = (page: Page, label: string) =>
   page.getByTestId('analysis-row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
@@ -56,7 +56,7 @@ function sortedLabels(offences: readonly OffenceAnalysis[], value: (offence: Off
 async function openDemoAnalysis(page: Page, workbench: Harness) {
   valueOf(await workbench.service.call('workspace/demo', { path: join(workbench.dir, 'demo.sqlite'), operationId: 'e2e-demo-analysis' }));
   await workbench.open();
-  const release = workbench.hold('analysis/get');
+  const release = workbench.hold('analysis/show');
   await goTo(page, 'Analysis');
   await expect(page.getByRole('status').filter({ hasText: 'Loading the figures…' })).toBeVisible();
   release();

@@ -36,7 +36,7 @@ test('the built service imports a file through the built reading thread', async 
       (event) => progress.push(event),
     );
     valueOf(await client.call('workspace/create', { path: join(dir, 'built.sqlite'), name: 'Built Service Partnership', area: 'Colchester' }));
-    const staged = valueOf<StagedFile>(await client.call('dataset/choose', { path: file, partner: 'Essex Police' }));
+    const staged = valueOf<StagedFile>(await client.call('dataset/stage', { path: file, partner: 'Essex Police' }));
     const report = valueOf<QualityReport>(await client.call('dataset/import', { token: staged.token, operationId: 'built-import-1', partner: 'Essex Police' }));
     expect(report.dataset.rowsRead).toBe(20_000);
     expect(report.dataset.rowsImported + report.dataset.duplicates).toBe(20_000);

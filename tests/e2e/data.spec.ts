@@ -22,7 +22,7 @@ test('imports the Colchester police.uk sample with a progress bar and shows its 
   await openDataScreen(page, workbench);
   await expectNoViolations(page, 'the empty Data screen');
 
-  workbench.choose['dataset/choose'] = colchesterSample;
+  workbench.choose['dataset/stage'] = colchesterSample;
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.getByTestId('staged-file')).toHaveText('police-uk-street-colchester-2018-01.csv');
   await expect(page.getByTestId('detected-layout')).toHaveText('data.police.uk street-level crime (bulk download)');
@@ -72,7 +72,7 @@ test('imports an xlsx with title rows above the header', async ({ page, workbenc
   await workbook.xlsx.writeFile(file);
 
   await openDataScreen(page, workbench);
-  workbench.choose['dataset/choose'] = file;
+  workbench.choose['dataset/stage'] = file;
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.getByLabel('Worksheet')).toBeVisible();
   await page.getByLabel('Worksheet').selectOption('Data');
@@ -108,7 +108,7 @@ test('maps an unknown layout and an unknown label, and keeps the mapping for the
     ['Incident category,When,How many,Notes', 'Fly-tipping,03/01/2018,4,', 'Noise nuisance,17/01/2018,2,', 'Fly-tipping,31/02/2018,1,bad date', 'Noise nuisance,06/02/2018,3,'].join('\n'),
   );
   await openDataScreen(page, workbench);
-  workbench.choose['dataset/choose'] = file;
+  workbench.choose['dataset/stage'] = file;
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.getByTestId('detected-layout')).toHaveText('Not recognised: map the columns below');
   await page.getByLabel('Partner', { exact: true }).selectOption('Colchester Borough Council');
@@ -142,7 +142,7 @@ test('maps an unknown layout and an unknown label, and keeps the mapping for the
   // The partner's column mapping comes back for its next file.
   const next = join(workbench.dir, 'council-incidents-march.csv');
   writeFileSync(next, ['Incident category,When,How many,Notes', 'Fly-tipping,03/03/2018,5,'].join('\n'));
-  workbench.choose['dataset/choose'] = next;
+  workbench.choose['dataset/stage'] = next;
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.getByLabel('Offence or indicator')).toHaveValue('Incident category');
   await expect(page.getByLabel('Date or period')).toHaveValue('When');
@@ -152,7 +152,7 @@ test('a file that cannot be read gets a clear message and changes nothing', asyn
   const file = join(workbench.dir, 'empty.csv');
   writeFileSync(file, '');
   await openDataScreen(page, workbench);
-  workbench.choose['dataset/choose'] = file;
+  workbench.choose['dataset/stage'] = file;
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   await expect(page.getByRole('alert')).toContainText('empty.csv');
   await expect(page.getByRole('alert')).toContainText('empty');
@@ -204,7 +204,7 @@ test('imports every year’s sheet of an OpenDocument table as one dataset, chos
   );
 
   await openDataScreen(page, workbench);
-  workbench.choose['dataset/choose'] = file;
+  workbench.choose['dataset/stage'] = file;
   await page.getByRole('button', { name: 'Choose a file…' }).click();
   // The Notes sheet is passed over: the first year is shown.
   await expect(page.getByLabel('Worksheet')).toHaveValue('2023_24');

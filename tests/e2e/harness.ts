@@ -6,7 +6,8 @@ import { appOrigin, contentSecurityPolicy, contentTypeFor, resolveAppAsset } fro
 import { createDroppedFileHandler, createRendererHandlers } from '../../electron/main/renderer-handlers';
 import type { PathChannel } from '../../electron/service/service-contract';
 import { ServiceHost } from '../../electron/service/service-host';
-import { channels, type Channel } from '../../shared/channels';
+import { type Channel } from '../../shared/channels';
+import { operationNames } from '../../shared/operations';
 import type { ProgressEvent } from '../../shared/progress';
 import type { ServiceStatus } from '../../shared/service-status';
 import { fail } from '../../shared/result';
@@ -55,7 +56,7 @@ function installScript(): string {
     window.__workbenchServiceStatus = (status) => statusListeners.forEach((listener) => listener(status));
     const build = ${buildWorkbenchApi.toString()};
     const api = build({
-      channels: ${JSON.stringify(channels)},
+      operationNames: ${JSON.stringify(operationNames)},
       invoke: (channel, input) => window.__workbenchInvoke(channel, input),
       subscribe: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
       subscribeServiceStatus: (listener) => { statusListeners.add(listener); return () => statusListeners.delete(listener); },
@@ -127,7 +128,7 @@ export const test = base.extend<{ workbench: Harness }>({
       if (source.frame !== page.mainFrame() || !source.frame.url().startsWith(`${origin}/`)) {
         return fail('forbidden', 'This request did not come from the workbench window.');
       }
-      if (!(channels as readonly string[]).includes(channel)) return fail('invalid-input', 'Unknown operation.');
+      if (!(operationNames as readonly string[]).includes(channel)) return fail('invalid-input', 'Unknown operation.');
       const gate = gates.get(channel as Channel);
       if (gate) {
         gates.delete(channel as Channel);

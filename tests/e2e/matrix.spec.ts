@@ -13,7 +13,7 @@ async function openDemoMatrix(page: Page, workbench: Harness) {
   await expect(page.getByTestId('ranking-row')).toHaveCount(19);
 }
 
-const storedMatrix = async (workbench: Harness) => valueOf<MatrixState>(await workbench.service.call('matrix/get', {}));
+const storedMatrix = async (workbench: Harness) => valueOf<MatrixState>(await workbench.service.call('matrix/show', {}));
 const rankedLabels = (page: Page) => page.getByTestId('ranking-table').getByTestId('offence').allTextContents();
 const rankedScores = (page: Page) => page.getByTestId('ranking-table').getByTestId('score').allTextContents();
 const scoreText = (score: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(score);

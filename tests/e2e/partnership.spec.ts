@@ -74,7 +74,7 @@ test('edits, reorders and removes members from the keyboard', async ({ page, wor
   // first move is stored: the second move follows on from the first instead of repeating it.
   const shown = () => memberRows(page).getByRole('rowheader');
   await page.getByRole('button', { name: 'Move up Essex County Council' }).focus();
-  const release = workbench.hold('member/reorder');
+  const release = workbench.hold('member/move');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   release();
@@ -119,7 +119,7 @@ test('shows an error summary linked to the field when a name is missing', async 
   await summary.getByRole('link', { name: 'The partnership name cannot be empty.' }).click();
   await expect(page.getByLabel('Partnership name')).toBeFocused();
   await expect(page.getByLabel('Partnership name')).toHaveAttribute('aria-invalid', 'true');
-  expect(await workbench.service.call('workspace/current', {})).toEqual({ ok: true, value: null });
+  expect(await workbench.service.call('workspace/show', {})).toEqual({ ok: true, value: null });
 });
 
 test('saves the details, the assessment period and the marking', async ({ page, workbench }) => {
@@ -134,7 +134,7 @@ test('saves the details, the assessment period and the marking', async ({ page, 
   await expect(page.getByText('Partnership details saved.')).toBeVisible();
   await expect(page.getByTestId('marking')).toHaveText('Protective marking: OFFICIAL-SENSITIVE');
   await expect(page.getByText('Currently April 2018 to March 2019.')).toBeVisible();
-  expect(await workbench.service.call('partnership/get', {})).toMatchObject({
+  expect(await workbench.service.call('partnership/show', {})).toMatchObject({
     ok: true,
     value: { marking: 'OFFICIAL-SENSITIVE', period: { from: '2018-04', to: '2019-03' } },
   });

@@ -17,7 +17,7 @@ test('exports the Partnership Plan and shows its first pages, drawn offline insi
   await page.getByRole('radio', { name: 'Partnership Plan (PDF)' }).check();
   await expect(page.getByRole('checkbox', { name: 'Add the raw data' })).toHaveCount(0);
   // The ranking chart the documents print, drawn on screen from the same spec and palette.
-  const ranking = valueOf<{ ranking: { label: string; score: number }[] }>(await workbench.service.call('matrix/get', {})).ranking;
+  const ranking = valueOf<{ ranking: { label: string; score: number }[] }>(await workbench.service.call('matrix/show', {})).ranking;
   const chart = page.getByTestId('ranking-chart');
   await expect(chart.getByTestId('ranking-chart-row')).toHaveCount(10);
   await expect(chart.getByTestId('ranking-chart-row').first()).toContainText(`1. ${ranking[0]!.label}`);
@@ -112,7 +112,7 @@ test('the board paper from a frozen run, for publication: a draft is refused bef
   await expect(page.getByTestId('export-status')).toContainText('from the frozen run 1');
   await expect(page.getByRole('button', { name: 'Export…' })).toBeVisible();
   await expect(page.getByTestId('export-save-first')).toHaveCount(0);
-  const stored = valueOf<{ details: { version: string; status: string; date: string | null; contact: string } }>(await workbench.service.call('document/details', {})).details;
+  const stored = valueOf<{ details: { version: string; status: string; date: string | null; contact: string } }>(await workbench.service.call('document/show', {})).details;
   expect(stored).toMatchObject({ version: '2.1', status: 'final', date: '2019-03-31', contact: 'Community Safety Team\nRowan House, 33 Sheepen Road\nColchester CO3 3WG' });
   await expect(page.getByTestId('pdf-preview').getByRole('img', { name: /^Board paper, page 1 of \d+$/ })).toBeVisible();
   const text = pdfText(paper);

@@ -19,7 +19,7 @@ async function openDemo(page: Page, workbench: Harness, { keepPriorities }: { ke
 
 /** The current ranking, from the service: rank and score by label. */
 async function rankingOf(workbench: Harness): Promise<Map<string, { rank: number; score: number }>> {
-  const state = valueOf<MatrixState>(await workbench.service.call('matrix/get', {}));
+  const state = valueOf<MatrixState>(await workbench.service.call('matrix/show', {}));
   return new Map(state.ranking.map((entry) => [entry.label, { rank: entry.rank, score: entry.score }]));
 }
 
@@ -85,7 +85,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
   await page.getByRole('button', { name: 'Add priority' }).click();
   await expect(page.getByTestId('priorities-status')).toHaveText('Priority Two added.');
 
-  const members = valueOf<{ members: Member[] }>(await workbench.service.call('partnership/get', {})).members;
+  const members = valueOf<{ members: Member[] }>(await workbench.service.call('partnership/show', {})).members;
   const police = members.find((member) => member.name === 'Essex Police')!;
   const written = await stored(workbench);
   expect(written.map((priority) => [priority.number, priority.title])).toEqual([
@@ -127,7 +127,7 @@ test('writes two priorities linked to ranked types beside the ranking, reorders 
 
   // Reorder from the keyboard. A move waits for the service; a move asked for meanwhile waits
   // for it and acts on the order it left, never on the list as it was shown before.
-  const release = workbench.hold('priority/reorder');
+  const release = workbench.hold('priority/move');
   await page.getByRole('button', { name: 'Move up Priority Two' }).focus();
   await page.keyboard.press('Enter');
   // Still shown first until the move lands; it is second by then, so this asks for nothing more.
@@ -214,7 +214,7 @@ test('removing a member that leads priorities asks first, names them, and clears
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(row.getByRole('button', { name: 'Remove Essex Police' })).toBeFocused();
-  expect(valueOf<{ members: Member[] }>(await workbench.service.call('partnership/get', {})).members).toHaveLength(9);
+  expect(valueOf<{ members: Member[] }>(await workbench.service.call('partnership/show', {})).members).toHaveLength(9);
 
   await row.getByRole('button', { name: 'Remove Essex Police' }).click();
   await row.getByRole('button', { name: 'Confirm removal of Essex Police' }).click();

@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migration';
-import { createPartnership } from './0010-create-partnership';
-import { createDataset } from './0020-create-dataset';
-import { createObservations } from './0030-create-observations';
-import { createAnalysis } from './0040-create-analysis';
-import { createPriorities } from './0050-create-priorities';
-import { identifyImportsByFileAndSheet } from './0060-identify-imports-by-file-and-sheet';
-import { createPeers } from './0070-create-peers';
-import { createDocumentDetails } from './0080-create-document-details';
-import { addNotStartedPriorityStatus } from './0090-add-not-started-priority-status';
-import { recordSheetsAndLeanObservations } from './0100-record-sheets-and-lean-observations';
+import { createPartnership } from './0001-create-partnership';
+import { createDataset } from './0002-create-dataset';
+import { createObservations } from './0003-create-observations';
+import { createAnalysis } from './0004-create-analysis';
+import { createPriorities } from './0005-create-priorities';
+import { identifyImportsByFileAndSheet } from './0006-identify-imports-by-file-and-sheet';
+import { createPeers } from './0007-create-peers';
+import { createDocumentDetails } from './0008-create-document-details';
+import { addNotStartedPriorityStatus } from './0009-add-not-started-priority-status';
+import { recordSheetsAndLeanObservations } from './0010-record-sheets-and-lean-observations';
 
 export type { Migration } from './migration';
 

@@ -1,7 +1,9 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { DenominatorsInput, type AnalysisSettings, type DenominatorFigure } from '../../../shared/domain/analysis';
-import { errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { workbench } from '../api';
+import type { FieldError } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
+import type { SaveSettings } from './settings-submission';
 
 const fieldIds = { population: 'denominator-population', households: 'denominator-households' };
 
@@ -20,36 +22,33 @@ const fromInput = (event: ChangeEvent<HTMLInputElement>): NumberText => ({ text:
 
 interface DenominatorsFormProps {
   settings: AnalysisSettings;
-  errors: FieldError[];
+  errorFor(fieldId: string): string | undefined;
   busy: boolean;
-  onErrors(errors: FieldError[]): void;
-  onSave(denominators: DenominatorsInput): void;
+  onSave: SaveSettings;
 }
 
 /** Residents and households by hand; blank population means the ONS estimate, blank households not known. */
-export function DenominatorsForm({ settings, errors, busy, onErrors, onSave }: DenominatorsFormProps) {
+export function DenominatorsForm({ settings, errorFor, busy, onSave }: DenominatorsFormProps) {
   const [population, setPopulation] = useState(() => enteredByHand(settings.population));
   const [households, setHouseholds] = useState(() => enteredByHand(settings.households));
 
   function save(event: FormEvent) {
     event.preventDefault();
-    const unreadable: FieldError[] = [
-      ...(population.unreadable ? [{ fieldId: fieldIds.population, message: 'Give the population as a whole number, such as 190470.' }] : []),
-      ...(households.unreadable ? [{ fieldId: fieldIds.households, message: 'Give the households as a whole number, such as 81200.' }] : []),
-    ];
-    if (unreadable.length > 0) {
-      onErrors(unreadable);
-      return;
-    }
-    const parsed = DenominatorsInput.safeParse({
-      population: population.text === '' ? null : Number(population.text),
-      households: households.text === '' ? null : Number(households.text),
+    onSave({
+      schema: DenominatorsInput,
+      // A number box the browser could not read holds '': the schema would take it for blank.
+      check: (): FieldError[] => [
+        ...(population.unreadable ? [{ fieldId: fieldIds.population, message: 'Give the population as a whole number, such as 190470.' }] : []),
+        ...(households.unreadable ? [{ fieldId: fieldIds.households, message: 'Give the households as a whole number, such as 81200.' }] : []),
+      ],
+      values: {
+        population: population.text === '' ? null : Number(population.text),
+        households: households.text === '' ? null : Number(households.text),
+      },
+      fieldIds,
+      call: (denominators) => workbench.analysis.setDenominators(denominators),
+      saved: () => 'Saved the population and households; the rates are worked out again.',
     });
-    if (!parsed.success) {
-      onErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
-      return;
-    }
-    onSave(parsed.data);
   }
 
   return (
@@ -66,7 +65,7 @@ export function DenominatorsForm({ settings, errors, busy, onErrors, onSave }: D
           step={1}
           value={population.text}
           onChange={(event) => setPopulation(fromInput(event))}
-          error={errorFor(errors, fieldIds.population)}
+          error={errorFor(fieldIds.population)}
         />
         <TextField
           id={fieldIds.households}
@@ -78,7 +77,7 @@ export function DenominatorsForm({ settings, errors, busy, onErrors, onSave }: D
           step={1}
           value={households.text}
           onChange={(event) => setHouseholds(fromInput(event))}
-          error={errorFor(errors, fieldIds.households)}
+          error={errorFor(fieldIds.households)}
         />
       </div>
       <div className="actions">

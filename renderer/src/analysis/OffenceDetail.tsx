@@ -3,11 +3,10 @@ import type { OffenceAnalysis } from '../../../shared/domain/analysis';
 import { formatPValue } from '../../../shared/statistics/change';
 import { harmPricing } from '../../../shared/statistics/harm';
 import { OffenceCharts } from './OffenceCharts';
+import { formatCount, formatSignedPercent } from '../../../shared/format';
 import {
-  formatCount,
   formatOneDecimal,
   formatRate,
-  formatSignedPercent,
   formatZ,
   harmMethodLabels,
   missingRateReason,

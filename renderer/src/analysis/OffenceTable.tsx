@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'react';
 import type { OffenceAnalysis, OffenceKind } from '../../../shared/domain/analysis';
 import type { AssessmentPeriods } from '../../../shared/statistics/periods';
+import type { PeriodFigures } from '../../../shared/statistics/offence-summary';
 import { describePeriod } from '../../../shared/statistics/periods';
+import { DataTable, type Column } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
 import { changeTestMethod, formatPValue } from '../../../shared/statistics/change';
 import { harmPricing } from '../../../shared/statistics/harm';
+import { formatSignedCount, formatSignedPercent } from '../../../shared/format';
 import {
   formatOneDecimal,
   formatRate,
-  formatSignedCount,
-  formatSignedPercent,
   formatZ,
   harmPricingShort,
   kindLabels,
@@ -59,10 +60,6 @@ export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: O
     );
   }
 
-  const header = (column: SortColumnId, heading: string, numeric = false) => (
-    <SortableHeader column={column} heading={heading} numeric={numeric} sort={sort} onSort={sortBy} />
-  );
-
   return (
     <section className="panel" aria-labelledby="offence-table-heading">
       <h2 id="offence-table-heading">Figures for each offence type</h2>
@@ -90,34 +87,20 @@ export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: O
         {describePeriod(periods.current)} (the assessment period) against {describePeriod(periods.comparison)} (the comparison period). Select a column
         heading to sort by it; select it again to reverse the order.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of figures, which scrolls sideways">
-        <table className="table table-compact analysis-table" data-testid="analysis-table" aria-describedby="offence-table-periods">
-          <caption className="visually-hidden">Figures for each offence type</caption>
-          <thead>
-            <tr>
-              {header('label', 'Offence type')}
-              <th scope="col">
-                <span className="visually-hidden">Charts</span>
-              </th>
-              {header('current', 'Assessment period', true)}
-              {header('comparison', 'Comparison period', true)}
-              {header('change', 'Change', true)}
-              {header('percent', '% change', true)}
-              {header('significance', 'Significance (exact test)')}
-              {header('rate', 'Rate per 1,000 residents', true)}
-              {header('harm', 'Harm (mean CSS weight)', true)}
-              {header('trend', 'Three-year trend')}
-              {showing('source') ? <th scope="col">Source</th> : null}
-              {showing('scored') ? <th scope="col">Scored</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((offence) => (
-              <OffenceRow key={offence.key} offence={offence} selected={offence.key === selectedKey} onShowCharts={onShowCharts} extra={extra} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Figures for each offence type"
+        scroll={{ label: 'Table of figures, which scrolls sideways' }}
+        compact
+        className="analysis-table"
+        testId="analysis-table"
+        describedBy="offence-table-periods"
+        rows={shown}
+        rowKey={(offence) => offence.key}
+        rowTestId="analysis-row"
+        isCurrent={(offence) => offence.key === selectedKey}
+        sort={{ state: sort, onSort: sortBy }}
+        columns={offenceColumns(extra, onShowCharts)}
+      />
       <p className="footnote">
         Rates are per 1,000 residents of the area each type’s source covers, the figure the matrix ranks volume on; residential burglary also shows its rate per
         1,000 households where the household figure is given. Significance: {changeTestMethod}{' '}
@@ -126,28 +109,6 @@ export function OffenceTable({ offences, periods, selectedKey, onShowCharts }: O
         as rare, grave codes then count as much as common ones.
       </p>
     </section>
-  );
-}
-
-interface SortableHeaderProps {
-  column: SortColumnId;
-  heading: string;
-  numeric: boolean;
-  sort: SortState | null;
-  onSort(column: SortColumnId): void;
-}
-
-function SortableHeader({ column, heading, numeric, sort, onSort }: SortableHeaderProps) {
-  const direction = sort?.column === column ? sort.direction : undefined;
-  return (
-    <th scope="col" aria-sort={direction} className={numeric ? 'numeric' : undefined}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)} data-testid={`sort-${column}`}>
-        {heading}
-        <span className="sort-indicator" aria-hidden="true">
-          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '⇅'}
-        </span>
-      </button>
-    </th>
   );
 }
 
@@ -171,41 +132,41 @@ const extraColumns: { id: ExtraColumn; label: string }[] = [
   { id: 'scored', label: 'Whether the matrix scores the type' },
 ];
 
-interface OffenceRowProps {
-  offence: OffenceAnalysis;
-  selected: boolean;
-  extra: ReadonlySet<ExtraColumn>;
-  onShowCharts(key: string): void;
-}
-
-function OffenceRow({ offence, selected, extra, onShowCharts }: OffenceRowProps) {
-  const { summary } = offence;
-  const { change, trend, harm } = summary;
-  const current = periodCount(summary.current);
-  const comparison = periodCount(summary.comparison);
-  const significance = significanceOf(change);
-  const rate = residentsRate(offence);
-  return (
-    <tr data-testid="analysis-row" aria-current={selected ? 'true' : undefined}>
-      <th scope="row" data-testid="offence-label">
-        {offence.label}
-      </th>
-      <td>
-        <RowButton action="Show charts" subject={`for ${offence.label}`} onClick={() => onShowCharts(offence.key)} />
-      </td>
-      <td className="numeric" data-testid="current-count">
-        {current.text}
-        {current.note ? <Note>{current.note}</Note> : null}
-      </td>
-      <td className="numeric" data-testid="comparison-count">
-        {comparison.text}
-        {comparison.note ? <Note>{comparison.note}</Note> : null}
-      </td>
-      <td className="numeric" data-testid="change">
-        {change ? formatSignedCount(change.change) : <NotAvailable reason="No comparison" />}
-      </td>
-      <td className="numeric" data-testid="percent-change">
-        {change === null ? (
+/** The table's columns: the figures, then the extra columns chosen. */
+function offenceColumns(extra: ReadonlySet<ExtraColumn>, onShowCharts: (key: string) => void): (Column<OffenceAnalysis, SortColumnId> | false)[] {
+  return [
+    { id: 'label', header: 'Offence type', sortKey: 'label', rowHeader: true, testId: 'offence-label', cell: (offence) => offence.label },
+    {
+      id: 'charts',
+      header: 'Charts',
+      headerHidden: true,
+      cell: (offence) => <RowButton action="Show charts" subject={`for ${offence.label}`} onClick={() => onShowCharts(offence.key)} />,
+    },
+    { id: 'current', header: 'Assessment period', sortKey: 'current', numeric: true, testId: 'current-count', cell: (offence) => <PeriodCount figures={offence.summary.current} /> },
+    {
+      id: 'comparison',
+      header: 'Comparison period',
+      sortKey: 'comparison',
+      numeric: true,
+      testId: 'comparison-count',
+      cell: (offence) => <PeriodCount figures={offence.summary.comparison} />,
+    },
+    {
+      id: 'change',
+      header: 'Change',
+      sortKey: 'change',
+      numeric: true,
+      testId: 'change',
+      cell: ({ summary: { change } }) => (change ? formatSignedCount(change.change) : <NotAvailable reason="No comparison" />),
+    },
+    {
+      id: 'percent',
+      header: '% change',
+      sortKey: 'percent',
+      numeric: true,
+      testId: 'percent-change',
+      cell: ({ summary: { change } }) =>
+        change === null ? (
           <NotAvailable reason="No comparison" />
         ) : change.percentChange === null ? (
           <>
@@ -213,26 +174,56 @@ function OffenceRow({ offence, selected, extra, onShowCharts }: OffenceRowProps)
           </>
         ) : (
           formatSignedPercent(change.percentChange)
-        )}
-      </td>
-      <td data-testid="significance">
-        <span className={`significance significance-${significance.tone}`}>
-          <span className="significance-symbol" aria-hidden="true">
-            {significance.symbol}
-          </span>{' '}
-          {significance.text}
-        </span>
-        {change ? <Note>{formatPValue(change.pValue)}</Note> : null}
-        {change ? <Note>{`Poisson ${formatZ(change.z)}`}</Note> : null}
-      </td>
-      <td className="numeric" data-testid="rate">
-        {rate === null ? <NotAvailable reason={missingRateReason(offence)} /> : formatRate(rate)}
-        {summary.rateBase === 'households' && summary.current.ratePer1000 !== null ? (
-          <Note>{`${formatRate(summary.current.ratePer1000)} per 1,000 households`}</Note>
-        ) : null}
-      </td>
-      <td className="numeric" data-testid="harm">
-        {harm.method === 'not-applicable' ? (
+        ),
+    },
+    {
+      id: 'significance',
+      header: 'Significance (exact test)',
+      sortKey: 'significance',
+      testId: 'significance',
+      cell: ({ summary: { change } }) => {
+        const significance = significanceOf(change);
+        return (
+          <>
+            <span className={`significance significance-${significance.tone}`}>
+              <span className="significance-symbol" aria-hidden="true">
+                {significance.symbol}
+              </span>{' '}
+              {significance.text}
+            </span>
+            {change ? <Note>{formatPValue(change.pValue)}</Note> : null}
+            {change ? <Note>{`Poisson ${formatZ(change.z)}`}</Note> : null}
+          </>
+        );
+      },
+    },
+    {
+      id: 'rate',
+      header: 'Rate per 1,000 residents',
+      sortKey: 'rate',
+      numeric: true,
+      testId: 'rate',
+      cell: (offence) => {
+        const { summary } = offence;
+        const rate = residentsRate(offence);
+        return (
+          <>
+            {rate === null ? <NotAvailable reason={missingRateReason(offence)} /> : formatRate(rate)}
+            {summary.rateBase === 'households' && summary.current.ratePer1000 !== null ? (
+              <Note>{`${formatRate(summary.current.ratePer1000)} per 1,000 households`}</Note>
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      id: 'harm',
+      header: 'Harm (mean CSS weight)',
+      sortKey: 'harm',
+      numeric: true,
+      testId: 'harm',
+      cell: ({ summary: { harm } }) =>
+        harm.method === 'not-applicable' ? (
           'Not applicable'
         ) : harm.meanWeight === null ? (
           <NotAvailable reason="No offences to weigh" />
@@ -241,10 +232,15 @@ function OffenceRow({ offence, selected, extra, onShowCharts }: OffenceRowProps)
             {formatOneDecimal(harm.meanWeight)}
             <Note>{harmPricingShort[harmPricing(harm).basis]}</Note>
           </>
-        )}
-      </td>
-      <td data-testid="trend">
-        {trend ? (
+        ),
+    },
+    {
+      id: 'trend',
+      header: 'Three-year trend',
+      sortKey: 'trend',
+      testId: 'trend',
+      cell: ({ summary: { trend } }) =>
+        trend ? (
           <>
             <span aria-hidden="true">{trendLabels[trend.direction].symbol}</span> {trendLabels[trend.direction].text}
             {trend.slopePercentOfMean !== null ? <Note>{`${formatSignedPercent(trend.slopePercentOfMean)} a year`}</Note> : null}
@@ -253,15 +249,30 @@ function OffenceRow({ offence, selected, extra, onShowCharts }: OffenceRowProps)
           <>
             No trend<Note>needs three complete years</Note>
           </>
-        )}
-      </td>
-      {extra.has('source') ? (
-        <td data-testid="source" className="analysis-source">
+        ),
+    },
+    extra.has('source') && {
+      id: 'source',
+      header: 'Source',
+      testId: 'source',
+      className: 'analysis-source',
+      cell: (offence) => (
+        <>
           {offence.source.fileName}
           <Note>{offence.source.partner}</Note>
-        </td>
-      ) : null}
-      {extra.has('scored') ? <td data-testid="scored">{scoredShort(offence)}</td> : null}
-    </tr>
+        </>
+      ),
+    },
+    extra.has('scored') && { id: 'scored', header: 'Scored', testId: 'scored', cell: (offence) => scoredShort(offence) },
+  ];
+}
+
+function PeriodCount({ figures }: { figures: PeriodFigures }) {
+  const count = periodCount(figures);
+  return (
+    <>
+      {count.text}
+      {count.note ? <Note>{count.note}</Note> : null}
+    </>
   );
 }

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { PeriodsInput } from '../../../shared/domain/analysis';
-import type { AssessmentPeriods } from '../../../shared/statistics/periods';
-import { errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { PeriodsInput, type AnalysisView } from '../../../shared/domain/analysis';
+import { describePeriod, type AssessmentPeriods } from '../../../shared/statistics/periods';
+import { workbench } from '../api';
+import type { FieldError } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
+import type { SaveSettings } from './settings-submission';
 
 const fieldIds = {
   'current.from': 'periods-current-from',
@@ -15,14 +17,15 @@ const fieldIds = {
 
 interface PeriodsFormProps {
   periods: AssessmentPeriods;
-  errors: FieldError[];
+  errorFor(fieldId: string): string | undefined;
   busy: boolean;
-  onErrors(errors: FieldError[]): void;
-  onSave(periods: PeriodsInput): void;
-  onUseDefault(): void;
+  onSave: SaveSettings;
 }
 
 type Months = { from: string; to: string };
+
+const describePeriods = (view: AnalysisView) =>
+  `${describePeriod(view.settings.periods.current)} is now compared with ${describePeriod(view.settings.periods.comparison)}.`;
 
 /** Blank months get a message that says what to give, rather than the format's. */
 function blankMonthErrors(current: Months, comparison: Months): FieldError[] {
@@ -39,23 +42,29 @@ function blankMonthErrors(current: Months, comparison: Months): FieldError[] {
 }
 
 /** The assessment and comparison periods, as months; a blank comparison is the same length just before. */
-export function PeriodsForm({ periods, errors, busy, onErrors, onSave, onUseDefault }: PeriodsFormProps) {
+export function PeriodsForm({ periods, errorFor, busy, onSave }: PeriodsFormProps) {
   const [current, setCurrent] = useState<Months>(periods.current);
   const [comparison, setComparison] = useState<Months>(periods.comparison);
 
   function save(event: FormEvent) {
     event.preventDefault();
-    const blanks = blankMonthErrors(current, comparison);
-    if (blanks.length > 0) {
-      onErrors(blanks);
-      return;
-    }
-    const parsed = PeriodsInput.safeParse({ current, comparison: comparison.from || comparison.to ? comparison : null });
-    if (!parsed.success) {
-      onErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
-      return;
-    }
-    onSave(parsed.data);
+    onSave({
+      schema: PeriodsInput,
+      check: () => blankMonthErrors(current, comparison),
+      values: { current, comparison: comparison.from || comparison.to ? comparison : null },
+      fieldIds,
+      call: (chosen) => workbench.analysis.setPeriods({ periods: chosen }),
+      saved: (view) => `Saved the periods. ${describePeriods(view)}`,
+    });
+  }
+
+  function chooseDefault() {
+    onSave({
+      schema: PeriodsInput,
+      values: null,
+      call: () => workbench.analysis.setPeriods({ periods: null }),
+      saved: (view) => `Using the default periods. ${describePeriods(view)}`,
+    });
   }
 
   return (
@@ -68,7 +77,7 @@ export function PeriodsForm({ periods, errors, busy, onErrors, onSave, onUseDefa
           type="month"
           value={current.from}
           onChange={(event) => setCurrent({ ...current, from: event.target.value })}
-          error={errorFor(errors, fieldIds['current.from'])}
+          error={errorFor(fieldIds['current.from'])}
         />
         <TextField
           id={fieldIds['current.to']}
@@ -76,7 +85,7 @@ export function PeriodsForm({ periods, errors, busy, onErrors, onSave, onUseDefa
           type="month"
           value={current.to}
           onChange={(event) => setCurrent({ ...current, to: event.target.value })}
-          error={errorFor(errors, fieldIds['current.to'])}
+          error={errorFor(fieldIds['current.to'])}
         />
       </div>
       <p className="hint" id="periods-comparison-hint">
@@ -89,7 +98,7 @@ export function PeriodsForm({ periods, errors, busy, onErrors, onSave, onUseDefa
           type="month"
           value={comparison.from}
           onChange={(event) => setComparison({ ...comparison, from: event.target.value })}
-          error={errorFor(errors, fieldIds['comparison.from'])}
+          error={errorFor(fieldIds['comparison.from'])}
         />
         <TextField
           id={fieldIds['comparison.to']}
@@ -97,14 +106,14 @@ export function PeriodsForm({ periods, errors, busy, onErrors, onSave, onUseDefa
           type="month"
           value={comparison.to}
           onChange={(event) => setComparison({ ...comparison, to: event.target.value })}
-          error={errorFor(errors, fieldIds['comparison.to'])}
+          error={errorFor(fieldIds['comparison.to'])}
         />
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           Save periods
         </button>
-        <button type="button" className="button button-secondary" disabled={busy} onClick={onUseDefault}>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={chooseDefault}>
           Use the default periods
         </button>
       </div>

@@ -1,13 +1,13 @@
-import { useState, type ReactNode } from 'react';
-import type { AnalysisSettings, AnalysisView, DenominatorFigure, DenominatorsInput, PeriodsInput } from '../../../shared/domain/analysis';
-import type { Result } from '../../../shared/result';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import type { AnalysisSettings, AnalysisView, DenominatorFigure } from '../../../shared/domain/analysis';
 import { describePeriod } from '../../../shared/statistics/periods';
-import { workbench } from '../api';
-import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
-import { formatYearMonth } from '../format';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { useSchemaForm } from '../components/useSchemaForm';
+import { formatCount, formatYearMonth } from '../../../shared/format';
 import { DenominatorsForm } from './DenominatorsForm';
 import { PeriodsForm } from './PeriodsForm';
-import { formatCount } from './analysis-format';
+import type { SettingsSubmission } from './settings-submission';
 
 interface SettingsPanelProps {
   settings: AnalysisSettings;
@@ -35,35 +35,20 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** The periods and denominators every figure depends on, in words, with forms to change them. */
 export function SettingsPanel({ settings, onViewChange, areaNotice }: SettingsPanelProps) {
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const form = useSchemaForm();
   const { current, comparison } = settings.periods;
   // A new key after each save starts the forms again from what was saved.
   const formKey = `${current.from}-${current.to}-${comparison.from}-${comparison.to}-${settings.population.value}-${settings.households.value}`;
 
-  async function apply(request: Promise<Result<AnalysisView>>, describe: (view: AnalysisView) => string) {
-    setErrors([]);
-    setStatus('Working out the figures…');
-    setBusy(true);
-    const result = await request;
-    setBusy(false);
-    if (!result.ok) {
-      setStatus('');
-      setErrors([{ fieldId: null, message: result.error.message }]);
-      return;
-    }
-    onViewChange(result.value);
-    setStatus(describe(result.value));
+  /** Sends one of the forms below: the figures are worked out again, and shown. */
+  function save<S extends z.ZodType>({ saved, ...submission }: SettingsSubmission<S>) {
+    void form.submit({
+      ...submission,
+      pending: 'Working out the figures…',
+      done: onViewChange,
+      message: saved,
+    });
   }
-
-  const describePeriods = (view: AnalysisView) =>
-    `${describePeriod(view.settings.periods.current)} is now compared with ${describePeriod(view.settings.periods.comparison)}.`;
-
-  const savePeriods = (periods: PeriodsInput) => void apply(workbench.analysis.setPeriods({ periods }), (view) => `Saved the periods. ${describePeriods(view)}`);
-  const useDefault = () => void apply(workbench.analysis.setPeriods({ periods: null }), (view) => `Using the default periods. ${describePeriods(view)}`);
-  const saveDenominators = (denominators: DenominatorsInput) =>
-    void apply(workbench.analysis.setDenominators(denominators), () => 'Saved the population and households; the rates are worked out again.');
 
   return (
     <section className="panel" aria-labelledby="analysis-settings-heading">
@@ -98,21 +83,14 @@ export function SettingsPanel({ settings, onViewChange, areaNotice }: SettingsPa
         <p className="footnote">Each type’s rate uses the population of the area its figures cover: this one for the partnership’s own area.</p>
       )}
       <p role="status" className="status-message" data-testid="settings-status">
-        {status}
+        {form.status}
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       <details className="analysis-change">
         <summary>Change the periods, population or households</summary>
         <div className="analysis-forms" key={formKey}>
-          <PeriodsForm
-            periods={settings.periods}
-            errors={errors}
-            busy={busy}
-            onErrors={setErrors}
-            onSave={savePeriods}
-            onUseDefault={useDefault}
-          />
-          <DenominatorsForm settings={settings} errors={errors} busy={busy} onErrors={setErrors} onSave={saveDenominators} />
+          <PeriodsForm periods={settings.periods} errorFor={form.errorFor} busy={form.busy} onSave={save} />
+          <DenominatorsForm settings={settings} errorFor={form.errorFor} busy={form.busy} onSave={save} />
         </div>
       </details>
     </section>

@@ -1,24 +1,16 @@
 import type { OffenceAnalysis, OffenceKind } from '../../../shared/domain/analysis';
+import { formatCount, formatDecimal } from '../../../shared/format';
 import type { HarmMethod, harmPricing } from '../../../shared/statistics/harm';
 import type { PeriodFigures } from '../../../shared/statistics/offence-summary';
 import type { CountComparison } from '../../../shared/statistics/change';
 import type { TrendDirection } from '../../../shared/statistics/trend';
 
-/** How the Analysis screen writes its figures: British number formatting, and words beside symbols. */
+/** How the Analysis screen writes its figures (shared/format), and words beside symbols. */
 
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const signedCount = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const signedPercent = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-export const formatCount = (value: number) => count.format(value);
-/** '+1,428', '-572', '0'. */
-export const formatSignedCount = (value: number) => signedCount.format(value);
-/** '+10.3%'. */
-export const formatSignedPercent = (value: number) => `${signedPercent.format(value)}%`;
-export const formatRate = (value: number) => twoDecimals.format(value);
-export const formatOneDecimal = (value: number) => oneDecimal.format(value);
+/** A rate per 1,000: '10.26'. */
+export const formatRate = (value: number) => formatDecimal(value, 2);
+/** A mean severity weight or a slope: '3.0'. */
+export const formatOneDecimal = (value: number) => formatDecimal(value, 1);
 
 export const kindLabels: Record<OffenceKind, string> = {
   subgroup: 'Home Office offence subgroups',
@@ -48,7 +40,7 @@ export function significanceOf(change: CountComparison | null): Significance {
 }
 
 /** 'Z = 11.84'. */
-export const formatZ = (z: number) => `Z = ${twoDecimals.format(z)}`;
+export const formatZ = (z: number) => `Z = ${formatDecimal(z, 2)}`;
 
 /** The rate per 1,000 residents every type is ranked on for volume, or null (no population, or a part period). */
 export function residentsRate(offence: OffenceAnalysis): number | null {

@@ -1,31 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { AnalysisView } from '../../../shared/domain/analysis';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
 
 export type AnalysisState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; view: AnalysisView };
 
-/** The workspace's analysis, loaded once and replaced by what each change of settings returns. */
+/**
+ * The workspace's analysis: loaded once, loaded again when the data or the settings change
+ * (data-access/invalidations.ts), and replaced by what each change of settings answers.
+ */
 export function useAnalysis() {
-  const [state, setState] = useState<AnalysisState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    void workbench.analysis.get().then((result) => {
-      if (!current) return;
-      setState(result.ok ? { status: 'ready', view: result.value } : { status: 'failed', message: result.error.message });
-    });
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-
-  const retry = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((value) => value + 1);
-  }, []);
-
-  const replace = useCallback((view: AnalysisView) => setState({ status: 'ready', view }), []);
-
-  return { state, retry, replace };
+  const analysis = useQuery(['analysis'], () => workbench.analysis.show());
+  const state: AnalysisState =
+    analysis.status === 'ready'
+      ? { status: 'ready', view: analysis.data! }
+      : analysis.status === 'failed'
+        ? { status: 'failed', message: analysis.error! }
+        : { status: 'loading' };
+  return { state, retry: analysis.reload, replace: analysis.set };
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FiguresTable } from '../../../shared/charts/offence-charts';
+import { DataTable } from '../components/DataTable';
 
 interface ChartFigureProps {
   id: string;
@@ -39,34 +40,19 @@ export function ChartFigure({ id, caption, description, table, children }: Chart
 
 function FiguresTableView({ caption, table }: { caption: string; table: FiguresTable }) {
   return (
-    <table className="table table-compact chart-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((column) => (
-            <th scope="col" key={column}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, rowIndex) => (
-          <tr key={rowIndex}>
-            {row.map((cell, index) =>
-              index === 0 ? (
-                <th scope="row" key={index}>
-                  {cell}
-                </th>
-              ) : (
-                <td key={index} className={table.numeric[index] ? 'numeric' : undefined}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      compact
+      className="chart-table"
+      rows={table.rows}
+      rowKey={(_row, index) => index}
+      columns={table.columns.map((column, index) => ({
+        id: String(index),
+        header: column,
+        rowHeader: index === 0,
+        numeric: index > 0 && table.numeric[index] ? ('cells' as const) : false,
+        cell: (row: FiguresTable['rows'][number]) => row[index],
+      }))}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import type { ProgressEvent } from '../../../shared/progress';
-import { formatBytes, formatCount, formatDuration } from '../format';
+import { formatBytes, formatCount, formatDuration } from '../../../shared/format';
 
 function describeAmount(event: ProgressEvent): string {
   if (event.total === null) return event.rows !== undefined ? `${formatCount(event.rows)} rows` : '';

@@ -1,34 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DatasetSummary, QualityReport } from '../../../shared/domain/dataset';
-import type { Member } from '../../../shared/domain/partnership';
+import { useState } from 'react';
+import type { QualityReport } from '../../../shared/domain/dataset';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
 import { DatasetList } from './DatasetList';
 import { ImportPanel } from './ImportPanel';
 import { QualityReportView } from './QualityReportView';
 
 /** Import files, see every dataset's provenance, and read its data-quality report. */
-export function DataScreen({ onDatasetsChanged }: { onDatasetsChanged(): void }) {
-  const [datasets, setDatasets] = useState<DatasetSummary[]>([]);
-  const [members, setMembers] = useState<Member[]>([]);
+export function DataScreen() {
   const [report, setReport] = useState<QualityReport | null>(null);
   const [message, setMessage] = useState('');
-
-  const refresh = useCallback(async () => {
-    const list = await workbench.dataset.list();
-    if (list.ok) setDatasets(list.value);
-    else setMessage(`The list of datasets could not be read: ${list.error.message}`);
-  }, []);
-
-  useEffect(() => {
-    void workbench.dataset.list().then((list) => {
-      if (list.ok) setDatasets(list.value);
-      else setMessage(`The list of datasets could not be read: ${list.error.message}`);
-    });
-    void workbench.partnership.get().then((result) => {
-      if (result.ok) setMembers(result.value.members);
-      else setMessage(`The partnership's members could not be read: ${result.error.message}`);
-    });
-  }, []);
+  // Loaded again after an import (data-access/invalidations.ts); a removal answers with the list.
+  const datasets = useQuery(['datasets'], () => workbench.dataset.list(), {
+    onError: (error) => setMessage(`The list of datasets could not be read: ${error}`),
+  });
+  const partnership = useQuery(['partnership'], () => workbench.partnership.show(), {
+    onError: (error) => setMessage(`The partnership's members could not be read: ${error}`),
+  });
+  const list = datasets.data ?? [];
 
   async function showReport(id: number) {
     const result = await workbench.dataset.report({ id });
@@ -37,32 +26,29 @@ export function DataScreen({ onDatasetsChanged }: { onDatasetsChanged(): void })
   }
 
   async function remove(id: number) {
-    const removed = datasets.find((dataset) => dataset.id === id);
+    const removed = list.find((dataset) => dataset.id === id);
     const result = await workbench.dataset.remove({ id });
     if (!result.ok) {
       setMessage(result.error.message);
       return;
     }
-    setDatasets(result.value);
+    datasets.set(result.value);
     if (report?.dataset.id === id) setReport(null);
     setMessage(`Removed ${removed?.fileName ?? `dataset ${id}`} and every row it brought.`);
-    onDatasetsChanged();
   }
 
   return (
     <div className="stack">
       <ImportPanel
-        members={members}
+        members={partnership.data?.members ?? []}
         onImported={(imported) => {
           setReport(imported);
           setMessage(`Imported ${imported.dataset.fileName}.`);
-          void refresh();
-          onDatasetsChanged();
         }}
       />
       <section className="panel" aria-labelledby="datasets-heading">
         <h2 id="datasets-heading">Datasets</h2>
-        <DatasetList datasets={datasets} selected={report?.dataset.id ?? null} onShowReport={(id) => void showReport(id)} onRemove={(id) => void remove(id)} />
+        <DatasetList datasets={list} selected={report?.dataset.id ?? null} onShowReport={(id) => void showReport(id)} onRemove={(id) => void remove(id)} />
         <p role="status" className="status-message">
           {message}
         </p>

@@ -12,7 +12,7 @@ import { isCancelled, workbench } from '../api';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { ProgressBar } from '../components/ProgressBar';
 import { useOperation } from '../components/useOperation';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../shared/format';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { PreviewTable } from './PreviewTable';
 
@@ -60,7 +60,7 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
   }
 
   async function choose() {
-    const result = await workbench.dataset.choose({ partner: partner && partner !== 'other' ? partner : null });
+    const result = await workbench.dataset.stage({ partner: partner && partner !== 'other' ? partner : null });
     if (result.ok) adopt(result.value);
     else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
   }

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { importFormatLabels, type QualityReport } from '../../../shared/domain/dataset';
 import { offenceChoices } from '../../../shared/domain/offence-key';
 import { workbench } from '../api';
+import { DataTable } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
-import { formatCount, formatDate, formatYearMonth } from '../format';
+import { formatCount, formatShortDate, formatYearMonth } from '../../../shared/format';
 
 const shownRejections = 20;
 
@@ -46,7 +47,7 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
     <section className="panel" aria-labelledby={`report-${dataset.id}`} data-testid="quality-report">
       <h2 id={`report-${dataset.id}`}>Data quality: {dataset.fileName}</h2>
       <p>
-        {importFormatLabels[dataset.format]}, from {dataset.partner}, imported {formatDate(dataset.importedAt)}.
+        {importFormatLabels[dataset.format]}, from {dataset.partner}, imported {formatShortDate(dataset.importedAt)}.
         {dataset.firstMonth && dataset.lastMonth ? ` Covers ${formatYearMonth(dataset.firstMonth)} to ${formatYearMonth(dataset.lastMonth)}.` : ''}
       </p>
       {report.sheetsRead.length > 1 ? (
@@ -138,26 +139,18 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
         <div className="subpanel">
           <h3>Labels to map</h3>
           <p className="hint">These rows are kept, but count towards no offence until you say what they mean. Your choice is remembered for {dataset.partner}.</p>
-          <table className="table">
-            <caption className="visually-hidden">Offence labels the workbench does not know</caption>
-            <thead>
-              <tr>
-                <th scope="col">Label in the file</th>
-                <th scope="col" className="numeric">
-                  Rows
-                </th>
-                <th scope="col">Means</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.unmappedLabels.map((label, index) => (
-                <tr key={label.label}>
-                  <th scope="row">{label.label}</th>
-                  <td className="numeric">{formatCount(label.rows)}</td>
-                  <td>
+          <DataTable
+            caption="Offence labels the workbench does not know"
+            rows={report.unmappedLabels}
+            rowKey={(label) => label.label}
+            columns={[
+              { id: 'label', header: 'Label in the file', rowHeader: true, cell: (label) => label.label },
+              { id: 'rows', header: 'Rows', numeric: true, cell: (label) => formatCount(label.rows) },
+              {
+                id: 'means',
+                header: 'Means',
+                cell: (label, index) => (
+                  <>
                     <label className="visually-hidden" htmlFor={`map-label-${index}`}>
                       What “{label.label}” means
                     </label>
@@ -173,14 +166,17 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
                         </option>
                       ))}
                     </select>
-                  </td>
-                  <td>
-                    <RowButton action="Save" subject={`the meaning of ${label.label}`} onClick={() => void mapLabel(label.label)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                id: 'action',
+                header: 'Action',
+                headerHidden: true,
+                cell: (label) => <RowButton action="Save" subject={`the meaning of ${label.label}`} onClick={() => void mapLabel(label.label)} />,
+              },
+            ]}
+          />
         </div>
       ) : null}
 
@@ -196,25 +192,18 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
               ))}
             </ul>
           ) : null}
-          <table className="table" data-testid="rejected-rows">
-            <caption className="visually-hidden">Rejected rows, by row number in the file</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  Row
-                </th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejected.slice(0, shownRejections).map((rejection) => (
-                <tr key={`${rejection.sheet ?? ''} ${rejection.row}`}>
-                  <td className="numeric">{rejection.sheet ? `${rejection.sheet}, ${rejection.row}` : rejection.row}</td>
-                  <td className="wrap">{rejection.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Rejected rows, by row number in the file"
+            testId="rejected-rows"
+            rows={report.rejected.slice(0, shownRejections)}
+            rowKey={(rejection) => `${rejection.sheet ?? ''} ${rejection.row}`}
+            columns={[
+              // A dataset read from several sheets numbers its rows within each sheet.
+              report.rejected.some((rejection) => rejection.sheet) && { id: 'sheet', header: 'Sheet', cell: (rejection) => rejection.sheet ?? '' },
+              { id: 'row', header: 'Row', numeric: true, cell: (rejection) => rejection.row },
+              { id: 'reason', header: 'Reason', className: 'wrap', cell: (rejection) => rejection.reason },
+            ]}
+          />
           {dataset.rowsRejected > shownRejections ? (
             <p className="footnote">
               Showing {shownRejections} of {formatCount(dataset.rowsRejected)} rejected rows. The CLI’s <code>dataset report</code> lists up to 1,000.

@@ -1,13 +1,13 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import type { RunSummary } from '../../../shared/domain/analysis';
+import { lazy, Suspense, useState } from 'react';
 import type { ExportResult } from '../../../shared/export/export-request';
-import { pdfDocumentPhrases } from '../../../shared/export/pdf-export';
+import { pdfDocuments } from '../../../shared/export/pdf-export';
 import { defaultSuppressionThreshold } from '../../../shared/export/suppression';
 import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
 import { TextField } from '../components/TextField';
 import { useOperation } from '../components/useOperation';
-import { formatBytes } from '../format';
+import { useQuery } from '../data-access/useQuery';
+import { formatBytes, formatDateTime } from '../../../shared/format';
 import { DocumentDetailsForm } from './DocumentDetailsForm';
 import { RankingPreview } from './RankingPreview';
 import { exportDocuments, type ExportDocument } from './export-documents';
@@ -15,8 +15,6 @@ import { useDocumentDetails } from './useDocumentDetails';
 
 // pdf.js is large: it loads, from the app's own files, only when there is a PDF to preview.
 const PdfPreview = lazy(() => import('./PdfPreview').then((module) => ({ default: module.PdfPreview })));
-
-const runTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Finished {
   result: ExportResult & { pdf?: Uint8Array };
@@ -32,7 +30,7 @@ interface Finished {
  */
 export function ExportScreen() {
   const [documentId, setDocumentId] = useState(exportDocuments[0]!.id);
-  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const runs = useQuery(['runs'], () => workbench.run.list()).data ?? [];
   const [runId, setRunId] = useState<number | null>(null);
   const [publication, setPublication] = useState(false);
   const [threshold, setThreshold] = useState(String(defaultSuppressionThreshold));
@@ -46,16 +44,10 @@ export function ExportScreen() {
   const { progress, run, cancel } = useOperation();
   const details = useDocumentDetails();
   const document = exportDocuments.find((entry) => entry.id === documentId) ?? exportDocuments[0]!;
-  const phrase = document.pdfKind ? pdfDocumentPhrases[document.pdfKind] : null;
+  const phrase = document.pdfKind ? pdfDocuments[document.pdfKind].phrase : null;
   /** The status the export will carry: the form's, since Export saves the form first. */
   const draftStatus = phrase !== null && details.draft?.status === 'draft';
   const saveFirst = phrase !== null && details.unsaved;
-
-  useEffect(() => {
-    void workbench.run.list().then((result) => {
-      if (result.ok) setRuns(result.value);
-    });
-  }, []);
 
   async function exportDocument() {
     setError('');
@@ -142,7 +134,7 @@ export function ExportScreen() {
                 onChange={() => setRunId(entry.id)}
               />
               <label htmlFor={`export-source-run-${entry.id}`}>
-                Frozen run {entry.id}, “{entry.name}”, {runTime.format(new Date(entry.createdAt))}
+                Frozen run {entry.id}, “{entry.name}”, {formatDateTime(entry.createdAt)}
               </label>
             </div>
           ))}

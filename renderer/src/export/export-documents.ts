@@ -1,7 +1,7 @@
 import type { ExportSource } from '../../../shared/export/export-model';
 import type { ExportResult } from '../../../shared/export/export-request';
 import type { Result } from '../../../shared/result';
-import { pdfDocumentKinds, pdfDocumentNames, type PdfDocumentKind, type PdfExportResult } from '../../../shared/export/pdf-export';
+import { pdfDocumentKinds, pdfDocuments, type PdfDocumentKind, type PdfExportResult } from '../../../shared/export/pdf-export';
 import { workbench } from '../api';
 
 /** What the analyst chose on the Export screen, for any document. */
@@ -54,7 +54,7 @@ export const exportDocuments: readonly ExportDocument[] = [
   ...pdfDocumentKinds.map(
     (kind): ExportDocument => ({
       id: kind,
-      label: `${pdfDocumentNames[kind]} (PDF)`,
+      label: `${pdfDocuments[kind].name} (PDF)`,
       description: pdfDocumentDescriptions[kind],
       offersRawData: false,
       pdfKind: kind,

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DocumentDetails, documentDetailFields, type DocumentDetailsView } from '../../../shared/domain/document-details';
 import { workbench } from '../api';
 import { dateText, isoFromDateText, type DateText } from '../components/DateParts';
-import { fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import type { FieldError } from '../components/ErrorSummary';
+import { useSchemaForm } from '../components/useSchemaForm';
+import { useQuery } from '../data-access/useQuery';
 
 export const documentFieldIds = {
   title: 'document-title',
@@ -52,56 +54,41 @@ export interface DocumentDetailsState {
  * before exporting) and which status the export will carry.
  */
 export function useDocumentDetails(): DocumentDetailsState {
-  const [view, setView] = useState<DocumentDetailsView | null>(null);
-  const [draft, setDraft] = useState<DocumentDraft | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [message, setMessage] = useState('');
-
-  useEffect(() => {
-    void workbench.document.details().then((result) => {
-      if (!result.ok) {
-        setErrors([{ fieldId: null, message: result.error.message }]);
-        return;
-      }
-      setView(result.value);
-      setDraft(draftOf(result.value.details));
-    });
-  }, []);
+  const details = useQuery(['document'], () => workbench.document.show());
+  const form = useSchemaForm();
+  const view = details.data ?? null;
+  // What the analyst has typed, until it is saved; the saved details otherwise.
+  const [edited, setEdited] = useState<DocumentDraft | null>(null);
+  const draft = edited ?? (view ? draftOf(view.details) : null);
+  const loadErrors = useMemo<FieldError[]>(() => (details.error === null ? [] : [{ fieldId: null, message: details.error }]), [details.error]);
 
   async function save(): Promise<boolean> {
     if (!draft) return false;
-    setMessage('');
     const date = isoFromDateText(draft.date, 'the date');
-    if (!date.ok) {
-      setErrors([{ fieldId: documentFieldIds.date, message: date.message }]);
-      return false;
-    }
-    const parsed = DocumentDetails.safeParse({ ...draft, date: date.value });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, documentFieldIds));
-      return false;
-    }
-    setErrors([]);
-    const result = await workbench.document.setDetails(parsed.data);
-    if (!result.ok) {
-      setErrors([{ fieldId: null, message: result.error.message }]);
-      return false;
-    }
-    setView(result.value);
-    setDraft(draftOf(result.value.details));
-    setMessage('Document details saved. The next export uses them.');
-    return true;
+    const result = await form.submit({
+      schema: DocumentDetails,
+      check: () => (date.ok ? [] : [{ fieldId: documentFieldIds.date, message: date.message }]),
+      values: { ...draft, date: date.ok ? date.value : null },
+      fieldIds: documentFieldIds,
+      call: (input) => workbench.document.set(input),
+      done: (saved) => {
+        details.set(saved);
+        setEdited(null);
+      },
+      message: () => 'Document details saved. The next export uses them.',
+    });
+    return result?.ok ?? false;
   }
 
   return {
     view,
     draft,
-    errors,
-    message,
+    errors: view ? form.errors : loadErrors,
+    message: form.status,
     unsaved: view !== null && draft !== null && differs(draft, view.details),
     change: (next) => {
-      setDraft(next);
-      setMessage('');
+      setEdited(next);
+      form.setStatus('');
     },
     save,
   };

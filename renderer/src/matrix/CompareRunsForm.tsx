@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { RunSummary } from '../../../shared/domain/analysis';
 import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
-import { formatDateTime } from './matrix-format';
+import { formatDateTime } from '../../../shared/format';
 
 const ids = { before: 'compare-before', after: 'compare-after' };
 

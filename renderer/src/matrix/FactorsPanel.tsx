@@ -1,6 +1,6 @@
-import { useRef } from 'react';
 import type { MatrixState } from '../../../shared/domain/analysis';
 import type { FactorDefinition } from '../../../shared/matrix';
+import { DataTable, type Column } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
 import { factorsChangedFromTemplate, readsText, roleText, shortLabel, thresholdsText } from './matrix-format';
 import { ThresholdsForm, thresholdsInputId } from './ThresholdsForm';
@@ -22,7 +22,6 @@ interface FactorsPanelProps {
 /** Every factor of the matrix with its weight and thresholds, editable, with what differs from the template marked. */
 export function FactorsPanel(props: FactorsPanelProps) {
   const { state, status, onReset } = props;
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const edited = new Set([...state.edited, ...factorsChangedFromTemplate(state.definition)]);
   const top = state.ranking.slice(0, 4);
 
@@ -30,43 +29,32 @@ export function FactorsPanel(props: FactorsPanelProps) {
     if (!(await onReset(factor?.id ?? null))) return;
     // The Reset button goes once nothing is edited, so focus moves to what was reset.
     requestAnimationFrame(() => {
-      if (!factor) headingRef.current?.focus();
+      if (!factor) document.getElementById('matrix-factors-heading')?.focus();
       else document.getElementById(factor.role === 'beside' ? thresholdsInputId(factor.id) : weightInputId(factor.id))?.focus();
     });
   }
 
   return (
     <section className="panel" aria-labelledby="matrix-factors-heading">
-      <h2 id="matrix-factors-heading" ref={headingRef} tabIndex={-1}>
+      <h2 id="matrix-factors-heading" tabIndex={-1}>
         Factors, weights and thresholds
       </h2>
       <p>
         {state.definition.name}: each factor scores every offence type from 1 to {scaleOf(state)}. Change a weight and the ranking below
         changes at once; it is saved in this workspace as you go. Set a weight to 0 to leave a factor out.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-factors-caption">
-        <table className="table table-compact matrix-factors" data-testid="factor-table">
-          <caption id="matrix-factors-caption" className="caption">
-            Factors of the {state.definition.name}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Factor</th>
-              <th scope="col">Reads, and where it counts</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Thresholds</th>
-              <th scope="col">
-                <span className="visually-hidden">Changes</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.definition.factors.map((factor) => (
-              <FactorRow {...props} key={factor.id} factor={factor} edited={edited.has(factor.id)} onReset={() => void reset(factor)} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={<>Factors of the {state.definition.name}</>}
+        captionShown
+        scroll
+        compact
+        className="matrix-factors"
+        testId="factor-table"
+        rows={state.definition.factors}
+        rowKey={(factor) => factor.id}
+        rowTestId="factor-row"
+        columns={factorColumns(props, edited, (factor) => void reset(factor))}
+      />
       <div className="actions">
         {edited.size > 0 ? (
           <button type="button" className="button button-secondary" onClick={() => void reset(null)}>
@@ -90,31 +78,43 @@ export function FactorsPanel(props: FactorsPanelProps) {
 
 const scaleOf = (state: MatrixState) => state.definition.factors.find((factor) => factor.role !== 'beside')?.scale ?? 5;
 
-interface FactorRowProps extends Omit<FactorsPanelProps, 'onReset' | 'state' | 'status'> {
-  factor: FactorDefinition;
-  edited: boolean;
-  onReset(): void;
-}
-
-function FactorRow({ factor, edited, weightDrafts, weightErrors, thresholdErrors, onEditWeight, onCommitWeight, onSaveThresholds, onReset }: FactorRowProps) {
-  const name = shortLabel(factor);
-  return (
-    <tr data-testid="factor-row">
-      <th scope="row" className="matrix-factor-name">
-        {factor.label}
-        <details className="matrix-about">
-          <summary>
-            How it scores<span className="visually-hidden"> ({name})</span>
-          </summary>
-          <p>{factor.description}</p>
-        </details>
-      </th>
-      <td className="wrap">
-        {readsText(factor)}
-        <span className="cell-note">{roleText(factor)}</span>
-      </td>
-      <td>
-        {factor.role === 'beside' ? (
+/** The factor table's columns: what each factor reads, its weight and thresholds as fields, and its reset. */
+function factorColumns(props: FactorsPanelProps, edited: ReadonlySet<string>, onReset: (factor: FactorDefinition) => void): Column<FactorDefinition>[] {
+  const { weightDrafts, weightErrors, thresholdErrors, onEditWeight, onCommitWeight, onSaveThresholds } = props;
+  return [
+    {
+      id: 'factor',
+      header: 'Factor',
+      rowHeader: true,
+      className: 'matrix-factor-name',
+      cell: (factor) => (
+        <>
+          {factor.label}
+          <details className="matrix-about">
+            <summary>
+              How it scores<span className="visually-hidden"> ({shortLabel(factor)})</span>
+            </summary>
+            <p>{factor.description}</p>
+          </details>
+        </>
+      ),
+    },
+    {
+      id: 'reads',
+      header: 'Reads, and where it counts',
+      className: 'wrap',
+      cell: (factor) => (
+        <>
+          {readsText(factor)}
+          <span className="cell-note">{roleText(factor)}</span>
+        </>
+      ),
+    },
+    {
+      id: 'weight',
+      header: 'Weight',
+      cell: (factor) =>
+        factor.role === 'beside' ? (
           <span className="muted">Not counted</span>
         ) : (
           <WeightInput
@@ -124,26 +124,34 @@ function FactorRow({ factor, edited, weightDrafts, weightErrors, thresholdErrors
             onEdit={(text) => onEditWeight(factor.id, text)}
             onCommit={() => onCommitWeight(factor.id)}
           />
-        )}
-      </td>
-      <td>
+        ),
+    },
+    {
+      id: 'thresholds',
+      header: 'Thresholds',
+      cell: (factor) => (
         <ThresholdsForm
           key={thresholdsText(factor.thresholds)}
           factor={factor}
           error={thresholdErrors[factor.id]}
           onSave={(text) => onSaveThresholds(factor.id, text)}
         />
-      </td>
-      <td className="row-actions">
-        {edited ? (
+      ),
+    },
+    {
+      id: 'changes',
+      header: 'Changes',
+      headerHidden: true,
+      className: 'row-actions',
+      cell: (factor) =>
+        edited.has(factor.id) ? (
           <>
             <span className="matrix-edited" data-testid="edited-marker">
               Edited
             </span>
-            <RowButton action="Reset" subject={name} onClick={onReset} />
+            <RowButton action="Reset" subject={shortLabel(factor)} onClick={() => onReset(factor)} />
           </>
-        ) : null}
-      </td>
-    </tr>
-  );
+        ) : null,
+    },
+  ];
 }

@@ -1,37 +1,31 @@
 import { useState, type FormEvent } from 'react';
-import { RunName } from '../../../shared/domain/analysis';
-import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
+import { RunName, type RunSummary } from '../../../shared/domain/analysis';
+import type { Result } from '../../../shared/result';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
+import { useSchemaForm } from '../components/useSchemaForm';
 
 const nameId = 'run-name';
 
 interface FreezeRunFormProps {
-  /** Freezes the scoring as stored; returns an error message, or null when frozen. */
-  onFreeze(name: string): Promise<string | null>;
+  /** Freezes the scoring as stored, under this name. */
+  onFreeze(name: string): Promise<Result<RunSummary>>;
 }
 
 /** Names and freezes the scoring as it stands: inputs, matrix and results, kept read-only. */
 export function FreezeRunForm({ onFreeze }: FreezeRunFormProps) {
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useSchemaForm();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = RunName.safeParse(name);
-    if (!parsed.success) {
-      setErrors([{ fieldId: nameId, message: parsed.error.issues[0]?.message ?? 'Give the run a name.' }]);
-      return;
-    }
-    setBusy(true);
-    const problem = await onFreeze(parsed.data);
-    setBusy(false);
-    if (problem) {
-      setErrors([{ fieldId: null, message: problem }]);
-      return;
-    }
-    setErrors([]);
-    setName('');
+    void form.submit({
+      schema: RunName,
+      values: name,
+      fieldIds: { '': nameId },
+      call: onFreeze,
+      done: () => setName(''),
+    });
   }
 
   return (
@@ -41,7 +35,7 @@ export function FreezeRunForm({ onFreeze }: FreezeRunFormProps) {
         A frozen run keeps the figures, the matrix, the judgements and the ranking exactly as they are now, so the assessment can show what
         it was based on and next year's can be compared with it.
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       <TextField
         id={nameId}
         label="Run name"
@@ -49,10 +43,10 @@ export function FreezeRunForm({ onFreeze }: FreezeRunFormProps) {
         value={name}
         autoComplete="off"
         onChange={(event) => setName(event.target.value)}
-        error={errorFor(errors, nameId)}
+        error={form.errorFor(nameId)}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           Freeze this scoring
         </button>
       </div>

@@ -1,11 +1,12 @@
 import type { RefObject } from 'react';
 import type { StoredRun } from '../../../shared/domain/analysis';
-import { methodOfRun, scoringMethod } from '../../../shared/matrix';
+import { methodOfRun, scoringMethod, type RankedOffence } from '../../../shared/matrix';
 import { describePeriod } from '../../../shared/statistics';
 import { FrozenPriorities } from '../priorities/FrozenPriorities';
 import '../priorities/priorities.css';
-import { formatDateTime, formatScore, shortLabel, templateName } from './matrix-format';
-import { RankColumnHeads } from '../components/RankColumnHeads';
+import { formatDateTime } from '../../../shared/format';
+import { formatScore, shortLabel, templateName } from './matrix-format';
+import { DataTable, rankColumns } from '../components/DataTable';
 
 /** A frozen run's ranking exactly as stored, never re-scored for display. */
 export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef: RefObject<HTMLHeadingElement | null> }) {
@@ -37,29 +38,24 @@ export function FrozenRunView({ run, headingRef }: { run: StoredRun; headingRef:
           </ul>
         </div>
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="frozen-run-caption">
-        <table className="table table-compact" data-testid="frozen-ranking">
-          <caption id="frozen-run-caption" className="caption">
-            Ranking frozen in “{run.name}”
-          </caption>
-          <thead>
-            <tr>
-              <RankColumnHeads />
-              {hasBands ? <th scope="col">Band</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {stored.ranking.map((row) => (
-              <tr key={row.key} data-testid="frozen-row">
-                <td className="numeric">{row.rank}</td>
-                <th scope="row">{row.label}</th>
-                <td className="numeric">{formatScore(row.score)}</td>
-                {hasBands ? <td>{row.band ?? '—'}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={<>Ranking frozen in “{run.name}”</>}
+        captionShown
+        scroll
+        compact
+        testId="frozen-ranking"
+        rows={stored.ranking}
+        rowKey={(row) => row.key}
+        rowTestId="frozen-row"
+        columns={[
+          ...rankColumns<RankedOffence>({
+            rank: { cell: (row) => row.rank },
+            offence: { cell: (row) => row.label },
+            score: { cell: (row) => formatScore(row.score) },
+          }),
+          hasBands && { id: 'band', header: 'Band', cell: (row) => row.band ?? '—' },
+        ]}
+      />
       <FrozenPriorities priorities={run.priorities} ranking={stored.ranking} />
     </div>
   );

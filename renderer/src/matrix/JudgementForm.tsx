@@ -2,8 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { JudgementInput, type MatrixState } from '../../../shared/domain/analysis';
 import { judgementScores, type FactorDefinition, type Judgement } from '../../../shared/matrix';
 import type { Result } from '../../../shared/result';
-import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Field } from '../components/Field';
+import { useSchemaForm } from '../components/useSchemaForm';
 import { describeJudgement } from './judgement-scale';
 
 const fieldIds = { factor: 'judge-factor', score: 'judge-score', rationale: 'judge-rationale' };
@@ -24,8 +25,9 @@ export function JudgementForm({ offence, factors, judgements, onSave, onRemove, 
   const [factor, setFactor] = useState(factors[0]?.id ?? '');
   const [score, setScore] = useState(() => String(existingFor(factors[0]?.id ?? '')?.score ?? ''));
   const [rationale, setRationale] = useState(() => existingFor(factors[0]?.id ?? '')?.rationale ?? '');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useSchemaForm();
+  const [removing, setRemoving] = useState(false);
+  const busy = form.busy || removing;
   const firstField = useRef<HTMLSelectElement>(null);
   const existing = existingFor(factor);
 
@@ -36,36 +38,31 @@ export function JudgementForm({ offence, factors, judgements, onSave, onRemove, 
     const recorded = existingFor(next);
     setScore(recorded ? String(recorded.score) : '');
     setRationale(recorded?.rationale ?? '');
-    setErrors([]);
+    form.setErrors([]);
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: FieldError[] = [];
-    if (score === '') problems.push({ fieldId: fieldIds.score, message: 'Choose a score from 1 to 5.' });
-    const parsed = JudgementInput.safeParse({ factor, offenceKey: offence.key, score: Number(score), rationale });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.path[0] === 'rationale') problems.push({ fieldId: fieldIds.rationale, message: issue.message });
-        else if (issue.path[0] !== 'score') problems.push({ fieldId: null, message: issue.message });
-      }
-    }
-    if (problems.length > 0 || !parsed.success) {
-      setErrors(problems);
-      return;
-    }
-    setBusy(true);
-    const result = await onSave(parsed.data);
-    setBusy(false);
-    if (!result.ok) setErrors([{ fieldId: null, message: result.error.message }]);
-    else onClose({ factor, removed: false, state: result.value });
+    void form.submit({
+      schema: JudgementInput,
+      values: { factor, offenceKey: offence.key, score: Number(score), rationale },
+      // A blank score has a message of its own; the rationale's problems are the field's.
+      problems: (issues) => [
+        ...(score === '' ? [{ fieldId: fieldIds.score, message: 'Choose a score from 1 to 5.' }] : []),
+        ...issues.flatMap((issue): FieldError[] =>
+          issue.path[0] === 'rationale' ? [{ fieldId: fieldIds.rationale, message: issue.message }] : issue.path[0] === 'score' ? [] : [{ fieldId: null, message: issue.message }],
+        ),
+      ],
+      call: onSave,
+      done: (state) => onClose({ factor, removed: false, state }),
+    });
   }
 
   async function remove() {
-    setBusy(true);
+    setRemoving(true);
     const result = await onRemove(factor);
-    setBusy(false);
-    if (!result.ok) setErrors([{ fieldId: null, message: result.error.message }]);
+    setRemoving(false);
+    if (!result.ok) form.setErrors([{ fieldId: null, message: result.error.message }]);
     else onClose({ factor, removed: true, state: result.value });
   }
 
@@ -81,7 +78,7 @@ export function JudgementForm({ offence, factors, judgements, onSave, onRemove, 
       }}
     >
       <h3 id={headingId}>Judge {offence.label}</h3>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       <div className="matrix-judgement-fields">
         <Field id={fieldIds.factor} label="Factor">
           {(describedBy) => (
@@ -94,13 +91,13 @@ export function JudgementForm({ offence, factors, judgements, onSave, onRemove, 
             </select>
           )}
         </Field>
-        <Field id={fieldIds.score} label="Score" hint="1 is the lowest, 5 the highest" error={errorFor(errors, fieldIds.score)}>
+        <Field id={fieldIds.score} label="Score" hint="1 is the lowest, 5 the highest" error={form.errorFor(fieldIds.score)}>
           {(describedBy) => (
             <select
               id={fieldIds.score}
               value={score}
               aria-describedby={describedBy}
-              aria-invalid={errorFor(errors, fieldIds.score) ? true : undefined}
+              aria-invalid={form.errorFor(fieldIds.score) ? true : undefined}
               onChange={(event) => setScore(event.target.value)}
             >
               <option value="">Choose a score</option>
@@ -117,7 +114,7 @@ export function JudgementForm({ offence, factors, judgements, onSave, onRemove, 
         id={fieldIds.rationale}
         label="Rationale"
         hint="Why this score: the evidence, intelligence or survey behind it. It is printed in the evidence workbook."
-        error={errorFor(errors, fieldIds.rationale)}
+        error={form.errorFor(fieldIds.rationale)}
       >
         {(describedBy) => (
           <textarea
@@ -126,7 +123,7 @@ export function JudgementForm({ offence, factors, judgements, onSave, onRemove, 
             rows={4}
             value={rationale}
             aria-describedby={describedBy}
-            aria-invalid={errorFor(errors, fieldIds.rationale) ? true : undefined}
+            aria-invalid={form.errorFor(fieldIds.rationale) ? true : undefined}
             onChange={(event) => setRationale(event.target.value)}
           />
         )}

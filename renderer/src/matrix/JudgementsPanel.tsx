@@ -1,7 +1,8 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { JudgementInput, MatrixState } from '../../../shared/domain/analysis';
 import type { FactorDefinition, Judgement } from '../../../shared/matrix';
 import type { Result } from '../../../shared/result';
+import { DataTable } from '../components/DataTable';
 import { RowButton } from '../components/RowActions';
 import { describeJudgement, notJudgedText } from './judgement-scale';
 import { JudgementForm } from './JudgementForm';
@@ -25,6 +26,7 @@ export function JudgementsPanel({ state, onJudge, onUnjudge }: JudgementsPanelPr
   const [status, setStatus] = useState('');
   const judged = state.definition.factors.filter((factor) => factor.kind === 'judgement');
   const offences = [...state.ranking].sort((a, b) => byLabel.compare(a.label, b.label));
+  const recordedFor = (key: string) => state.judgements.filter((judgement) => judgement.offenceKey === key);
 
   function close(offence: { key: string; label: string }, saved: { factor: string; removed: boolean; state: MatrixState } | null) {
     setEditing(null);
@@ -44,59 +46,53 @@ export function JudgementsPanel({ state, onJudge, onUnjudge }: JudgementsPanelPr
         Factors the data cannot measure are judged by the analyst from 1 to 5, each with a written rationale: {judged.map(shortLabel).join(', ').toLowerCase()}.
         A type without a judgement takes the default the working shows.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-judgements-caption">
-        <table className="table table-compact matrix-judgements" data-testid="judgement-table">
-          <caption id="matrix-judgements-caption" className="caption">
-            Judgements by offence type, in alphabetical order
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Offence type</th>
-              <th scope="col">Judgements and rationale</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {offences.map((offence) => {
-              const recorded = state.judgements.filter((judgement) => judgement.offenceKey === offence.key);
-              return (
-                <Fragment key={offence.key}>
-                  <tr data-testid="judgement-row">
-                    <th scope="row">{offence.label}</th>
-                    <td className="wrap">
-                      <JudgementList factors={judged} judgements={recorded} />
-                    </td>
-                    <td className="row-actions">
-                      <RowButton
-                        id={judgeButtonId(offence.key)}
-                        action={recorded.length > 0 ? 'Edit judgements' : 'Judge'}
-                        subject={`of ${offence.label}`}
-                        onClick={() => setEditing(offence.key)}
-                      />
-                    </td>
-                  </tr>
-                  {editing === offence.key ? (
-                    <tr className="matrix-editor-row">
-                      <td colSpan={3} className="wrap">
-                        <JudgementForm
-                          offence={offence}
-                          factors={judged}
-                          judgements={recorded}
-                          onSave={onJudge}
-                          onRemove={(factor) => onUnjudge(factor, offence.key)}
-                          onClose={(saved) => close(offence, saved)}
-                        />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Judgements by offence type, in alphabetical order"
+        captionShown
+        scroll
+        compact
+        className="matrix-judgements"
+        testId="judgement-table"
+        rows={offences}
+        rowKey={(offence) => offence.key}
+        rowTestId="judgement-row"
+        columns={[
+          { id: 'offence', header: 'Offence type', rowHeader: true, cell: (offence) => offence.label },
+          { id: 'judgements', header: 'Judgements and rationale', className: 'wrap', cell: (offence) => <JudgementList factors={judged} judgements={recordedFor(offence.key)} /> },
+          {
+            id: 'actions',
+            header: 'Actions',
+            headerHidden: true,
+            className: 'row-actions',
+            cell: (offence) => (
+              <RowButton
+                id={judgeButtonId(offence.key)}
+                action={recordedFor(offence.key).length > 0 ? 'Edit judgements' : 'Judge'}
+                subject={`of ${offence.label}`}
+                onClick={() => setEditing(offence.key)}
+              />
+            ),
+          },
+        ]}
+        expansion={(offence) =>
+          editing === offence.key
+            ? {
+                className: 'matrix-editor-row',
+                cellClassName: 'wrap',
+                content: (
+                  <JudgementForm
+                    offence={offence}
+                    factors={judged}
+                    judgements={recordedFor(offence.key)}
+                    onSave={onJudge}
+                    onRemove={(factor) => onUnjudge(factor, offence.key)}
+                    onClose={(saved) => close(offence, saved)}
+                  />
+                ),
+              }
+            : null
+        }
+      />
       <p role="status" className="status-message" data-testid="judgement-status">
         {status}
       </p>

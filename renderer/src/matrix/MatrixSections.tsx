@@ -1,6 +1,7 @@
 import type { MatrixState } from '../../../shared/domain/analysis';
 import { formatScore } from './matrix-format';
-import { RankColumnHeads } from '../components/RankColumnHeads';
+import type { RankedOffence } from '../../../shared/matrix';
+import { DataTable, rankColumns } from '../components/DataTable';
 
 export const matrixSections = [
   { id: 'factors', label: 'Template and factors' },
@@ -39,26 +40,25 @@ export function SideRanking({ state }: { state: MatrixState }) {
   return (
     <aside className="panel matrix-side" aria-labelledby="matrix-side-heading" data-testid="side-ranking" tabIndex={0}>
       <h2 id="matrix-side-heading">Ranking now</h2>
-      <table className="table table-compact">
-        <caption className="visually-hidden">The ranking as it stands, re-scored with every edit</caption>
-        <thead>
-          <tr>
-            <RankColumnHeads />
-          </tr>
-        </thead>
-        <tbody>
-          {state.ranking.map((row) => (
-            <tr key={row.key} data-testid="side-ranking-row">
-              <td className="numeric">{row.rank}</td>
-              <th scope="row">{row.label}</th>
-              <td className="numeric">
+      <DataTable
+        caption="The ranking as it stands, re-scored with every edit"
+        compact
+        rows={state.ranking}
+        rowKey={(row) => row.key}
+        rowTestId="side-ranking-row"
+        columns={rankColumns<RankedOffence>({
+          rank: { cell: (row) => row.rank },
+          offence: { cell: (row) => row.label },
+          score: {
+            cell: (row) => (
+              <>
                 {formatScore(row.score)}
                 {hasBands && row.band ? <span className="cell-note">{row.band}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        })}
+      />
     </aside>
   );
 }

@@ -56,7 +56,7 @@ export function PeersPanel({ state, onSave }: PeersPanelProps) {
       {peers.candidates.length === 0 ? (
         <p data-testid="no-peer-candidates">
           No dataset keeps other areas. Import a multi-area table (the ONS force table, Home Office open data) with its other areas kept as
-          comparators: the command line’s <code>import --keep-comparators</code>.
+          comparators: the command line’s <code>dataset import --keep-comparators</code>.
         </p>
       ) : (
         <>

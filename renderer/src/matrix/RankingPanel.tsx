@@ -1,20 +1,19 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { MatrixState } from '../../../shared/domain/analysis';
 import type { RankedOffence } from '../../../shared/matrix';
 import { heatLevel } from '../../../shared/charts/risk-grid';
 import { columnName, formatScore } from './matrix-format';
 import { WorkingDetails } from './WorkingDetails';
-import { RankColumnHeads } from '../components/RankColumnHeads';
+import { DataTable, rankColumns, type Column } from '../components/DataTable';
 
 /** The offence types in rank order, each score with its working a click away. */
 export function RankingPanel({ state }: { state: MatrixState }) {
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const scored = state.definition.factors.filter((factor) => factor.role !== 'beside');
   const hasBands = state.definition.scoreBands.length > 0;
-  const columns = 4 + scored.length + (hasBands ? 1 : 0);
 
   function toggle(key: string) {
-    setOpen((current) => {
+    setOpened((current) => {
       const next = new Set(current);
       if (!next.delete(key)) next.add(key);
       return next;
@@ -34,109 +33,78 @@ export function RankingPanel({ state }: { state: MatrixState }) {
         ))}{' '}
         (the 4×4 grid’s 1–4 use the same shades, from the lowest to the highest). The number is always shown.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="matrix-ranking-caption">
-        <table className="table table-compact matrix-ranking" data-testid="ranking-table">
-          <caption id="matrix-ranking-caption" className="caption">
-            {state.ranking.length} offence types ranked with the {state.definition.name}, highest priority first
-          </caption>
-          <thead>
-            <tr>
-              <RankColumnHeads />
-              {hasBands ? <th scope="col">Band</th> : null}
-              {scored.map((factor) => (
-                <th scope="col" className="numeric matrix-factor-column" key={factor.id} title={factor.label}>
+      <DataTable
+        caption={<>{state.ranking.length} offence types ranked with the {state.definition.name}, highest priority first</>}
+        captionShown
+        scroll
+        compact
+        className="matrix-ranking"
+        testId="ranking-table"
+        rows={state.ranking}
+        rowKey={(row) => row.key}
+        rowTestId="ranking-row"
+        columns={[
+          ...rankColumns<RankedOffence>({
+            rank: { testId: 'rank', cell: (row) => row.rank },
+            offence: { testId: 'offence', cell: (row) => row.label },
+            score: { testId: 'score', className: 'matrix-score', cell: (row) => formatScore(row.score) },
+          }),
+          hasBands && { id: 'band', header: 'Band', cell: (row) => <span className={`matrix-band matrix-band-${bandClass(row.band)}`}>{row.band ?? '—'}</span> },
+          ...scored.map(
+            (factor): Column<RankedOffence> => ({
+              id: factor.id,
+              header: (
+                <>
                   {columnName(factor)}
                   <span className="cell-note">
                     × {formatScore(factor.weight)}
                     <span className="visually-hidden"> weight</span>
                   </span>
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Working</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.ranking.map((row) => (
-              <RankingRow
-                key={row.key}
-                row={row}
-                state={state}
-                scored={scored.map((factor) => factor.id)}
-                hasBands={hasBands}
-                columns={columns}
-                open={open.has(row.key)}
-                onToggle={() => toggle(row.key)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </>
+              ),
+              headerTitle: factor.label,
+              headerClassName: 'matrix-factor-column',
+              numeric: true,
+              testId: `factor-${factor.id}`,
+              className: (row) => {
+                const working = row.factors[factor.id];
+                return `matrix-heat${working ? ` matrix-heat-${heatLevel(working.score, factor.scale)}` : ''}`;
+              },
+              cell: (row) => row.factors[factor.id]?.score ?? '—',
+            }),
+          ),
+          {
+            id: 'working',
+            header: 'Working',
+            headerHidden: true,
+            className: 'row-actions',
+            cell: (row) => {
+              const open = opened.has(row.key);
+              return (
+                <button
+                  type="button"
+                  className="button-link matrix-toggle"
+                  aria-expanded={open}
+                  aria-controls={open ? workingId(row) : undefined}
+                  onClick={() => toggle(row.key)}
+                >
+                  Show working<span className="visually-hidden"> for {row.label}</span>
+                </button>
+              );
+            },
+          },
+        ]}
+        expansion={(row) =>
+          opened.has(row.key)
+            ? { className: 'matrix-working-row', id: workingId(row), content: <WorkingDetails row={row} definition={state.definition} /> }
+            : null
+        }
+      />
     </section>
   );
 }
 
-interface RankingRowProps {
-  row: RankedOffence;
-  state: MatrixState;
-  scored: string[];
-  hasBands: boolean;
-  columns: number;
-  open: boolean;
-  onToggle(): void;
-}
-
-function RankingRow({ row, state, scored, hasBands, columns, open, onToggle }: RankingRowProps) {
-  const workingId = `working-${row.key.replace(/[^A-Za-z0-9-]/g, '-')}`;
-  return (
-    <Fragment>
-      <tr data-testid="ranking-row">
-        <td className="numeric" data-testid="rank">
-          {row.rank}
-        </td>
-        <th scope="row" data-testid="offence">
-          {row.label}
-        </th>
-        <td className="numeric matrix-score" data-testid="score">
-          {formatScore(row.score)}
-        </td>
-        {hasBands ? (
-          <td>
-            <span className={`matrix-band matrix-band-${bandClass(row.band)}`}>{row.band ?? '—'}</span>
-          </td>
-        ) : null}
-        {scored.map((id) => {
-          const working = row.factors[id];
-          const scale = state.definition.factors.find((factor) => factor.id === id)?.scale ?? 5;
-          return (
-            <td className={`numeric matrix-heat${working ? ` matrix-heat-${heatLevel(working.score, scale)}` : ''}`} key={id} data-testid={`factor-${id}`}>
-              {working?.score ?? '—'}
-            </td>
-          );
-        })}
-        <td className="row-actions">
-          <button
-            type="button"
-            className="button-link matrix-toggle"
-            aria-expanded={open}
-            aria-controls={open ? workingId : undefined}
-            onClick={onToggle}
-          >
-            Show working<span className="visually-hidden"> for {row.label}</span>
-          </button>
-        </td>
-      </tr>
-      {open ? (
-        <tr className="matrix-working-row" id={workingId}>
-          <td colSpan={columns}>
-            <WorkingDetails row={row} definition={state.definition} />
-          </td>
-        </tr>
-      ) : null}
-    </Fragment>
-  );
-}
+const workingId = (row: RankedOffence) => `working-${row.key.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
 const bandClass = (band: string | undefined) => (band ?? 'none').replace(/[^a-z]+/g, '-');
 

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { NamedRunComparison } from '../../../shared/domain/analysis';
+import { DataTable } from '../components/DataTable';
 import { describeDefinitionChange, describeDriver, describeRankChange, describeScoreChange, formatScore } from './matrix-format';
 
 interface RunComparisonViewProps {
@@ -28,41 +29,36 @@ export function RunComparisonView({ comparison, headingRef }: RunComparisonViewP
           ))}
         </ul>
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="run-comparison-caption">
-        <table className="table table-compact" data-testid="movement-table">
-          <caption id="run-comparison-caption" className="caption">
-            Each offence type's change of rank and score, in the later run's order, with the factors that moved it
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Offence type</th>
-              <th scope="col">Rank</th>
-              <th scope="col">Score</th>
-              <th scope="col">What moved it</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comparison.movements.map((movement) => (
-              <tr key={movement.key} data-testid="movement-row">
-                <th scope="row">{movement.label}</th>
-                <td>{describeRankChange(movement)}</td>
-                <td>{describeScoreChange(movement)}</td>
-                <td className="wrap">
-                  {movement.drivers.length === 0 ? (
-                    <span className="muted">No factor changed</span>
-                  ) : (
-                    <ul className="matrix-drivers">
-                      {movement.drivers.map((driver) => (
-                        <li key={driver.factor}>{describeDriver(driver)}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Each offence type's change of rank and score, in the later run's order, with the factors that moved it"
+        captionShown
+        scroll
+        compact
+        testId="movement-table"
+        rows={comparison.movements}
+        rowKey={(movement) => movement.key}
+        rowTestId="movement-row"
+        columns={[
+          { id: 'offence', header: 'Offence type', rowHeader: true, cell: (movement) => movement.label },
+          { id: 'rank', header: 'Rank', cell: describeRankChange },
+          { id: 'score', header: 'Score', cell: describeScoreChange },
+          {
+            id: 'drivers',
+            header: 'What moved it',
+            className: 'wrap',
+            cell: (movement) =>
+              movement.drivers.length === 0 ? (
+                <span className="muted">No factor changed</span>
+              ) : (
+                <ul className="matrix-drivers">
+                  {movement.drivers.map((driver) => (
+                    <li key={driver.factor}>{describeDriver(driver)}</li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
       {comparison.added.length > 0 ? (
         <p>
           Only in the later run: {comparison.added.map((entry) => `${entry.label} (ranked ${entry.rank}, score ${formatScore(entry.score)})`).join('; ')}.

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MatrixState, NamedRunComparison, RunSummary, StoredRun } from '../../../shared/domain/analysis';
+import type { Result } from '../../../shared/result';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
 import { CompareRunsForm } from './CompareRunsForm';
 import { FreezeRunForm } from './FreezeRunForm';
 import { FrozenRunView } from './FrozenRunView';
@@ -15,20 +17,17 @@ interface RunsPanelProps {
 
 /** Frozen runs: freeze the scoring, list the runs, show one as frozen, and compare two. */
 export function RunsPanel({ state, flush }: RunsPanelProps) {
-  const [runs, setRuns] = useState<RunSummary[] | null>(null);
+  // Loaded again once a run is frozen (data-access/invalidations.ts).
+  const runs = useQuery(['runs'], () => workbench.run.list());
   const [shown, setShown] = useState<StoredRun | null>(null);
   const [comparison, setComparison] = useState<NamedRunComparison | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const runHeading = useRef<HTMLHeadingElement>(null);
   const comparisonHeading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    void workbench.run.list().then((result) => {
-      if (result.ok) setRuns(result.value);
-      else setProblem(result.error.message);
-    });
-  }, []);
+  const list = runs.data ?? null;
+  // A list that cannot be read: at first, or again after a freeze, when the run itself was kept.
+  const listProblem = runs.error === null ? '' : list === null ? runs.error : `The run was frozen, but the list of runs could not be read: ${runs.error}`;
 
   // Once a run or a comparison is on screen, focus moves to its heading, so it is read out.
   useEffect(() => {
@@ -38,15 +37,11 @@ export function RunsPanel({ state, flush }: RunsPanelProps) {
     if (comparison) comparisonHeading.current?.focus();
   }, [comparison]);
 
-  async function freeze(name: string): Promise<string | null> {
+  async function freeze(name: string): Promise<Result<RunSummary>> {
     await flush();
     const frozen = await workbench.run.freeze({ name, template: state.template });
-    if (!frozen.ok) return frozen.error.message;
-    const list = await workbench.run.list();
-    if (list.ok) setRuns(list.value);
-    else setProblem(`The run was frozen, but the list of runs could not be read: ${list.error.message}`);
-    setStatus(`Frozen “${frozen.value.name}”: ${frozen.value.offences} offence types, top four ${frozen.value.top.join(', ')}.`);
-    return null;
+    if (frozen.ok) setStatus(`Frozen “${frozen.value.name}”: ${frozen.value.offences} offence types, top four ${frozen.value.top.join(', ')}.`);
+    return frozen;
   }
 
   async function show(id: number) {
@@ -76,17 +71,17 @@ export function RunsPanel({ state, flush }: RunsPanelProps) {
       <p role="status" className="status-message" data-testid="run-status">
         {status}
       </p>
-      {problem ? (
+      {problem || listProblem ? (
         <p className="error-message" role="alert">
-          {problem}
+          {problem || listProblem}
         </p>
       ) : null}
       <div className="subpanel">
         <h3>Runs in this workspace</h3>
-        {runs === null ? <p role="status">Loading the frozen runs…</p> : <RunList runs={runs} shown={shown?.id ?? null} onShow={(id) => void show(id)} />}
+        {list === null ? <p role="status">Loading the frozen runs…</p> : <RunList runs={list} shown={shown?.id ?? null} onShow={(id) => void show(id)} />}
       </div>
       {shown ? <FrozenRunView run={shown} headingRef={runHeading} /> : null}
-      {runs && runs.length >= 2 ? <CompareRunsForm key={runs.length} runs={runs} onCompare={(before, after) => void compare(before, after)} /> : null}
+      {list && list.length >= 2 ? <CompareRunsForm key={list.length} runs={list} onCompare={(before, after) => void compare(before, after)} /> : null}
       {comparison ? <RunComparisonView comparison={comparison} headingRef={comparisonHeading} /> : null}
     </section>
   );

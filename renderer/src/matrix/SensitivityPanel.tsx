@@ -4,7 +4,7 @@ import { analyseSensitivity, defaultSensitivityOptions, type SensitivityResult }
 import { WorkbenchError } from '../../../shared/result';
 import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
 import { TextField } from '../components/TextField';
-import { formatCount } from '../format';
+import { formatCount } from '../../../shared/format';
 import { RankRangeChart } from './RankRangeChart';
 import { SensitivityTable } from './SensitivityTable';
 

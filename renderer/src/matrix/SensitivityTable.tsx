@@ -1,55 +1,34 @@
 import type { SensitivityResult } from '../../../shared/matrix';
-import { formatShare } from './matrix-format';
-
-const rankFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+import { DataTable, type Column } from '../components/DataTable';
+import { formatShare, formatUpTo } from '../../../shared/format';
 
 /** The rank-range chart's figures, one row per offence type: the chart's text alternative. */
 export function SensitivityTable({ result }: { result: SensitivityResult }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sensitivity-table-caption">
-      <table className="table table-compact" data-testid="sensitivity-table">
-        <caption id="sensitivity-table-caption" className="caption">
-          Best, median and worst rank of each offence type over the draws, and how often it ranked in the top {result.topN.join(' and top ')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              Rank as weighted
-            </th>
-            <th scope="col">Offence type</th>
-            <th scope="col" className="numeric">
-              Best
-            </th>
-            <th scope="col" className="numeric">
-              Median
-            </th>
-            <th scope="col" className="numeric">
-              Worst
-            </th>
-            {result.topN.map((n) => (
-              <th scope="col" className="numeric" key={n}>
-                In top {n}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {result.offences.map((row) => (
-            <tr key={row.key} data-testid="sensitivity-row">
-              <td className="numeric">{row.rank}</td>
-              <th scope="row">{row.label}</th>
-              <td className="numeric">{row.bestRank}</td>
-              <td className="numeric">{rankFormat.format(row.medianRank)}</td>
-              <td className="numeric">{row.worstRank}</td>
-              {row.inTop.map((share) => (
-                <td className="numeric" key={share.n}>
-                  {formatShare(share.share)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={<>Best, median and worst rank of each offence type over the draws, and how often it ranked in the top {result.topN.join(' and top ')}</>}
+      captionShown
+      scroll
+      compact
+      testId="sensitivity-table"
+      rows={result.offences}
+      rowKey={(row) => row.key}
+      rowTestId="sensitivity-row"
+      columns={[
+        { id: 'rank', header: 'Rank as weighted', numeric: true, cell: (row) => row.rank },
+        { id: 'offence', header: 'Offence type', rowHeader: true, cell: (row) => row.label },
+        { id: 'best', header: 'Best', numeric: true, cell: (row) => row.bestRank },
+        { id: 'median', header: 'Median', numeric: true, cell: (row) => formatUpTo(row.medianRank, 1) },
+        { id: 'worst', header: 'Worst', numeric: true, cell: (row) => row.worstRank },
+        ...result.topN.map(
+          (n, index): Column<SensitivityResult['offences'][number]> => ({
+            id: `top-${n}`,
+            header: `In top ${n}`,
+            numeric: true,
+            cell: (row) => formatShare(row.inTop[index]!.share),
+          }),
+        ),
+      ]}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import type { MatrixDefinition, RankedOffence, SideWorking } from '../../../shared/matrix';
+import { DataTable } from '../components/DataTable';
 import { formatFactorInput, formatScore, shortLabel } from './matrix-format';
 
 interface WorkingDetailsProps {
@@ -8,52 +9,43 @@ interface WorkingDetailsProps {
 
 /** How one offence type's score was reached: each factor's input, band, score, weight and contribution. */
 export function WorkingDetails({ row, definition }: WorkingDetailsProps) {
-  const scored = definition.factors.filter((factor) => factor.id in row.factors);
-  const contributions = scored.map((factor) => row.factors[factor.id]!.contribution);
+  const lines = definition.factors.filter((factor) => factor.id in row.factors).map((factor) => ({ factor, working: row.factors[factor.id]! }));
+  const contributions = lines.map((line) => line.working.contribution);
   return (
     <div className="matrix-working" data-testid="working">
-      <table className="table table-compact matrix-working-table">
-        <caption className="caption">
-          How {row.label} scored {formatScore(row.score)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Factor</th>
-            <th scope="col">Input</th>
-            <th scope="col">Band</th>
-            <th scope="col" className="numeric">
-              Score
-            </th>
-            <th scope="col" className="numeric">
-              Weight
-            </th>
-            <th scope="col" className="numeric">
-              Contribution
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {scored.map((factor) => {
-            const working = row.factors[factor.id]!;
-            return (
-              <tr key={factor.id}>
-                <th scope="row">
-                  {factor.label}
-                  {working.note ? <span className="cell-note">{working.note}</span> : null}
-                </th>
-                <td>{formatFactorInput(factor, working.input)}</td>
-                <td className="wrap">{working.band}</td>
-                <td className="numeric">{working.score}</td>
-                <td className="numeric">× {formatScore(working.weight)}</td>
-                <td className="numeric" data-testid={`contribution-${factor.id}`}>
-                  {formatScore(working.contribution)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        {definition.template === 'partnership' ? (
-          <tfoot>
+      <DataTable
+        caption={<>How {row.label} scored {formatScore(row.score)}</>}
+        captionShown
+        compact
+        className="matrix-working-table"
+        rows={lines}
+        rowKey={(line) => line.factor.id}
+        columns={[
+          {
+            id: 'factor',
+            header: 'Factor',
+            rowHeader: true,
+            cell: ({ factor, working }) => (
+              <>
+                {factor.label}
+                {working.note ? <span className="cell-note">{working.note}</span> : null}
+              </>
+            ),
+          },
+          { id: 'input', header: 'Input', cell: ({ factor, working }) => formatFactorInput(factor, working.input) },
+          { id: 'band', header: 'Band', className: 'wrap', cell: ({ working }) => working.band },
+          { id: 'score', header: 'Score', numeric: true, cell: ({ working }) => working.score },
+          { id: 'weight', header: 'Weight', numeric: true, cell: ({ working }) => <>× {formatScore(working.weight)}</> },
+          {
+            id: 'contribution',
+            header: 'Contribution',
+            numeric: true,
+            testId: ({ factor }) => `contribution-${factor.id}`,
+            cell: ({ working }) => formatScore(working.contribution),
+          },
+        ]}
+        footer={
+          definition.template === 'partnership' ? (
             <tr>
               <th scope="row" colSpan={5}>
                 Score: the sum of the contributions, {contributions.map(formatScore).join(' + ')}
@@ -62,9 +54,9 @@ export function WorkingDetails({ row, definition }: WorkingDetailsProps) {
                 {formatScore(row.score)}
               </td>
             </tr>
-          </tfoot>
-        ) : null}
-      </table>
+          ) : null
+        }
+      />
       {row.sides ? (
         <ul className="matrix-sides">
           <li>{sideText('Impact', row.sides.impact)}</li>

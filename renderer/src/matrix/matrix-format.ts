@@ -1,23 +1,10 @@
 import type { FactorDriver, DefinitionChange, FactorDefinition, MatrixDefinition, MatrixTemplateId, OffenceMovement } from '../../../shared/matrix';
+import { formatUpTo } from '../../../shared/format';
 import { createMatrixTemplate, formatInput, matrixTemplates } from '../../../shared/matrix';
 
-const upToTwoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** A score, weight or contribution as the analyst reads it: 30, 2.5, 1,727.55. */
+/** A score, weight or contribution as the analyst reads it: 30, 2.5, 1,727.55, with a typographic minus. */
 export function formatScore(value: number): string {
-  return upToTwoDecimals.format(value).replace('-', '−');
-}
-
-export function formatShare(share: number): string {
-  return percent.format(share);
-}
-
-/** An ISO timestamp as "28 Nov 2026, 14:05". */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return formatUpTo(value, 2).replace('-', '−');
 }
 
 export function templateName(template: MatrixTemplateId): string {

@@ -9,6 +9,8 @@ import {
 } from '../../../shared/matrix';
 import { WorkbenchError, type Result } from '../../../shared/result';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
+import { useSerialWrites } from '../data-access/useSerialWrites';
 import { parseThresholds, parseWeight } from './matrix-format';
 
 /** How long typing may pause before a weight is saved; blur saves at once. */
@@ -59,26 +61,38 @@ function validationMessage(error: unknown): string {
  * The matrix as the service stores it, with the analyst's edits applied at once: a weight is
  * re-ranked here in the renderer (brief §4: "changing a weight re-ranks at once"), then saved
  * in the background. Writes go through one queue so they reach the service in the order made.
+ * The matrix loads with useQuery, and again when the data or the periods it reads change.
  */
 export function useMatrix(): MatrixControls {
-  const [state, setState] = useState<MatrixState | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The matrix as last shown, for edits made before the screen has drawn it.
+  const stateRef = useRef<MatrixState | null>(null);
+  const matrix = useQuery(['matrix'], () => workbench.matrix.show({}), {
+    onData: (loaded) => {
+      stateRef.current = loaded;
+    },
+  });
+  const state = matrix.data ?? null;
+  const [storedError, setStoredError] = useState<string | null>(null);
+  const loadError = storedError ?? matrix.error;
   const [weightDrafts, setWeightDrafts] = useState<FieldMessages>({});
   const [weightErrors, setWeightErrors] = useState<FieldMessages>({});
   const [thresholdErrors, setThresholdErrors] = useState<FieldMessages>({});
   const [factorStatus, setFactorStatus] = useState('');
 
-  const stateRef = useRef<MatrixState | null>(null);
-  const writes = useRef<Promise<void>>(Promise.resolve());
+  const writes = useSerialWrites();
   const pendingWeights = useRef(new Map<string, number>());
   const timer = useRef<number | null>(null);
   // Counts local edits, so that a late answer from the service cannot undo a newer one.
   const localEdits = useRef(0);
 
-  const show = useCallback((next: MatrixState) => {
-    stateRef.current = next;
-    setState(next);
-  }, []);
+  const setMatrix = matrix.set;
+  const show = useCallback(
+    (next: MatrixState) => {
+      stateRef.current = next;
+      setMatrix(next);
+    },
+    [setMatrix],
+  );
 
   /** Takes the service's state; edits made while it was on its way are kept and re-scored. */
   const receive = useCallback(
@@ -93,14 +107,7 @@ export function useMatrix(): MatrixControls {
     [show],
   );
 
-  const enqueue = useCallback(<T,>(write: () => Promise<T>): Promise<T> => {
-    const run = writes.current.then(write);
-    writes.current = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }, []);
+  const enqueue = writes.enqueue;
 
   const sendPendingWeights = useCallback((): Promise<void> => {
     if (timer.current !== null) {
@@ -114,7 +121,7 @@ export function useMatrix(): MatrixControls {
         const current = stateRef.current;
         if (!current) return;
         const edits = localEdits.current;
-        const result = await workbench.matrix.setFactor({ template: current.template, factor, weight });
+        const result = await workbench.matrix.set({ template: current.template, factor, weight });
         const label = current.definition.factors.find((candidate) => candidate.id === factor)?.label ?? factor;
         if (result.ok) {
           receive(result.value, edits);
@@ -122,25 +129,19 @@ export function useMatrix(): MatrixControls {
         } else {
           setWeightErrors((errors) => ({ ...errors, [factor]: `Not saved: ${result.error.message}` }));
           setFactorStatus(`The weight of ${label} was not saved.`);
-          const stored = await workbench.matrix.get({ template: current.template });
+          const stored = await workbench.matrix.show({ template: current.template });
           if (stored.ok) receive(stored.value, edits);
-          else setLoadError(stored.error.message);
+          else setStoredError(stored.error.message);
         }
       });
     }
-    return writes.current;
-  }, [enqueue, receive]);
+    return writes.idle();
+  }, [enqueue, receive, writes]);
 
   const flush = useCallback(() => sendPendingWeights(), [sendPendingWeights]);
 
-  useEffect(() => {
-    void workbench.matrix.get({}).then((result) => {
-      if (result.ok) show(result.value);
-      else setLoadError(result.error.message);
-    });
-    // Leaving the screen mid-edit still stores the edit.
-    return () => void sendPendingWeights();
-  }, [show, sendPendingWeights]);
+  // Leaving the screen mid-edit still stores the edit.
+  useEffect(() => () => void sendPendingWeights(), [sendPendingWeights]);
 
   const editWeight = useCallback(
     (factorId: string, text: string) => {
@@ -198,7 +199,7 @@ export function useMatrix(): MatrixControls {
       const label = current.definition.factors.find((candidate) => candidate.id === factorId)?.label ?? factorId;
       return enqueue(async () => {
         const edits = localEdits.current;
-        const result = await workbench.matrix.setFactor({ template: current.template, factor: factorId, thresholds: parsed.value });
+        const result = await workbench.matrix.set({ template: current.template, factor: factorId, thresholds: parsed.value });
         if (!result.ok) {
           setThresholdErrors((errors) => ({ ...errors, [factorId]: `Not saved: ${result.error.message}` }));
           return false;
@@ -247,7 +248,7 @@ export function useMatrix(): MatrixControls {
     async (template: MatrixTemplateId) => {
       await sendPendingWeights();
       await enqueue(async () => {
-        const result = await workbench.matrix.setTemplate({ template });
+        const result = await workbench.matrix.use({ template });
         if (!result.ok) {
           setFactorStatus(`The template was not changed: ${result.error.message}`);
           return;

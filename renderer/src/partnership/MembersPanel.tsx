@@ -4,9 +4,12 @@ import { priorityHeading } from '../../../shared/domain/priority';
 import type { Result } from '../../../shared/result';
 import { workbench } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { DataTable } from '../components/DataTable';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { RemovableRowActions, RowButton } from '../components/RowActions';
 import { TextField } from '../components/TextField';
+import { useSchemaForm } from '../components/useSchemaForm';
+import { useSerialWrites } from '../data-access/useSerialWrites';
 
 const fieldIds = { name: 'member-name', contact: 'member-contact' };
 const removeButtonId = (id: number) => `member-remove-${id}`;
@@ -24,12 +27,11 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
   const [confirmingRemoval, setConfirmingRemoval] = useState<number | null>(null);
   /** A member that leads priorities: the service's account of it, and the priorities by name. */
   const [leadRemoval, setLeadRemoval] = useState<{ member: Member; message: string; led: string[] } | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [status, setStatus] = useState('');
+  const form = useSchemaForm();
   // The order as last stored, and the moves still to send: a move is worked out from the order
   // the previous move left, never from the list on screen when its key was pressed.
   const stored = useRef(members);
-  const moves = useRef<Promise<void>>(Promise.resolve());
+  const moves = useSerialWrites();
   useEffect(() => {
     stored.current = members;
   }, [members]);
@@ -43,27 +45,31 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
 
   function apply(result: Result<Member[]>, message: string): boolean {
     if (!result.ok) {
-      setErrors([{ fieldId: null, message: result.error.message }]);
+      form.setErrors([{ fieldId: null, message: result.error.message }]);
       return false;
     }
-    setErrors([]);
+    form.setErrors([]);
     stored.current = result.value;
     onMembersChange(result.value);
-    setStatus(message);
+    form.setStatus(message);
     return true;
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = MemberInput.safeParse({ name, statutory, contact });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
-      return;
-    }
-    const result = editing
-      ? await workbench.member.update({ id: editing.id, ...parsed.data })
-      : await workbench.member.add(parsed.data);
-    if (apply(result, editing ? `${parsed.data.name} updated.` : `${parsed.data.name} added.`)) {
+    const target = editing;
+    const result = await form.submit({
+      schema: MemberInput,
+      values: { name, statutory, contact },
+      fieldIds,
+      call: (member) => (target ? workbench.member.update({ id: target.id, ...member }) : workbench.member.add(member)),
+      done: (saved) => {
+        stored.current = saved;
+        onMembersChange(saved);
+      },
+      message: (_saved, member) => (target ? `${member.name} updated.` : `${member.name} added.`),
+    });
+    if (result?.ok) {
       resetForm();
       document.getElementById(fieldIds.name)?.focus();
     }
@@ -74,12 +80,12 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
     setName(member.name);
     setStatutory(member.statutory);
     setContact(member.contact ?? '');
-    setErrors([]);
+    form.setErrors([]);
     requestAnimationFrame(() => document.getElementById(fieldIds.name)?.focus());
   }
 
   function move(memberId: number, offset: -1 | 1): Promise<void> {
-    moves.current = moves.current.then(async () => {
+    return moves.enqueue(async () => {
       const order = stored.current;
       const index = order.findIndex((member) => member.id === memberId);
       const target = index + offset;
@@ -87,13 +93,12 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
       const ids = order.map((member) => member.id);
       [ids[index], ids[target]] = [ids[target]!, ids[index]!];
       const moved = order[index]!;
-      if (!apply(await workbench.member.reorder({ ids }), `${moved.name} moved to position ${target + 1}.`)) return;
+      if (!apply(await workbench.member.move({ ids }), `${moved.name} moved to position ${target + 1}.`)) return;
       // Keep focus on the moved row, on the same control while it can still move that way.
       const atEnd = offset < 0 ? target === 0 : target === ids.length - 1;
       const direction = (offset < 0) !== atEnd ? 'up' : 'down';
       requestAnimationFrame(() => document.getElementById(`move-${direction}-${moved.id}`)?.focus());
     });
-    return moves.current;
   }
 
   async function remove(member: Member, confirmLeadRemoval = false) {
@@ -130,63 +135,64 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
           ? `${members.length} ${members.length === 1 ? 'member' : 'members'}, ${statutoryCount} statutory.`
           : ''}
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       {members.length === 0 ? (
         <p className="empty-note">No members yet. Add the responsible authorities first, then the other partners.</p>
       ) : (
-        <table className="table" data-testid="members-table">
-          <caption className="visually-hidden">Partnership members</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="numeric">
-                Order
-              </th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Statutory</th>
-              <th scope="col">Contact</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member, index) => (
-              <tr key={member.id} data-testid="member-row">
-                <td className="numeric">{index + 1}</td>
-                <th scope="row" className="member-name">
+        <DataTable
+          caption="Partnership members"
+          testId="members-table"
+          rows={members}
+          rowKey={(member) => member.id}
+          rowTestId="member-row"
+          columns={[
+            { id: 'order', header: 'Order', numeric: true, cell: (_member, index) => index + 1 },
+            {
+              id: 'organisation',
+              header: 'Organisation',
+              rowHeader: true,
+              className: 'member-name',
+              cell: (member) => (
+                <>
                   {member.statutory ? (
                     <span className="statutory-mark" aria-hidden="true">
                       *
                     </span>
                   ) : null}
                   {member.name}
-                </th>
-                <td>{member.statutory ? 'Statutory' : <span className="muted">Not statutory</span>}</td>
-                <td>{member.contact ?? <span className="muted">None</span>}</td>
-                <td className="row-actions">
-                  <RemovableRowActions
+                </>
+              ),
+            },
+            { id: 'statutory', header: 'Statutory', cell: (member) => (member.statutory ? 'Statutory' : <span className="muted">Not statutory</span>) },
+            { id: 'contact', header: 'Contact', cell: (member) => member.contact ?? <span className="muted">None</span> },
+            {
+              id: 'actions',
+              header: 'Actions',
+              headerHidden: true,
+              className: 'row-actions',
+              cell: (member, index) => (
+                <RemovableRowActions
+                  subject={member.name}
+                  confirming={confirmingRemoval === member.id}
+                  onAskToRemove={() => setConfirmingRemoval(member.id)}
+                  onConfirm={() => void remove(member)}
+                  onKeep={() => setConfirmingRemoval(null)}
+                  removeId={removeButtonId(member.id)}
+                >
+                  <RowButton id={`move-up-${member.id}`} action="Move up" subject={member.name} disabled={index === 0} onClick={() => void move(member.id, -1)} />
+                  <RowButton
+                    id={`move-down-${member.id}`}
+                    action="Move down"
                     subject={member.name}
-                    confirming={confirmingRemoval === member.id}
-                    onAskToRemove={() => setConfirmingRemoval(member.id)}
-                    onConfirm={() => void remove(member)}
-                    onKeep={() => setConfirmingRemoval(null)}
-                    removeId={removeButtonId(member.id)}
-                  >
-                    <RowButton id={`move-up-${member.id}`} action="Move up" subject={member.name} disabled={index === 0} onClick={() => void move(member.id, -1)} />
-                    <RowButton
-                      id={`move-down-${member.id}`}
-                      action="Move down"
-                      subject={member.name}
-                      disabled={index === members.length - 1}
-                      onClick={() => void move(member.id, 1)}
-                    />
-                    <RowButton action="Edit" subject={member.name} onClick={() => startEditing(member)} />
-                  </RemovableRowActions>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    disabled={index === members.length - 1}
+                    onClick={() => void move(member.id, 1)}
+                  />
+                  <RowButton action="Edit" subject={member.name} onClick={() => startEditing(member)} />
+                </RemovableRowActions>
+              ),
+            },
+          ]}
+        />
       )}
       {statutoryCount > 0 ? <p className="footnote">Those marked with a * are statutory members.</p> : null}
 
@@ -198,7 +204,7 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
             label="Organisation"
             value={name}
             onChange={(event) => setName(event.target.value)}
-            error={errorFor(errors, fieldIds.name)}
+            error={form.errorFor(fieldIds.name)}
             autoComplete="off"
           />
           <TextField
@@ -207,7 +213,7 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
             hint="A named officer, role or mailbox"
             value={contact}
             onChange={(event) => setContact(event.target.value)}
-            error={errorFor(errors, fieldIds.contact)}
+            error={form.errorFor(fieldIds.contact)}
             autoComplete="off"
           />
         </div>
@@ -237,7 +243,7 @@ export function MembersPanel({ members, onMembersChange }: MembersPanelProps) {
         </div>
       </form>
       <p role="status" className="status-message">
-        {status}
+        {form.status}
       </p>
       {leadRemoval ? (
         <ConfirmDialog

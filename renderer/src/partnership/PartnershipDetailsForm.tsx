@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { PartnershipDetails, type Partnership, type ProtectiveMarking } from '../../../shared/domain/partnership';
 import { workbench } from '../api';
-import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { MarkingChoice } from '../components/MarkingChoice';
 import { TextField } from '../components/TextField';
-import { formatYearMonth } from '../format';
+import { useSchemaForm } from '../components/useSchemaForm';
+import { formatYearMonth } from '../../../shared/format';
 
 const fieldIds = {
   name: 'details-name',
@@ -25,32 +26,24 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
   const [marking, setMarking] = useState<ProtectiveMarking>(partnership.marking);
   const [from, setFrom] = useState(partnership.period?.from ?? '');
   const [to, setTo] = useState(partnership.period?.to ?? '');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [status, setStatus] = useState('');
+  const form = useSchemaForm();
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setStatus('');
-    const period = from || to ? { from, to } : null;
-    const parsed = PartnershipDetails.safeParse({ name, area, marking, period });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
-      return;
-    }
-    setErrors([]);
-    const result = await workbench.partnership.update(parsed.data);
-    if (!result.ok) {
-      setErrors([{ fieldId: null, message: result.error.message }]);
-      return;
-    }
-    onSaved(result.value);
-    setStatus('Partnership details saved.');
+    void form.submit({
+      schema: PartnershipDetails,
+      values: { name, area, marking, period: from || to ? { from, to } : null },
+      fieldIds,
+      call: (details) => workbench.partnership.set(details),
+      done: onSaved,
+      message: () => 'Partnership details saved.',
+    });
   }
 
   return (
     <section className="panel" aria-labelledby="details-heading">
       <h2 id="details-heading">Partnership details</h2>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       <form onSubmit={save} noValidate>
         <div className="field-row">
           <TextField
@@ -58,7 +51,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
             label="Partnership name"
             value={name}
             onChange={(event) => setName(event.target.value)}
-            error={errorFor(errors, fieldIds.name)}
+            error={form.errorFor(fieldIds.name)}
             autoComplete="off"
           />
           <TextField
@@ -66,7 +59,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
             label="Area"
             value={area}
             onChange={(event) => setArea(event.target.value)}
-            error={errorFor(errors, fieldIds.area)}
+            error={form.errorFor(fieldIds.area)}
             autoComplete="off"
           />
         </div>
@@ -85,7 +78,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
               type="month"
               value={from}
               onChange={(event) => setFrom(event.target.value)}
-              error={errorFor(errors, fieldIds['period.from'])}
+              error={form.errorFor(fieldIds['period.from'])}
             />
             <TextField
               id={fieldIds['period.to']}
@@ -93,7 +86,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
               type="month"
               value={to}
               onChange={(event) => setTo(event.target.value)}
-              error={errorFor(errors, fieldIds['period.to'])}
+              error={form.errorFor(fieldIds['period.to'])}
             />
           </div>
         </fieldset>
@@ -103,7 +96,7 @@ export function PartnershipDetailsForm({ partnership, onSaved }: PartnershipDeta
             Save details
           </button>
           <p role="status" className="status-message">
-            {status}
+            {form.status}
           </p>
         </div>
       </form>

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { PartnershipName, type ProtectiveMarking, type WorkspaceSummary } from '../../../shared/domain/partnership';
+import type { Result } from '../../../shared/result';
 import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
 import { useOperation } from '../components/useOperation';
-import { ErrorSummary, errorFor, fieldErrorsFrom, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { MarkingChoice } from '../components/MarkingChoice';
 import { TextField } from '../components/TextField';
+import { useSchemaForm } from '../components/useSchemaForm';
 
 const fieldIds = { name: 'new-name', area: 'new-area' };
 const NewWorkspaceForm = z.object({ name: PartnershipName, area: z.string().trim().max(200) });
@@ -15,9 +17,15 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
   const [name, setName] = useState('');
   const [area, setArea] = useState('');
   const [marking, setMarking] = useState<ProtectiveMarking>('OFFICIAL');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const form = useSchemaForm();
   const [busy, setBusy] = useState(false);
   const { progress, run, cancel } = useOperation();
+
+  /** Opens what the dialog chose; a refusal is listed in the summary, a cancelled dialog is not. */
+  function opened(result: Result<WorkspaceSummary>) {
+    if (result.ok) onOpened(result.value);
+    else if (!isCancelled(result)) form.setErrors([{ fieldId: null, message: result.error.message }]);
+  }
 
   async function buildDemo() {
     setBusy(true);
@@ -25,35 +33,30 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
       workbench.workspace.demo({ operationId }),
     );
     setBusy(false);
-    if (result.ok) onOpened(result.value);
-    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+    opened(result);
   }
 
-  async function create(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
-    const parsed = NewWorkspaceForm.safeParse({ name, area });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFrom(parsed.error.issues, fieldIds));
-      return;
-    }
-    setBusy(true);
-    const result = await workbench.workspace.create({ name: parsed.data.name, area: parsed.data.area || null, marking });
-    setBusy(false);
-    if (result.ok) onOpened(result.value);
-    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+    void form.submit({
+      schema: NewWorkspaceForm,
+      values: { name, area },
+      fieldIds,
+      call: (details) => workbench.workspace.create({ name: details.name, area: details.area || null, marking }),
+      done: onOpened,
+    });
   }
 
   async function open() {
     setBusy(true);
     const result = await workbench.workspace.open();
     setBusy(false);
-    if (result.ok) onOpened(result.value);
-    else if (!isCancelled(result)) setErrors([{ fieldId: null, message: result.error.message }]);
+    opened(result);
   }
 
   return (
     <div className="stack">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.errors} />
       <div className="start-grid">
         <section className="panel" aria-labelledby="create-heading">
           <h2 id="create-heading">Create a workspace</h2>
@@ -65,7 +68,7 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
               hint="For example, Safer Colchester Partnership"
               value={name}
               onChange={(event) => setName(event.target.value)}
-              error={errorFor(errors, fieldIds.name)}
+              error={form.errorFor(fieldIds.name)}
               autoComplete="off"
             />
             <TextField
@@ -74,11 +77,11 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
               hint="The local authority area the partnership covers, for example Colchester"
               value={area}
               onChange={(event) => setArea(event.target.value)}
-              error={errorFor(errors, fieldIds.area)}
+              error={form.errorFor(fieldIds.area)}
               autoComplete="off"
             />
             <MarkingChoice name="new-marking" value={marking} onChange={setMarking} />
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={busy || form.busy}>
               Create workspace
             </button>
           </form>
@@ -86,7 +89,7 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
         <section className="panel" aria-labelledby="open-heading">
           <h2 id="open-heading">Open a workspace</h2>
           <p>Carry on with an assessment saved earlier, or one a colleague has sent you.</p>
-          <button type="button" className="button button-secondary" onClick={open} disabled={busy}>
+          <button type="button" className="button button-secondary" onClick={open} disabled={busy || form.busy}>
             Open a workspace…
           </button>
           <h2 id="demo-heading" className="section-break">
@@ -99,7 +102,7 @@ export function StartWorkspace({ onOpened }: { onOpened(workspace: WorkspaceSumm
           {progress ? (
             <ProgressBar event={progress} onCancel={cancel} />
           ) : (
-            <button type="button" className="button button-secondary" onClick={buildDemo} disabled={busy}>
+            <button type="button" className="button button-secondary" onClick={buildDemo} disabled={busy || form.busy}>
               Build the demo workspace…
             </button>
           )}

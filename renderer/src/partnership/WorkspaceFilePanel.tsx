@@ -3,7 +3,7 @@ import type { WorkspaceSummary } from '../../../shared/domain/partnership';
 import { isCancelled, workbench } from '../api';
 import { ProgressBar } from '../components/ProgressBar';
 import { useOperation } from '../components/useOperation';
-import { formatBytes, formatCount } from '../format';
+import { formatBytes, formatCount } from '../../../shared/format';
 
 interface WorkspaceFilePanelProps {
   workspace: WorkspaceSummary;

@@ -3,6 +3,8 @@ import type { Member } from '../../../shared/domain/partnership';
 import { priorityName, type ParsedPriorityInput, type Priority } from '../../../shared/domain/priority';
 import type { Result } from '../../../shared/result';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
+import { useSerialWrites } from '../data-access/useSerialWrites';
 import { templateName } from '../matrix/matrix-format';
 import type { ScreenId } from '../screens/screens';
 import { offenceChoices, type OffenceChoice } from './priority-choices';
@@ -12,9 +14,34 @@ import { RankingBeside } from './RankingBeside';
 import './priorities.css';
 
 interface Loaded {
+  priorities: Priority[];
+  /** As offered when the screen loaded: the ranking, and what the priorities then named. */
   choices: OffenceChoice[];
   template: string;
   members: Member[];
+}
+
+/** The priorities and what they are written beside: the ranking, the indicators and the members. */
+async function loadPriorities(): Promise<Result<Loaded>> {
+  const [list, matrix, analysis, partnership] = await Promise.all([
+    workbench.priority.list(),
+    workbench.matrix.show({}),
+    workbench.analysis.show(),
+    workbench.partnership.show(),
+  ]);
+  if (!list.ok) return list;
+  if (!matrix.ok) return matrix;
+  if (!analysis.ok) return analysis;
+  if (!partnership.ok) return partnership;
+  return {
+    ok: true,
+    value: {
+      priorities: list.value,
+      choices: offenceChoices(matrix.value, analysis.value, list.value),
+      template: templateName(matrix.value.template),
+      members: partnership.value.members,
+    },
+  };
 }
 
 /**
@@ -22,19 +49,21 @@ interface Loaded {
  * ranking, so that each can be traced to the types it addresses and where they rank.
  */
 export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void }) {
-  const [priorities, setPriorities] = useState<Priority[] | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // The list as last stored: what the next write acts on.
+  const latest = useRef<Priority[]>([]);
+  const loaded = useQuery(['priorities', 'matrix', 'analysis', 'partnership'], loadPriorities, {
+    onData: (data) => {
+      latest.current = data.priorities;
+    },
+  });
+  // Writes run one after another, each on the list the one before it left, so that quick
+  // repeated moves never act on a stale order.
+  const writes = useSerialWrites();
   const [editing, setEditing] = useState<Priority | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [confirmingRemoval, setConfirmingRemoval] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const [listError, setListError] = useState<string | null>(null);
-
-  // Writes run one after another, each on the list the one before it left, so that quick
-  // repeated moves never act on a stale order.
-  const latest = useRef<Priority[]>([]);
-  const writes = useRef<Promise<unknown>>(Promise.resolve());
 
   // Focus moves once the change is on screen: a move button is enabled only after the render.
   const focusTarget = useRef<string | null>(null);
@@ -47,36 +76,16 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
     focusTarget.current = null;
   });
 
-  const show = useCallback((next: Priority[]) => {
-    latest.current = next;
-    setPriorities(next);
-  }, []);
+  const update = loaded.update;
+  const show = useCallback(
+    (next: Priority[]) => {
+      latest.current = next;
+      update((current) => ({ ...current!, priorities: next }));
+    },
+    [update],
+  );
 
-  useEffect(() => {
-    void Promise.all([workbench.priority.list(), workbench.matrix.get({}), workbench.analysis.get(), workbench.partnership.get()]).then(
-      ([list, matrix, analysis, partnership]) => {
-        for (const result of [list, matrix, analysis, partnership]) {
-          if (!result.ok) {
-            setLoadError(result.error.message);
-            return;
-          }
-        }
-        if (!list.ok || !matrix.ok || !analysis.ok || !partnership.ok) return;
-        show(list.value);
-        setLoaded({
-          choices: offenceChoices(matrix.value, analysis.value, list.value),
-          template: templateName(matrix.value.template),
-          members: partnership.value.members,
-        });
-      },
-    );
-  }, [show]);
-
-  const enqueue = useCallback(<T,>(write: () => Promise<T>): Promise<T> => {
-    const run = writes.current.then(write);
-    writes.current = run.catch(() => undefined);
-    return run;
-  }, []);
+  const enqueue = writes.enqueue;
 
   /** Applies the service's answer; on a refusal, shows why and the list as now stored. */
   const apply = useCallback(
@@ -103,7 +112,7 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
         const to = from + offset;
         if (from < 0 || to < 0 || to >= ids.length) return;
         [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-        const result = await workbench.priority.reorder({ ids });
+        const result = await workbench.priority.move({ ids });
         if (result.ok) {
           // Keep focus on the same control of the moved priority, or its other move button at an end.
           const direction = offset < 0 ? 'up' : 'down';
@@ -151,15 +160,16 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
     [apply, editing, enqueue, focusSoon],
   );
 
-  if (loadError) {
+  if (loaded.status === 'failed') {
     return (
       <div className="error-summary" role="alert">
         <h2 className="error-summary-title">The priorities could not be loaded</h2>
-        <p>{loadError}</p>
+        <p>{loaded.error}</p>
       </div>
     );
   }
-  if (!priorities || !loaded) return <p role="status">Loading the priorities…</p>;
+  if (!loaded.data) return <p role="status">Loading the priorities…</p>;
+  const { priorities, choices, template, members } = loaded.data;
   // The form's heading follows the priority's current number, even after a move.
   const editingNow = editing ? (priorities.find((priority) => priority.id === editing.id) ?? null) : null;
 
@@ -183,7 +193,7 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
           ) : null}
           <PriorityList
             priorities={priorities}
-            choices={loaded.choices}
+            choices={choices}
             editingId={editing?.id ?? null}
             confirmingRemoval={confirmingRemoval}
             onMove={move}
@@ -208,8 +218,8 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
           key={formKey}
           editing={editingNow}
           nextNumber={priorities.length + 1}
-          choices={loaded.choices}
-          members={loaded.members}
+          choices={choices}
+          members={members}
           onSave={save}
           onCancel={() => {
             const was = editing;
@@ -219,7 +229,7 @@ export function PrioritiesScreen({ onGoTo }: { onGoTo(screen: ScreenId): void })
           }}
         />
       </div>
-      <RankingBeside choices={loaded.choices} templateName={loaded.template} priorities={priorities} onGoTo={onGoTo} />
+      <RankingBeside choices={choices} templateName={template} priorities={priorities} onGoTo={onGoTo} />
     </div>
   );
 }

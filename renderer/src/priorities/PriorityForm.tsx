@@ -10,8 +10,9 @@ import {
   type RagStatus,
 } from '../../../shared/domain/priority';
 import type { Result } from '../../../shared/result';
-import { ErrorSummary, errorFor, type FieldError } from '../components/ErrorSummary';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary';
 import { Field, FieldErrorMessage } from '../components/Field';
+import { useSchemaForm } from '../components/useSchemaForm';
 import { formatScore } from '../matrix/matrix-format';
 import { DateParts, dateText, isoFromDateText } from '../components/DateParts';
 import { inChoiceOrder, type OffenceChoice } from './priority-choices';
@@ -56,8 +57,8 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
   const [measures, setMeasures] = useState(editing?.measures.join('\n') ?? '');
   const [status, setStatus] = useState<RagStatus | ''>(editing?.status ?? '');
   const [reviewDate, setReviewDate] = useState(() => dateText(editing?.reviewDate ?? null));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const form = useSchemaForm();
+  const { errors, errorFor } = form;
 
   const number = editing?.number ?? nextNumber;
   const ranked = choices.filter((choice) => choice.rank !== null);
@@ -72,35 +73,31 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
     });
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const date = isoFromDateText(reviewDate);
-    const parsed = PriorityInput.safeParse({
-      title,
-      aim,
-      offences: inChoiceOrder(offences, choices),
-      lead: lead === '' ? null : Number(lead),
-      measures: measureLines(measures),
-      status: status === '' ? null : status,
-      reviewDate: date.ok ? date.value : null,
-    });
-    if (!parsed.success || !date.ok) {
-      const dateError: FieldError[] = date.ok ? [] : [{ fieldId: ids.reviewDate, message: date.message }];
-      const issues = parsed.success ? [] : parsed.error.issues;
-      setErrors(
-        issues.map((issue): FieldError => {
+    void form.submit({
+      schema: PriorityInput,
+      values: {
+        title,
+        aim,
+        offences: inChoiceOrder(offences, choices),
+        lead: lead === '' ? null : Number(lead),
+        measures: measureLines(measures),
+        status: status === '' ? null : status,
+        reviewDate: date.ok ? date.value : null,
+      },
+      problems: (issues) => [
+        ...issues.map((issue): FieldError => {
           const field = String(issue.path[0] ?? '') as keyof typeof ids;
           const fieldId = field === 'offences' ? firstOffenceId() : (ids[field] ?? null);
           const line = field === 'measures' && typeof issue.path[1] === 'number' ? `Measure ${issue.path[1] + 1}: ` : '';
           return { fieldId, message: `${line}${issue.message}` };
-        }).concat(dateError),
-      );
-      return;
-    }
-    setBusy(true);
-    const result = await onSave(parsed.data);
-    setBusy(false);
-    if (!result.ok) setErrors([{ fieldId: null, message: result.error.message }]);
+        }),
+        ...(date.ok ? [] : [{ fieldId: ids.reviewDate, message: date.message }]),
+      ],
+      call: onSave,
+    });
   }
 
   const firstOffenceId = () => (choices[0] ? offenceBoxId(choices[0].key) : ids.title);
@@ -146,7 +143,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
         id={ids.title}
         label="Title"
         hint={`Without “${priorityName(number)} –”, for example: Protect vulnerable people by increasing the awareness and reporting of Hidden Harms`}
-        error={errorFor(errors, ids.title)}
+        error={errorFor(ids.title)}
       >
         {(describedBy) => (
           <input
@@ -156,12 +153,12 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
             value={title}
             autoComplete="off"
             aria-describedby={describedBy}
-            aria-invalid={errorFor(errors, ids.title) ? true : undefined}
+            aria-invalid={errorFor(ids.title) ? true : undefined}
             onChange={(event) => setTitle(event.target.value)}
           />
         )}
       </Field>
-      <Field id={ids.aim} label="Aim" hint="What the partnership will do, and for whom." error={errorFor(errors, ids.aim)}>
+      <Field id={ids.aim} label="Aim" hint="What the partnership will do, and for whom." error={errorFor(ids.aim)}>
         {(describedBy) => (
           <textarea
             id={ids.aim}
@@ -169,7 +166,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
             rows={4}
             value={aim}
             aria-describedby={describedBy}
-            aria-invalid={errorFor(errors, ids.aim) ? true : undefined}
+            aria-invalid={errorFor(ids.aim) ? true : undefined}
             onChange={(event) => setAim(event.target.value)}
           />
         )}
@@ -197,7 +194,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
       </fieldset>
 
       <div className="field-row">
-        <Field id={ids.lead} label="Lead partner" hint="A member of the partnership" error={errorFor(errors, ids.lead)}>
+        <Field id={ids.lead} label="Lead partner" hint="A member of the partnership" error={errorFor(ids.lead)}>
           {(describedBy) => (
             <select id={ids.lead} value={lead} aria-describedby={describedBy} onChange={(event) => setLead(event.target.value)}>
               <option value="">No lead yet</option>
@@ -209,7 +206,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
             </select>
           )}
         </Field>
-        <Field id={ids.status} label="Status" hint="Not started, or red, amber or green once work is under way, as the board reviews it" error={errorFor(errors, ids.status)}>
+        <Field id={ids.status} label="Status" hint="Not started, or red, amber or green once work is under way, as the board reviews it" error={errorFor(ids.status)}>
           {(describedBy) => (
             <select id={ids.status} value={status} aria-describedby={describedBy} onChange={(event) => setStatus(event.target.value as RagStatus | '')}>
               <option value="">Not set</option>
@@ -222,7 +219,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
           )}
         </Field>
       </div>
-      <Field id={ids.measures} label="Measures" hint="How progress is measured: one measure a line." error={errorFor(errors, ids.measures)}>
+      <Field id={ids.measures} label="Measures" hint="How progress is measured: one measure a line." error={errorFor(ids.measures)}>
         {(describedBy) => (
           <textarea
             id={ids.measures}
@@ -230,7 +227,7 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
             rows={4}
             value={measures}
             aria-describedby={describedBy}
-            aria-invalid={errorFor(errors, ids.measures) ? true : undefined}
+            aria-invalid={errorFor(ids.measures) ? true : undefined}
             onChange={(event) => setMeasures(event.target.value)}
           />
         )}
@@ -240,11 +237,11 @@ export function PriorityForm({ editing, nextNumber, choices, members, onSave, on
         legend="Review date (optional)"
         hint="When the board next reviews this priority, for example 31 3 2019"
         value={reviewDate}
-        error={errorFor(errors, ids.reviewDate)}
+        error={errorFor(ids.reviewDate)}
         onChange={setReviewDate}
       />
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={form.busy}>
           {editing ? 'Save priority' : 'Add priority'}
         </button>
         {editing ? (

@@ -1,11 +1,10 @@
 import { priorityHeading, priorityName, type Priority } from '../../../shared/domain/priority';
+import { formatLongDate } from '../../../shared/format';
 import { RemovableRowActions, RowButton } from '../components/RowActions';
 import { formatScore } from '../matrix/matrix-format';
 import type { OffenceChoice } from './priority-choices';
 import { RagStatusBadge } from './RagStatusBadge';
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const formatDate = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
 
 export const moveButtonId = (direction: 'up' | 'down', id: number) => `priority-move-${direction}-${id}`;
 export const editButtonId = (id: number) => `priority-edit-${id}`;
@@ -82,7 +81,7 @@ export function PriorityList({ priorities, choices, editingId, confirmingRemoval
                 </div>
                 <div>
                   <dt>Review date</dt>
-                  <dd>{priority.reviewDate ? formatDate(priority.reviewDate) : <span className="muted">Not set</span>}</dd>
+                  <dd>{priority.reviewDate ? formatLongDate(priority.reviewDate) : <span className="muted">Not set</span>}</dd>
                 </div>
                 <div>
                   <dt>Measures</dt>

@@ -3,7 +3,7 @@ import { numberWord } from '../../../shared/domain/priority';
 import type { ScreenId } from '../screens/screens';
 import { formatScore } from '../matrix/matrix-format';
 import type { OffenceChoice } from './priority-choices';
-import { RankColumnHeads } from '../components/RankColumnHeads';
+import { DataTable, rankColumns } from '../components/DataTable';
 
 interface RankingBesideProps {
   choices: OffenceChoice[];
@@ -48,40 +48,45 @@ export function RankingBeside({ choices, templateName, priorities, onGoTo }: Ran
           See the working on the Matrix screen
         </button>
       </p>
-      <table className="table table-compact" data-testid="priorities-ranking">
-        <caption className="visually-hidden">The current ranking, highest first, and the priorities that address each type</caption>
-        <thead>
-          <tr>
-            <RankColumnHeads />
-            <th scope="col">Priorities</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...ranked, ...unranked].map((choice) => {
-            const numbers = addressedBy(choice.key);
-            return (
-              <tr key={choice.key} data-testid="priorities-ranking-row" className={numbers.length > 0 ? 'priorities-addressed' : undefined}>
-                <td className="numeric">{choice.rank ?? <span className="muted">–</span>}</td>
-                <th scope="row">
+      <DataTable
+        caption="The current ranking, highest first, and the priorities that address each type"
+        compact
+        testId="priorities-ranking"
+        rows={[...ranked, ...unranked]}
+        rowKey={(choice) => choice.key}
+        rowTestId="priorities-ranking-row"
+        rowClassName={(choice) => (addressedBy(choice.key).length > 0 ? 'priorities-addressed' : undefined)}
+        columns={[
+          ...rankColumns<OffenceChoice>({
+            rank: { cell: (choice) => choice.rank ?? <span className="muted">–</span> },
+            offence: {
+              cell: (choice) => (
+                <>
                   {choice.label}
                   {choice.rank === null ? <span className="cell-note">Not ranked</span> : null}
-                </th>
-                <td className="numeric">{choice.score === null ? <span className="muted">–</span> : formatScore(choice.score)}</td>
-                <td data-testid="addressed-by">
-                  {numbers.length > 0 ? (
-                    numbers.map((number) => numberWord(number)).join(', ')
-                  ) : (
-                    <span className="muted">
-                      <span aria-hidden="true">–</span>
-                      <span className="visually-hidden">None</span>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </>
+              ),
+            },
+            score: { cell: (choice) => (choice.score === null ? <span className="muted">–</span> : formatScore(choice.score)) },
+          }),
+          {
+            id: 'priorities',
+            header: 'Priorities',
+            testId: 'addressed-by',
+            cell: (choice) => {
+              const numbers = addressedBy(choice.key);
+              return numbers.length > 0 ? (
+                numbers.map((number) => numberWord(number)).join(', ')
+              ) : (
+                <span className="muted">
+                  <span aria-hidden="true">–</span>
+                  <span className="visually-hidden">None</span>
+                </span>
+              );
+            },
+          },
+        ]}
+      />
     </aside>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Partnership, WorkspaceSummary } from '../../../shared/domain/partnership';
+import type { WorkspaceSummary } from '../../../shared/domain/partnership';
 import { workbench } from '../api';
+import { useQuery } from '../data-access/useQuery';
 import { MembersPanel } from '../partnership/MembersPanel';
 import { PartnershipDetailsForm } from '../partnership/PartnershipDetailsForm';
 import { StartWorkspace } from '../partnership/StartWorkspace';
@@ -10,48 +10,27 @@ interface PartnershipScreenProps {
   workspace: WorkspaceSummary | null;
   /** A workspace was created, opened or closed: everything on screen starts afresh. */
   onWorkspaceSwitched(workspace: WorkspaceSummary | null): void;
-  /** The open workspace's summary changed (its name or marking, say). */
-  onWorkspaceChange(workspace: WorkspaceSummary | null): void;
 }
 
 /** Mounted afresh (by key) for each workspace, so no form shows another file's values. */
-export function PartnershipScreen({ workspace, onWorkspaceSwitched, onWorkspaceChange }: PartnershipScreenProps) {
-  const [partnership, setPartnership] = useState<Partnership | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const refreshSummary = useCallback(async () => {
-    const result = await workbench.workspace.current();
-    if (result.ok) onWorkspaceChange(result.value);
-    else setLoadError(result.error.message);
-  }, [onWorkspaceChange]);
-
-  const isOpen = workspace !== null;
-  useEffect(() => {
-    if (!isOpen) return;
-    void workbench.partnership.get().then((result) => {
-      if (result.ok) setPartnership(result.value);
-      else setLoadError(result.error.message);
-    });
-  }, [isOpen]);
-
+export function PartnershipScreen({ workspace, onWorkspaceSwitched }: PartnershipScreenProps) {
   if (!workspace) return <StartWorkspace onOpened={onWorkspaceSwitched} />;
-  if (loadError) return <p className="error-message">{loadError}</p>;
-  if (!partnership) return <p role="status">Loading the partnership…</p>;
+  return <OpenPartnership workspace={workspace} onClosed={() => onWorkspaceSwitched(null)} />;
+}
+
+/** The open workspace's partnership, its members and its file. */
+function OpenPartnership({ workspace, onClosed }: { workspace: WorkspaceSummary; onClosed(): void }) {
+  const partnership = useQuery(['partnership'], () => workbench.partnership.show());
+
+  if (partnership.status === 'failed') return <p className="error-message">{partnership.error}</p>;
+  if (!partnership.data) return <p role="status">Loading the partnership…</p>;
+  const shown = partnership.data;
 
   return (
     <div className="stack">
-      <PartnershipDetailsForm
-        partnership={partnership}
-        onSaved={(saved) => {
-          setPartnership(saved);
-          void refreshSummary();
-        }}
-      />
-      <MembersPanel
-        members={partnership.members}
-        onMembersChange={(members) => setPartnership({ ...partnership, members })}
-      />
-      <WorkspaceFilePanel workspace={workspace} onClosed={() => onWorkspaceSwitched(null)} />
+      <PartnershipDetailsForm partnership={shown} onSaved={partnership.set} />
+      <MembersPanel members={shown.members} onMembersChange={(members) => partnership.update((current) => ({ ...(current ?? shown), members }))} />
+      <WorkspaceFilePanel workspace={workspace} onClosed={onClosed} />
     </div>
   );
 }

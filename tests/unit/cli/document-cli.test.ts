@@ -23,7 +23,7 @@ describe('document show and document set', () => {
 
   function newWorkspace(): string {
     const workspace = join(tempDir(), 'colchester.sqlite');
-    const created = workbench('init', '--workspace', workspace, '--name', 'Safer Colchester Partnership', '--area', 'Colchester');
+    const created = workbench('workspace', 'create', '--workspace', workspace, '--name', 'Safer Colchester Partnership', '--area', 'Colchester');
     expect(created.code, created.stderr).toBe(0);
     return workspace;
   }
@@ -162,7 +162,7 @@ describe('document show and document set', () => {
       ['plan', 'Partnership Plan'],
       ['board-paper', 'board paper'],
     ]) {
-      const refused = workbench('export', kind!, '--workspace', workspace, '--out', plan, '--publication');
+      const refused = workbench('export', 'pdf', '--document', kind!, '--workspace', workspace, '--out', plan, '--publication');
       expect(refused.stderr).toBe(
         `workbench: The ${name} is still a draft. Set its status to Final (on the Export screen, or \`document set --status final\`) before exporting it for publication.\n`,
       );
@@ -170,7 +170,7 @@ describe('document show and document set', () => {
       expect(readFileSync(plan, 'utf8')).toBe('last year’s plan');
     }
     expect(workbench('document', 'set', '--workspace', workspace, '--status', 'final').code).toBe(0);
-    const published = workbench('export', 'plan', '--workspace', workspace, '--out', plan, '--publication', '--json');
+    const published = workbench('export', 'pdf', '--document', 'plan', '--workspace', workspace, '--out', plan, '--publication', '--json');
     expect(published.stderr).toBe('');
     expect(published.code).toBe(0);
     const text = pdfText(plan).replace(/\s+/g, ' ');

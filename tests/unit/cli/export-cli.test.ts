@@ -10,9 +10,9 @@ const workbench = runBuiltCli;
 describe('export workbook on the CLI', () => {
   const tempDir = useTempDir();
 
-  it('writes the demo’s workbook with demo, exports a frozen run in publication mode, and refuses what it cannot do', { timeout: 120_000 }, () => {
+  it('writes the demo’s workbook with workspace demo, exports a frozen run in publication mode, and refuses what it cannot do', { timeout: 120_000 }, () => {
     const dir = tempDir();
-    const built = workbench('demo', '--out', dir);
+    const built = workbench('workspace', 'demo', '--out', dir);
     expect(built.code, built.stderr).toBe(0);
     expect(existsSync(join(dir, 'demo-evidence.xlsx'))).toBe(true);
     const workspace = join(dir, 'demo.sqlite');

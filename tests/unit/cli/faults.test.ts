@@ -35,13 +35,13 @@ function fileState(path: string) {
 describe('faults, named and harmless', () => {
   const tempDir = useTempDir();
 
-  it('a full disk during demo: says so, and leaves nothing behind; then a full disk during a write changes nothing', (context) => {
+  it('a full disk during workspace demo: says so, and leaves nothing behind; then a full disk during a write changes nothing', (context) => {
     const disk = join(tempDir(), 'small-disk');
     const unmount = mountSmallDisk(disk, '1m');
     // Mounting needs root and CAP_SYS_ADMIN; without them there is no small disk to fill.
     if (!unmount) context.skip();
     try {
-      const demo = workbench('demo', '--out', join(disk, 'demo'));
+      const demo = workbench('workspace', 'demo', '--out', join(disk, 'demo'));
       expect(demo.code).toBe(1);
       expect(demo.stderr).toBe(
         'workbench: The disk is full, so this step could not be saved. Nothing was changed: the workspace is as it was before. Free some space on the disk (or move the workspace to one with room) and try again.\n',
@@ -49,7 +49,7 @@ describe('faults, named and harmless', () => {
       expect(readdirSync(join(disk, 'demo'))).toEqual([]);
 
       const workspace = join(disk, 'small.sqlite');
-      expect(workbench('init', '--workspace', workspace, '--name', 'Small Disk Partnership').code).toBe(0);
+      expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Small Disk Partnership').code).toBe(0);
       const before = fileState(workspace);
       // Fill what is left of the disk.
       const filler = openSync(join(disk, 'filler'), 'w');
@@ -78,7 +78,7 @@ describe('faults, named and harmless', () => {
   it('another process holding the workspace: waits, then says so; nothing is changed', async () => {
     const dir = tempDir();
     const workspace = join(dir, 'held.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', 'Held Partnership').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Held Partnership').code).toBe(0);
     // A second process takes the write lock and keeps it.
     const holder = fork(join(__dirname, '../../fixtures/hold-workspace-lock.ts'), [workspace], {
       execArgv: ['--import', 'tsx'],
@@ -112,14 +112,14 @@ describe('faults, named and harmless', () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const workspace = join(dir, 'shared.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', 'Read Only Partnership').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Read Only Partnership').code).toBe(0);
     chmodSync(workspace, 0o644);
     const before = fileState(workspace);
     const asNobody = (...args: string[]) =>
       spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, cli, ...args], { encoding: 'utf8', env: { ...plainEnv, HOME: dir } });
 
     // The file is readable, but neither it nor its folder is writable by this user.
-    const info = asNobody('info', '--workspace', workspace);
+    const info = asNobody('workspace', 'show', '--workspace', workspace);
     expect(info.status).toBe(1);
     expect(info.stderr).toBe(
       `workbench: “shared.sqlite” can only be read: the file or its folder (${dir}) is read-only, or you do not have permission to change it. Nothing was changed. Copy the workspace to a folder you can write to (such as Documents), or ask for write permission, and open it from there.\n`,
@@ -129,7 +129,7 @@ describe('faults, named and harmless', () => {
 
     // A file this user may not even read says that, not "there is no file".
     chmodSync(workspace, 0o600);
-    const unreadable = asNobody('info', '--workspace', workspace);
+    const unreadable = asNobody('workspace', 'show', '--workspace', workspace);
     expect(unreadable.stderr).toContain('“shared.sqlite” cannot be opened: you do not have permission to read it');
 
     // Its own folder, but the file is read-only: still refused before SQLite makes a -shm.
@@ -150,7 +150,7 @@ describe('faults, named and harmless', () => {
 
   it('a truncated and a page-corrupted workspace: says it is damaged and points to the backup, changing nothing', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const demo = readFileSync(join(dir, 'demo.sqlite'));
     const pageSize = demo.readUInt16BE(16);
 
@@ -164,22 +164,22 @@ describe('faults, named and harmless', () => {
 
     for (const [path, name] of [[truncated, 'truncated.sqlite'], [corrupted, 'corrupted.sqlite']] as const) {
       const before = fileState(path);
-      const info = workbench('info', '--workspace', path);
+      const info = workbench('workspace', 'show', '--workspace', path);
       expect(info.code, name).toBe(1);
       expect(info.stderr).toBe(
-        `workbench: “${name}” is damaged: SQLite found that parts of it are unreadable (it may have been cut short by a copy, a full disk or a failing drive). It has not been changed. Open your most recent backup of it instead (a workspace backup, made with Back up on the Partnership screen or the CLI's backup command), and keep the damaged file for your IT support.\n`,
+        `workbench: “${name}” is damaged: SQLite found that parts of it are unreadable (it may have been cut short by a copy, a full disk or a failing drive). It has not been changed. Open your most recent backup of it instead (a workspace backup, made with Back up on the Partnership screen or the CLI's \`workspace backup\`), and keep the damaged file for your IT support.\n`,
       );
       expect(fileState(path)).toBe(before);
     }
 
     const text = join(dir, 'notes.sqlite');
     writeFileSync(text, 'these are my notes, not a workspace');
-    expect(workbench('info', '--workspace', text).stderr).toContain('“notes.sqlite” is not a Community Safety Workbench workspace (it is not a database file)');
+    expect(workbench('workspace', 'show', '--workspace', text).stderr).toContain('“notes.sqlite” is not a Community Safety Workbench workspace (it is not a database file)');
   }, 60_000);
 
-  it('kill -9 during demo: no demo workspace is left half-built, and the next demo succeeds', async () => {
+  it('kill -9 during workspace demo: no demo workspace is left half-built, and the next demo succeeds', async () => {
     const out = join(tempDir(), 'demo');
-    const child = spawn(process.execPath, [cli, 'demo', '--out', out], { env: plainEnv, stdio: 'ignore' });
+    const child = spawn(process.execPath, [cli, 'workspace', 'demo', '--out', out], { env: plainEnv, stdio: 'ignore' });
     const partial = join(out, '.demo.sqlite.partial');
     while (!(existsSync(partial) && statSync(partial).size > 64 * 1024)) {
       if (child.exitCode !== null) throw new Error('the demo finished before it could be killed');
@@ -189,7 +189,7 @@ describe('faults, named and harmless', () => {
     await once(child, 'exit');
     expect(existsSync(join(out, 'demo.sqlite'))).toBe(false);
 
-    const again = workbench('demo', '--out', out, '--json');
+    const again = workbench('workspace', 'demo', '--out', out, '--json');
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ datasets: 2 });
     expect(readdirSync(out)).toEqual(['demo-board-paper.pdf', 'demo-evidence.xlsx', 'demo-plan.pdf', 'demo.sqlite']);
@@ -201,18 +201,18 @@ describe('faults, named and harmless', () => {
   it('refuses a named pipe without waiting for a writer, and a backup to a missing folder or onto a folder', () => {
     const dir = tempDir();
     const workspace = join(dir, 'w.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', 'Pipe Partnership').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Pipe Partnership').code).toBe(0);
     const fifo = join(dir, 'incoming.csv');
     execFileSync('mkfifo', [fifo]);
-    const imported = workbench('import', fifo, '--workspace', workspace);
+    const imported = workbench('dataset', 'import', fifo, '--workspace', workspace);
     expect(imported.code).toBe(1);
     expect(imported.stderr).toBe(
       'workbench: “incoming.csv” is not an ordinary file (it is a pipe, socket or device), so it cannot be imported. Save the data to a CSV or Excel file and import that.\n',
     );
 
-    const missing = workbench('backup', '--workspace', workspace, '--out', join(dir, 'nowhere', 'b.sqlite'));
+    const missing = workbench('workspace', 'backup', '--workspace', workspace, '--out', join(dir, 'nowhere', 'b.sqlite'));
     expect(missing.stderr).toBe(`workbench: The folder ${join(dir, 'nowhere')} does not exist. Choose a folder that exists for the backup.\n`);
-    const ontoFolder = workbench('backup', '--workspace', workspace, '--out', dir);
+    const ontoFolder = workbench('workspace', 'backup', '--workspace', workspace, '--out', dir);
     expect(ontoFolder.stderr).toBe(`workbench: ${dir} is a folder. Give the backup a file name inside it, such as ${join(dir, 'w.sqlite')}.\n`);
   }, 60_000);
 

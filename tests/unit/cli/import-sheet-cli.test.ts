@@ -24,17 +24,17 @@ describe('importing one sheet of a workbook from the CLI', () => {
       { name: 'January', rows: [[...policeUkStreetHeader], row('j1'), row('j2')] },
       { name: 'February', rows: [[...policeUkStreetHeader], row('f1')] },
     ]);
-    expect(workbench('init', '--workspace', workspace, '--name', 'Sheets Partnership', '--area', 'Colchester').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Sheets Partnership', '--area', 'Colchester').code).toBe(0);
 
-    const january = workbench('import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January', '--json');
+    const january = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January', '--json');
     expect(january.code, january.stderr).toBe(0);
     expect(JSON.parse(january.stdout).dataset).toMatchObject({ format: 'police-uk-street', rowsRead: 2, rowsImported: 2, rowsRejected: 0 });
 
-    const february = workbench('import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'February', '--json');
+    const february = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'February', '--json');
     expect(february.code, february.stderr).toBe(0);
     expect(JSON.parse(february.stdout).dataset).toMatchObject({ format: 'police-uk-street', rowsRead: 1, rowsImported: 1 });
 
-    const again = workbench('import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January');
+    const again = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Essex Police', '--sheet', 'January');
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/extract\.xlsx \(sheet “January”\) has already been imported/);
   }, 60_000);
@@ -67,13 +67,13 @@ describe('importing every sheet of an OpenDocument spreadsheet from the CLI', ()
         ),
       ),
     );
-    expect(workbench('init', '--workspace', workspace, '--name', 'Safer Colchester', '--area', 'Colchester').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Safer Colchester', '--area', 'Colchester').code).toBe(0);
 
-    const both = workbench('import', book, '--workspace', workspace, '--partner', 'Home Office', '--sheet', '2023_24', '--all-sheets');
+    const both = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Home Office', '--sheet', '2023_24', '--all-sheets');
     expect(both.code).not.toBe(0);
     expect(both.stderr).toMatch(/Give either --sheet or --all-sheets, not both/);
 
-    const all = workbench('import', book, '--workspace', workspace, '--partner', 'Home Office', '--all-sheets', '--json');
+    const all = workbench('dataset', 'import', book, '--workspace', workspace, '--partner', 'Home Office', '--all-sheets', '--json');
     expect(all.code, all.stderr).toBe(0);
     const result = JSON.parse(all.stdout);
     expect(result.dataset).toMatchObject({ format: 'ho-open-data', rowsRead: 4, rowsImported: 2, rowsOutOfArea: 2, firstMonth: '2023-04', lastMonth: '2024-06' });
@@ -82,7 +82,7 @@ describe('importing every sheet of an OpenDocument spreadsheet from the CLI', ()
       { name: '2023_24', rowsRead: 2, skipped: null },
       { name: '2024_25', rowsRead: 2, skipped: null },
     ]);
-    const counts = workbench('counts', '--workspace', workspace, '--by', 'month', '--json');
+    const counts = workbench('dataset', 'counts', '--workspace', workspace, '--by', 'month', '--json');
     expect(JSON.parse(counts.stdout).rows).toEqual([
       { key: '2023-04', count: 10 },
       { key: '2024-04', count: 12 },

@@ -9,12 +9,12 @@ import { runBuiltCli } from '../../fixtures/built-cli';
 /** Runs the real CLI in its own Node process, as `npm run workbench --` does. */
 const workbench = runBuiltCli;
 
-describe('export plan and export board-paper', () => {
+describe('export pdf --document plan and --document board-paper', () => {
   const tempDir = useTempDir();
 
-  it('demo writes the Partnership Plan and the board paper beside the workspace', () => {
+  it('workspace demo writes the Partnership Plan and the board paper beside the workspace', () => {
     const dir = tempDir();
-    const built = workbench('demo', '--out', dir);
+    const built = workbench('workspace', 'demo', '--out', dir);
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     for (const name of ['demo-plan.pdf', 'demo-board-paper.pdf']) {
@@ -25,13 +25,13 @@ describe('export plan and export board-paper', () => {
 
   it('exports a frozen run in publication mode, says so in the file and in JSON, and leaves no temporary file', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const workspace = join(dir, 'demo.sqlite');
     expect(workbench('run', 'freeze', '--workspace', workspace, '--name', 'Board draft').code).toBe(0);
     // Only a final document is exported for publication (the demo's is a draft).
     expect(workbench('document', 'set', '--workspace', workspace, '--status', 'final').code).toBe(0);
     const out = join(dir, 'published plan.pdf');
-    const result = workbench('export', 'plan', '--workspace', workspace, '--out', out, '--run', '1', '--publication', '--threshold', '20', '--json');
+    const result = workbench('export', 'pdf', '--document', 'plan', '--workspace', workspace, '--out', out, '--run', '1', '--publication', '--threshold', '20', '--json');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as { file: string; pages: number; source: string };
@@ -45,15 +45,15 @@ describe('export plan and export board-paper', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
 
     const paper = join(dir, 'paper.pdf');
-    expect(workbench('export', 'board-paper', '--workspace', workspace, '--out', paper).code).toBe(0);
+    expect(workbench('export', 'pdf', '--document', 'board-paper', '--workspace', workspace, '--out', paper).code).toBe(0);
     expect(pdfText(paper)).toContain('Proposed priorities');
   }, 120_000);
 
   it('refuses a run that does not exist, with a message and no file', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const out = join(dir, 'plan.pdf');
-    const result = workbench('export', 'plan', '--workspace', join(dir, 'demo.sqlite'), '--out', out, '--run', '9');
+    const result = workbench('export', 'pdf', '--document', 'plan', '--workspace', join(dir, 'demo.sqlite'), '--out', out, '--run', '9');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no frozen run 9/);
     expect(existsSync(out)).toBe(false);

@@ -11,7 +11,7 @@ describe('priority statuses', () => {
 
   it('takes --status not-started, shows it as "Not started", and moves on to red, amber or green', () => {
     const workspace = join(tempDir(), 'colchester.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', 'Safer Colchester Partnership').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Safer Colchester Partnership').code).toBe(0);
 
     const added = workbench('priority', 'add', '--workspace', workspace, '--title', 'Tackle hate crime', '--aim', 'More reports, fewer repeat victims.', '--status', 'not-started', '--json');
     expect(added.stderr).toBe('');

@@ -63,9 +63,9 @@ function workbench(...args: string[]) {
 describe('the workbench CLI', () => {
   const tempDir = useTempDir();
 
-  it('round-trips the Safer Colchester membership through init, member add and member list --json', () => {
+  it('round-trips the Safer Colchester membership through workspace create, member add and member list --json', () => {
     const workspace = join(tempDir(), 'colchester.sqlite');
-    const init = workbench('init', '--workspace', workspace, '--name', saferColchester.name, '--area', 'Colchester', '--json');
+    const init = workbench('workspace', 'create', '--workspace', workspace, '--name', saferColchester.name, '--area', 'Colchester', '--json');
     expect(init.code, init.stderr).toBe(0);
     expect(JSON.parse(init.stdout)).toMatchObject({ name: saferColchester.name, area: 'Colchester', marking: 'OFFICIAL' });
 
@@ -85,7 +85,7 @@ describe('the workbench CLI', () => {
     expect(text.stdout).toContain(' 2.  Colchester Borough Homes');
     expect(text.stdout).toContain('Those marked with a * are statutory members.');
 
-    const info = workbench('info', '--workspace', workspace, '--json');
+    const info = workbench('workspace', 'show', '--workspace', workspace, '--json');
     expect(JSON.parse(info.stdout)).toEqual({
       name: saferColchester.name,
       area: 'Colchester',
@@ -97,12 +97,12 @@ describe('the workbench CLI', () => {
 
   it('keeps contacts and the OFFICIAL-SENSITIVE marking', () => {
     const workspace = join(tempDir(), 'sensitive.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', 'P', '--marking', 'OFFICIAL-SENSITIVE').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'P', '--marking', 'OFFICIAL-SENSITIVE').code).toBe(0);
     workbench('member', 'add', '--workspace', workspace, '--name', 'Essex Police', '--statutory', '--contact', 'Insp. Smith');
     expect(JSON.parse(workbench('member', 'list', '--workspace', workspace, '--json').stdout)).toEqual({
       members: [{ name: 'Essex Police', statutory: true, contact: 'Insp. Smith' }],
     });
-    expect(JSON.parse(workbench('info', '--workspace', workspace, '--json').stdout).marking).toBe('OFFICIAL-SENSITIVE');
+    expect(JSON.parse(workbench('workspace', 'show', '--workspace', workspace, '--json').stdout).marking).toBe('OFFICIAL-SENSITIVE');
   }, 30_000);
 
   it('fails with a one-line reason on stderr and a non-zero exit', () => {
@@ -110,12 +110,12 @@ describe('the workbench CLI', () => {
     const existing = join(dir, 'existing.sqlite');
     writeFileSync(existing, 'not mine');
 
-    const exists = workbench('init', '--workspace', existing, '--name', 'P', '--json');
+    const exists = workbench('workspace', 'create', '--workspace', existing, '--name', 'P', '--json');
     expect(exists.code).not.toBe(0);
     expect(exists.stdout).toBe('');
     expect(exists.stderr).toBe('workbench: “existing.sqlite” already exists. Choose another name, or open it instead.\n');
 
-    const notWorkspace = workbench('info', '--workspace', existing, '--json');
+    const notWorkspace = workbench('workspace', 'show', '--workspace', existing, '--json');
     expect(notWorkspace.code).not.toBe(0);
     expect(notWorkspace.stderr.trim().split('\n')).toHaveLength(1);
     expect(notWorkspace.stderr).toContain('is not a Community Safety Workbench workspace');
@@ -125,7 +125,7 @@ describe('the workbench CLI', () => {
     expect(missing.stderr).toMatch(/^workbench: There is no file at .*missing\.sqlite/);
     expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
 
-    const badMarking = workbench('init', '--workspace', join(dir, 'new.sqlite'), '--name', 'P', '--marking', 'SECRET');
+    const badMarking = workbench('workspace', 'create', '--workspace', join(dir, 'new.sqlite'), '--name', 'P', '--marking', 'SECRET');
     expect(badMarking.code).not.toBe(0);
     expect(badMarking.stderr).toContain('SECRET');
     expect(existsSync(join(dir, 'new.sqlite'))).toBe(false);
@@ -134,8 +134,9 @@ describe('the workbench CLI', () => {
   it('answers --help for every command', () => {
     const commands = [
       [],
-      ['init'],
-      ['info'],
+      ['workspace'],
+      ['workspace', 'create'],
+      ['workspace', 'show'],
       ['member'],
       ['member', 'add'],
       ['member', 'list'],
@@ -146,14 +147,14 @@ describe('the workbench CLI', () => {
       ['priority', 'update'],
       ['priority', 'move'],
       ['priority', 'remove'],
-      ['backup'],
-      ['import'],
-      ['datasets'],
+      ['workspace', 'backup'],
       ['dataset'],
+      ['dataset', 'import'],
+      ['dataset', 'list'],
       ['dataset', 'report'],
       ['dataset', 'remove'],
-      ['counts'],
-      ['demo'],
+      ['dataset', 'counts'],
+      ['workspace', 'demo'],
     ];
     for (const command of commands) {
       const help = workbench(...command, '--help');
@@ -170,15 +171,15 @@ describe('the workbench CLI with data', () => {
 
   it('imports the Colchester sample, counts it by category, lists and removes the dataset', () => {
     const workspace = join(tempDir(), 'colchester.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', saferColchester.name, '--area', 'Colchester').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', saferColchester.name, '--area', 'Colchester').code).toBe(0);
 
-    const imported = workbench('import', sample, '--workspace', workspace, '--partner', 'Essex Police', '--json');
+    const imported = workbench('dataset', 'import', sample, '--workspace', workspace, '--partner', 'Essex Police', '--json');
     expect(imported.code, imported.stderr).toBe(0);
     const result = JSON.parse(imported.stdout);
     expect(result.dataset).toMatchObject({ id: 1, format: 'police-uk-street', rowsRead: 1660, rowsImported: 1660, rowsRejected: 0, duplicates: 0 });
     expect(result.rejected).toEqual([]);
 
-    const counts = workbench('counts', '--workspace', workspace, '--by', 'category', '--json');
+    const counts = workbench('dataset', 'counts', '--workspace', workspace, '--by', 'category', '--json');
     expect(JSON.parse(counts.stdout).rows.slice(0, 4)).toEqual([
       { key: 'Violence and sexual offences', count: 517 },
       { key: 'Anti-social behaviour', count: 364 },
@@ -188,49 +189,49 @@ describe('the workbench CLI with data', () => {
     const total = JSON.parse(counts.stdout).rows.reduce((sum: number, row: { count: number }) => sum + row.count, 0);
     expect(total).toBe(1660);
 
-    const again = workbench('import', sample, '--workspace', workspace, '--json');
+    const again = workbench('dataset', 'import', sample, '--workspace', workspace, '--json');
     expect(again.code).not.toBe(0);
     expect(again.stdout).toBe('');
     expect(again.stderr).toMatch(/^workbench: police-uk-street-colchester-2018-01\.csv has already been imported/);
 
-    const datasets = JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout);
+    const datasets = JSON.parse(workbench('dataset', 'list', '--workspace', workspace, '--json').stdout);
     expect(datasets.datasets).toHaveLength(1);
     expect(datasets.datasets[0]).toMatchObject({ partner: 'Essex Police', fileName: 'police-uk-street-colchester-2018-01.csv' });
 
     expect(workbench('dataset', 'remove', '1', '--workspace', workspace).code).toBe(0);
-    expect(JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout).datasets).toEqual([]);
-    expect(JSON.parse(workbench('counts', '--workspace', workspace, '--json').stdout).rows).toEqual([]);
+    expect(JSON.parse(workbench('dataset', 'list', '--workspace', workspace, '--json').stdout).datasets).toEqual([]);
+    expect(JSON.parse(workbench('dataset', 'counts', '--workspace', workspace, '--json').stdout).rows).toEqual([]);
   }, 60_000);
 
   it('imports an unknown layout with --mapping, and explains what to do without one', () => {
     const dir = tempDir();
     const workspace = join(dir, 'council.sqlite');
-    workbench('init', '--workspace', workspace, '--name', 'P');
+    workbench('workspace', 'create', '--workspace', workspace, '--name', 'P');
     const file = join(dir, 'asb.csv');
     writeFileSync(file, 'Incident category,When,How many\nASB incidents,03/01/2018,4\nFly-tipping,17/01/2018,2\n');
 
-    const without = workbench('import', file, '--workspace', workspace);
+    const without = workbench('dataset', 'import', file, '--workspace', workspace);
     expect(without.code).not.toBe(0);
     expect(without.stderr).toContain('does not recognise the layout of asb.csv');
     expect(without.stderr).toContain('--mapping');
 
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ columns: { offence: 'Incident category', period: 'When', count: 'How many' }, labels: { 'Fly-tipping': 'indicator:asb-incidents' } }));
-    const withMapping = workbench('import', file, '--workspace', workspace, '--partner', 'Colchester Borough Council', '--mapping', mapping, '--json');
+    const withMapping = workbench('dataset', 'import', file, '--workspace', workspace, '--partner', 'Colchester Borough Council', '--mapping', mapping, '--json');
     expect(withMapping.code, withMapping.stderr).toBe(0);
     expect(JSON.parse(withMapping.stdout)).toMatchObject({ dataset: { format: 'generic', rowsImported: 2 }, unmappedLabels: [] });
-    expect(JSON.parse(workbench('counts', '--workspace', workspace, '--by', 'offence', '--json').stdout).rows).toEqual([
+    expect(JSON.parse(workbench('dataset', 'counts', '--workspace', workspace, '--by', 'offence', '--json').stdout).rows).toEqual([
       { key: 'Anti-social behaviour incidents', count: 6 },
     ]);
   }, 60_000);
 
   it('builds the demo workspace from the bundled open data', () => {
     const dir = tempDir();
-    const built = workbench('demo', '--out', dir, '--json');
+    const built = workbench('workspace', 'demo', '--out', dir, '--json');
     expect(built.code, built.stderr).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ name: 'Safer Colchester Partnership', area: 'Colchester', datasets: 2 });
     const workspace = join(dir, 'demo.sqlite');
-    const datasets = JSON.parse(workbench('datasets', '--workspace', workspace, '--json').stdout).datasets;
+    const datasets = JSON.parse(workbench('dataset', 'list', '--workspace', workspace, '--json').stdout).datasets;
     // The ONS table keeps the other areas' rows as comparators for the peer factor: 10 Essex years
     // and 549 rows of other forces, regions and countries.
     expect(datasets.map((dataset: { format: string; rowsImported: number }) => [dataset.format, dataset.rowsImported])).toEqual([
@@ -238,17 +239,22 @@ describe('the workbench CLI with data', () => {
       ['police-uk-street', 1660],
     ]);
     expect(JSON.parse(workbench('member', 'list', '--workspace', workspace, '--json').stdout).members).toHaveLength(9);
-    expect(workbench('demo', '--out', dir).code).not.toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).not.toBe(0);
   }, 60_000);
 
   it('scores the demo, judges, freezes runs and explains what a weight change moved', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const workspace = join(dir, 'demo.sqlite');
     const score = (...extra: string[]) => {
-      const result = workbench('score', '--workspace', workspace, '--json', ...extra);
+      const result = workbench('matrix', 'show', '--workspace', workspace, '--json', ...extra);
       expect(result.code, result.stderr).toBe(0);
-      return JSON.parse(result.stdout) as ScoreJson;
+      // `matrix show --json` is the ranking's report (what `run show --json` prints of a run) and the matrix it was scored with.
+      const { definition, edited, periods, ...report } = JSON.parse(result.stdout) as ScoreJson & { definition: { factors: unknown[] }; edited: string[]; periods: ScoreJson['period'] };
+      expect(definition.factors.length).toBeGreaterThan(0);
+      expect(Array.isArray(edited)).toBe(true);
+      expect(periods).toEqual(report.period);
+      return report as ScoreJson;
     };
 
     const scored = score();
@@ -269,7 +275,7 @@ describe('the workbench CLI with data', () => {
     expect(frozen.code, frozen.stderr).toBe(0);
     expect(frozen.stdout).toContain('Froze run 1 ("Draft"): 19 offence types');
 
-    const judged = workbench('judge', '--workspace', workspace, '--factor', 'vulnerability', '--offence', 'bicycle theft', '--score', '5', '--rationale', 'Linked to child exploitation.');
+    const judged = workbench('matrix', 'judge', '--workspace', workspace, '--factor', 'vulnerability', '--offence', 'bicycle theft', '--score', '5', '--rationale', 'Linked to child exploitation.');
     expect(judged.code, judged.stderr).toBe(0);
     expect(judged.stdout).toMatch(/^Recorded vulnerability 5 for Bicycle theft: now rank \d+/);
     const set = workbench('matrix', 'set', '--workspace', workspace, '--factor', 'harm', '--weight', '0');
@@ -296,20 +302,20 @@ describe('the workbench CLI with data', () => {
       'Bicycle theft: rank 19 → 16 (up 3), score 13 → 13; moved by Harm (mean crime severity weight) -4, Vulnerability and hidden harm +4',
     );
 
-    const sensitivity = JSON.parse(workbench('sensitivity', '--workspace', workspace, '--draws', '100', '--seed', '3', '--json').stdout);
+    const sensitivity = JSON.parse(workbench('matrix', 'sensitivity', '--workspace', workspace, '--draws', '100', '--seed', '3', '--json').stdout);
     expect(sensitivity).toMatchObject({ draws: 100, spread: 0.25, seed: 3 });
     expect(sensitivity.offences).toHaveLength(19);
 
-    const wrong = workbench('judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Piracy', '--score', '2', '--rationale', 'x');
+    const wrong = workbench('matrix', 'judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Piracy', '--score', '2', '--rationale', 'x');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('No scored offence type is called "Piracy"');
-    const badScore = workbench('judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Robbery', '--score', '7', '--rationale', 'x');
+    const badScore = workbench('matrix', 'judge', '--workspace', workspace, '--factor', 'concern', '--offence', 'Robbery', '--score', '7', '--rationale', 'x');
     expect(badScore.stderr).toContain('A judgement is a whole number from 1 to 5, not 7.');
   }, 120_000);
 
   it('lists the demo’s priorities, adds, moves and removes one, and asks before removing a lead partner', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const workspace = join(dir, 'demo.sqlite');
     const list = () => {
       const result = workbench('priority', 'list', '--workspace', workspace, '--json');
@@ -329,13 +335,13 @@ describe('the workbench CLI with data', () => {
         { offence: 'Possession of weapons offences', rank: 11 },
       ],
       lead: 'Essex Police',
-      status: 'red',
+      status: saferColchesterPriorities[2]!.status,
       measures: [...saferColchesterPriorities[2]!.measures],
-      reviewDate: '2019-03-31',
+      reviewDate: saferColchesterPriorities[2]!.reviewDate,
     });
     expect(demo.priorities[3]!.offences[0]).toEqual({ offence: 'Anti-social behaviour incidents', rank: null });
 
-    const ranked = JSON.parse(workbench('score', '--workspace', workspace, '--json').stdout) as { ranking: { rank: number; offence: string }[] };
+    const ranked = JSON.parse(workbench('matrix', 'show', '--workspace', workspace, '--json').stdout) as { ranking: { rank: number; offence: string }[] };
     const rankOf = (offence: string) => ranked.ranking.find((entry) => entry.offence === offence)!.rank;
     const added = workbench(
       'priority', 'add', '--workspace', workspace,
@@ -409,9 +415,9 @@ describe('the workbench CLI with data', () => {
   }, 120_000);
   it('scores the demo on one volume denominator, with real peer ratios and the harm method of each type', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const workspace = join(dir, 'demo.sqlite');
-    const scored = JSON.parse(workbench('score', '--workspace', workspace, '--json').stdout) as Omit<ScoreJson, 'ranking'> & {
+    const scored = JSON.parse(workbench('matrix', 'show', '--workspace', workspace, '--json').stdout) as Omit<ScoreJson, 'ranking'> & {
       method: number;
       peers: string[];
       ranking: (ScoreJson['ranking'][number] & { harmMethod: string })[];
@@ -446,7 +452,7 @@ describe('the workbench CLI with data', () => {
     const set = workbench('peers', 'set', '--workspace', workspace, '--areas', 'Norfolk, suffolk');
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toBe('Peers: Norfolk, Suffolk.\n');
-    const rescored = JSON.parse(workbench('score', '--workspace', workspace, '--json').stdout) as ScoreJson;
+    const rescored = JSON.parse(workbench('matrix', 'show', '--workspace', workspace, '--json').stdout) as ScoreJson;
     expect(rescored.ranking.find((row) => row.offence === 'Residential burglary')!.factors.peer!.input).not.toBeCloseTo(
       burglary.factors.peer!.input!,
       3,
@@ -458,10 +464,10 @@ describe('the workbench CLI with data', () => {
 
   it('prints only JSON on stdout through npm run, as scripts need', () => {
     const workspace = join(tempDir(), 'npm.sqlite');
-    workbench('init', '--workspace', workspace, '--name', 'Npm Partnership');
+    workbench('workspace', 'create', '--workspace', workspace, '--name', 'Npm Partnership');
     // As a user runs it: npm's own settings come from the project's .npmrc, not from the npm running these tests.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_config_loglevel$/i.test(name)));
-    const result = spawnSync('npm', ['run', 'workbench', '--', 'info', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..'), env });
+    const result = spawnSync('npm', ['run', 'workbench', '--', 'workspace', 'show', '--workspace', workspace, '--json'], { encoding: 'utf8', cwd: join(__dirname, '../../..'), env });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ name: 'Npm Partnership', datasets: 0 });
   }, 30_000);
@@ -473,10 +479,10 @@ describe('the workbench CLI and its folders', () => {
   it('builds the demo in a folder it creates, and refuses to replace a demo workspace', () => {
     const demoFiles = ['demo-board-paper.pdf', 'demo-evidence.xlsx', 'demo-plan.pdf', 'demo.sqlite'];
     const out = join(tempDir(), 'reports', '2026');
-    const built = workbench('demo', '--out', out, '--json');
+    const built = workbench('workspace', 'demo', '--out', out, '--json');
     expect(built.code, built.stderr).toBe(0);
     expect(readdirSync(out)).toEqual(demoFiles);
-    const again = workbench('demo', '--out', out);
+    const again = workbench('workspace', 'demo', '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(
       `workbench: demo.sqlite already exists in ${out}. The workbench does not replace a workspace with the demo: remove or rename it first, or build the demo in another folder.\n`,
@@ -486,9 +492,9 @@ describe('the workbench CLI and its folders', () => {
 
   it('resolves relative paths against the folder the command was typed in, with node and through npm run', () => {
     const here = tempDir();
-    const direct = spawnSync(process.execPath, [cli, 'init', '--workspace', 'direct.sqlite', '--name', 'Direct'], { encoding: 'utf8', cwd: here, env: plainEnv });
+    const direct = spawnSync(process.execPath, [cli, 'workspace', 'create', '--workspace', 'direct.sqlite', '--name', 'Direct'], { encoding: 'utf8', cwd: here, env: plainEnv });
     expect(direct.status, direct.stderr).toBe(0);
-    const viaNpm = spawnSync('npm', ['--prefix', join(__dirname, '../../..'), 'run', 'workbench', '--', 'init', '--workspace', 'npm.sqlite', '--name', 'Npm'], {
+    const viaNpm = spawnSync('npm', ['--prefix', join(__dirname, '../../..'), 'run', 'workbench', '--', 'workspace', 'create', '--workspace', 'npm.sqlite', '--name', 'Npm'], {
       encoding: 'utf8',
       cwd: here,
     });
@@ -506,39 +512,39 @@ describe('the workbench CLI sets what the screens set', () => {
 
   it('sets and shows the periods, the population and the households, with the screen’s validation', () => {
     const dir = tempDir();
-    expect(workbench('demo', '--out', dir).code).toBe(0);
+    expect(workbench('workspace', 'demo', '--out', dir).code).toBe(0);
     const workspace = join(dir, 'demo.sqlite');
 
-    const set = json(workbench('period', 'set', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--json'));
+    const set = json(workbench('analysis', 'set-periods', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--json'));
     expect(set.periods).toEqual({ current: { from: '2019-10', to: '2020-09' }, comparison: { from: '2018-10', to: '2019-09' } });
     expect(set.periodsChosen).toBe(true);
     const withComparison = json(
-      workbench('period', 'set', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--comparison-from', '2016-10', '--comparison-to', '2017-09', '--json'),
+      workbench('analysis', 'set-periods', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--comparison-from', '2016-10', '--comparison-to', '2017-09', '--json'),
     );
     expect(withComparison.periods.comparison).toEqual({ from: '2016-10', to: '2017-09' });
-    expect(json(workbench('period', 'show', '--workspace', workspace, '--json')).periods).toEqual(withComparison.periods);
-    expect(workbench('period', 'show', '--workspace', workspace).stdout).toMatch(/^Assessment period: +October 2019 to September 2020/);
+    expect(json(workbench('analysis', 'show', '--workspace', workspace, '--json')).periods).toEqual(withComparison.periods);
+    expect(workbench('analysis', 'show', '--workspace', workspace).stdout).toMatch(/^Assessment period: +October 2019 to September 2020/);
 
-    const uneven = workbench('period', 'set', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--comparison-from', '2017-10', '--comparison-to', '2018-03');
+    const uneven = workbench('analysis', 'set-periods', '--workspace', workspace, '--from', '2019-10', '--to', '2020-09', '--comparison-from', '2017-10', '--comparison-to', '2018-03');
     expect(uneven.code).toBe(1);
     expect(uneven.stderr).toBe(
       'workbench: periods.comparison: The comparison period must be as long as the assessment period (12 months), so that the change compares like with like.\n',
     );
-    const badMonth = workbench('period', 'set', '--workspace', workspace, '--from', '2019-13', '--to', '2020-09');
+    const badMonth = workbench('analysis', 'set-periods', '--workspace', workspace, '--from', '2019-13', '--to', '2020-09');
     expect(badMonth.stderr).toContain('Use a month in the form YYYY-MM, for example 2018-04.');
 
-    const population = json(workbench('population', 'set', '--workspace', workspace, '--population', '195,000', '--households', '81000', '--json'));
+    const population = json(workbench('analysis', 'set-denominators', '--workspace', workspace, '--population', '195,000', '--households', '81000', '--json'));
     expect(population.population).toEqual({ value: 195_000, source: 'entered by hand' });
     expect(population.households).toEqual({ value: 81_000, source: 'entered by hand' });
-    const kept = json(workbench('population', 'set', '--workspace', workspace, '--population', 'none', '--json'));
+    const kept = json(workbench('analysis', 'set-denominators', '--workspace', workspace, '--population', 'none', '--json'));
     expect(kept.population.source).toMatch(/^ONS mid-year population estimates/);
     expect(kept.households).toEqual({ value: 81_000, source: 'entered by hand' });
-    expect(workbench('population', 'set', '--workspace', workspace, '--population', '-5').stderr).toContain('The population is a whole number such as 185000, or none, not "-5".');
+    expect(workbench('analysis', 'set-denominators', '--workspace', workspace, '--population', '-5').stderr).toContain('The population is a whole number such as 185000, or none, not "-5".');
   }, 90_000);
 
   it('sets the partnership’s details and marking, and edits, moves and removes members by name', () => {
     const workspace = join(tempDir(), 'members.sqlite');
-    expect(workbench('init', '--workspace', workspace, '--name', 'Safer Somewhere').code).toBe(0);
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Safer Somewhere').code).toBe(0);
     for (const name of ['Essex Police', 'Colchester City Council', 'Colchester Borough Homes']) {
       expect(workbench('member', 'add', '--workspace', workspace, '--name', name).code).toBe(0);
     }
@@ -567,8 +573,8 @@ describe('the workbench CLI sets what the screens set', () => {
     writeFileSync(file, 'Incident category,Date reported,Number\nFly-tipping,03/01/2018,4\nFly-tipping,05/01/2018,2\n');
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ columns: { offence: 'Incident category', period: 'Date reported', count: 'Number' } }));
-    expect(workbench('init', '--workspace', workspace, '--name', 'Label Partnership').code).toBe(0);
-    const imported = json(workbench('import', file, '--workspace', workspace, '--mapping', mapping, '--json'));
+    expect(workbench('workspace', 'create', '--workspace', workspace, '--name', 'Label Partnership').code).toBe(0);
+    const imported = json(workbench('dataset', 'import', file, '--workspace', workspace, '--mapping', mapping, '--json'));
     expect(imported.unmappedLabels).toEqual([{ label: 'Fly-tipping', rows: 2 }]);
     const mapped = json(workbench('dataset', 'map-label', String(imported.dataset.id), '--workspace', workspace, '--label', 'Fly-tipping', '--offence', 'indicator:asb-incidents', '--json'));
     expect(mapped.unmappedLabels).toEqual([]);
@@ -578,6 +584,6 @@ describe('the workbench CLI sets what the screens set', () => {
       expect(refused.code, id).toBe(1);
       expect(refused.stderr).toBe(`workbench: A dataset number is a whole number such as 3, not "${id}".\n`);
     }
-    expect(json(workbench('datasets', '--workspace', workspace, '--json')).datasets).toHaveLength(1);
+    expect(json(workbench('dataset', 'list', '--workspace', workspace, '--json')).datasets).toHaveLength(1);
   }, 60_000);
 });

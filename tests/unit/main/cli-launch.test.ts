@@ -64,7 +64,7 @@ describe('the CLI in the installed app (the executable with --cli)', () => {
       const workspace = join(dir, 'app.sqlite');
       const app = ['/opt/cswb/community-safety-workbench', '--cli'];
 
-      expect(await runCliInApp([...app, 'init', '--workspace', workspace, '--name', 'App Partnership'], builtCli)).toBe(1);
+      expect(await runCliInApp([...app, 'workspace', 'create', '--workspace', workspace, '--name', 'App Partnership'], builtCli)).toBe(1);
       expect(String(stderr.mock.calls.at(-1)?.[0])).toContain("The workbench's SQLite module has not been built for Electron 45.5.0.");
       expect(existsSync(workspace)).toBe(false);
 
@@ -73,9 +73,9 @@ describe('the CLI in the installed app (the executable with --cli)', () => {
       runtime.resourcesPath = join(dir, 'resources');
       mkdirSync(join(runtime.resourcesPath, 'native'), { recursive: true });
       copyFileSync(nodeBinding, join(runtime.resourcesPath, 'native', 'better_sqlite3.node'));
-      expect(await runCliInApp([...app, 'init', '--workspace', workspace, '--name', 'App Partnership'], builtCli)).toBe(0);
+      expect(await runCliInApp([...app, 'workspace', 'create', '--workspace', workspace, '--name', 'App Partnership'], builtCli)).toBe(0);
       expect(existsSync(workspace)).toBe(true);
-      expect(await runCliInApp([...app, 'init', '--workspace', workspace, '--name', 'Again'], builtCli)).toBe(1);
+      expect(await runCliInApp([...app, 'workspace', 'create', '--workspace', workspace, '--name', 'Again'], builtCli)).toBe(1);
       expect(world.exitCodes).toEqual([1, 0, 1]);
     } finally {
       delete (process.versions as Record<string, string | undefined>).electron;

@@ -54,7 +54,7 @@ describe('the native dialogs', () => {
   });
 
   it('answer null when the analyst cancels, or when there is no window', async () => {
-    expect(await createDialogPathChooser(() => window)('dataset/choose', {})).toBeNull();
+    expect(await createDialogPathChooser(() => window)('dataset/stage', {})).toBeNull();
     expect((vi.mocked(dialog.showOpenDialog).mock.calls[0] as unknown[])[1]).toMatchObject({ properties: ['openFile'] });
     expect(await createDialogPathChooser(() => null)('workspace/open', {})).toBeNull();
   });

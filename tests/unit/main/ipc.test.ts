@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
 import { createRendererHandlers, type RendererHandlers } from '../../../electron/main/renderer-handlers';
 import type { ServiceCaller } from '../../../electron/service/service-protocol';
-import { channels } from '../../../shared/channels';
+import { operationNames } from '../../../shared/operations';
 
 type Listener = (event: IpcMainInvokeEvent, input: unknown) => unknown;
 
@@ -21,7 +21,7 @@ describe('IPC handlers', () => {
   it('answer a throwing handler with { ok: false } and a message, never a rejection', async () => {
     const { ipcMain, invoke } = fakeIpc();
     const handlers = Object.fromEntries(
-      channels.map((channel) => [
+      operationNames.map((channel) => [
         channel,
         async () => {
           throw new Error('the pipe to the service is closed');
@@ -31,7 +31,7 @@ describe('IPC handlers', () => {
     registerIpcHandlers(ipcMain, handlers, () => {
       throw new TypeError('not a promise at all');
     });
-    await expect(invoke('partnership/get', {})).resolves.toEqual({
+    await expect(invoke('partnership/show', {})).resolves.toEqual({
       ok: false,
       error: {
         code: 'internal',
@@ -52,6 +52,6 @@ describe('IPC handlers', () => {
       ok: false,
       error: { code: 'internal', message: 'The file dialog could not be shown (no window to attach the dialog to). Nothing was changed; try again.' },
     });
-    await expect(invoke('partnership/get', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('(channel closed)') } });
+    await expect(invoke('partnership/show', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('(channel closed)') } });
   });
 });

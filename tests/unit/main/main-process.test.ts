@@ -56,7 +56,7 @@ vi.mock('electron', () => {
   };
 });
 
-import { channels } from '../../../shared/channels';
+import { operationNames } from '../../../shared/operations';
 
 describe('the main process', () => {
   it('starts locked down: sandbox everywhere, guards before the window, the service in its own process', async () => {
@@ -76,7 +76,7 @@ describe('the main process', () => {
     world.sessionRecord.beforeRequest!({ url: 'https://www.google.com/' }, (response) => (cancelled = response.cancel));
     expect(cancelled).toBe(true);
 
-    expect(world.ipcChannels.sort()).toEqual([...channels, 'dataset/dropped'].sort());
+    expect(world.ipcChannels.sort()).toEqual([...operationNames, 'dataset/dropped'].sort());
     expect(world.forked).toHaveLength(1);
     expect(world.forked[0]).toMatch(/service\.js$/);
   });

@@ -18,7 +18,8 @@ vi.mock('electron', () => ({
 }));
 
 import { ipcRenderer } from 'electron';
-import { channels, progressChannel } from '../../../shared/channels';
+import { progressChannel } from '../../../shared/channels';
+import { operationNames } from '../../../shared/operations';
 import type { WorkbenchApi } from '../../../shared/contract';
 
 describe('the preload', () => {
@@ -29,7 +30,7 @@ describe('the preload', () => {
     const exposedNames = Object.entries(api).flatMap(([domain, group]) =>
       typeof group === 'function' ? [domain] : Object.keys(group).map((verb) => `${domain}/${verb}`),
     );
-    expect(exposedNames.sort()).toEqual([...channels, 'onProgress', 'onServiceStatus', 'stageDroppedFile'].sort());
+    expect(exposedNames.sort()).toEqual([...operationNames, 'onProgress', 'onServiceStatus', 'stageDroppedFile'].sort());
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
   });
@@ -41,8 +42,8 @@ describe('the preload', () => {
       ok: true,
       value: { channel: 'member/add', input: { name: 'Essex Police', statutory: true } },
     });
-    await api.workspace.current();
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('workspace/current', {});
+    await api.workspace.show();
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('workspace/show', {});
 
     const seen: unknown[] = [];
     const unsubscribe = api.onProgress((event) => seen.push(event));
@@ -59,5 +60,15 @@ describe('the preload', () => {
     const api = exposed.api as WorkbenchApi;
     await api.stageDroppedFile({ name: 'street.csv' } as File);
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('dataset/dropped', { path: '/home/analyst/street.csv' });
+  });
+});
+
+describe('the built preload', () => {
+  it('carries every operation’s name and none of the table’s schemas: no zod in the sandbox', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { operationNames } = await import('../../../shared/operations');
+    const built = readFileSync('out/preload/index.js', 'utf8');
+    for (const name of operationNames) expect(built).toContain(`"${name}"`);
+    expect(built).not.toMatch(/zod|ZodError|safeParse/);
   });
 });

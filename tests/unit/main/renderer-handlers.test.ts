@@ -50,7 +50,7 @@ describe('the renderer-facing handlers', () => {
     let asked = false;
     const handlers = createRendererHandlers(service, async () => ((asked = true), '/x.sqlite'));
     expect(await handlers['workspace/create']({ name: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await handlers['member/reorder']({ ids: [1, 1] })).toMatchObject({
+    expect(await handlers['member/move']({ ids: [1, 1] })).toMatchObject({
       ok: false,
       error: { message: 'Each member may appear only once.' },
     });
@@ -79,7 +79,7 @@ describe('the dropped-file handler', () => {
     const stage = createDroppedFileHandler(service);
 
     expect(await stage({ path: csv })).toEqual({ ok: true, value: null });
-    expect(calls).toEqual([['dataset/choose', { path: csv, partner: null }]]);
+    expect(calls).toEqual([['dataset/stage', { path: csv, partner: null }]]);
 
     expect(await stage({ path: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await stage({ path: 'relative/street.csv' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

@@ -13,7 +13,7 @@ import { contentSecurityPolicy } from '../../../electron/main/app-origin';
 import { registerIpcHandlers } from '../../../electron/main/ipc';
 import type { RendererHandlers } from '../../../electron/main/renderer-handlers';
 import { guardSession, guardWebContents, isTrustedSender, secureWindowOptions } from '../../../electron/main/security';
-import { channels } from '../../../shared/channels';
+import { operationNames } from '../../../shared/operations';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { useTempDir } from '../../fixtures/temp-dir';
@@ -142,7 +142,7 @@ describe('IPC', () => {
     const ipcMain = { handle: (channel: string, handler: (event: IpcMainInvokeEvent, input: unknown) => unknown) => handlers.set(channel, handler) };
     const calls: [string, unknown][] = [];
     const rendererHandlers = Object.fromEntries(
-      channels.map((channel) => [channel, async (input: unknown) => (calls.push([channel, input]), { ok: true, value: 'done' })]),
+      operationNames.map((channel) => [channel, async (input: unknown) => (calls.push([channel, input]), { ok: true, value: 'done' })]),
     ) as unknown as RendererHandlers;
     const stageDropped = async (input: unknown) => (calls.push(['dataset/dropped', input]), { ok: true as const, value: 'staged' });
     registerIpcHandlers(ipcMain as unknown as IpcMain, rendererHandlers, stageDropped);
@@ -152,7 +152,7 @@ describe('IPC', () => {
   const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
   it('registers exactly one handler per contract channel, and the dropped-file channel', () => {
-    expect([...registered().handlers.keys()].sort()).toEqual([...channels, 'dataset/dropped'].sort());
+    expect([...registered().handlers.keys()].sort()).toEqual([...operationNames, 'dataset/dropped'].sort());
   });
 
   it('checks the sender of a dropped file too', async () => {

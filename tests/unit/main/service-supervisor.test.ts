@@ -59,9 +59,9 @@ describe('the service supervisor, over a real service process', () => {
 
     valueOf(await service.call('workspace/create', { path: workspace, name: 'Restart Partnership', area: 'Colchester' }));
     valueOf(await service.call('member/add', { name: 'Essex Police', statutory: true, contact: null }));
-    const staged = valueOf(await service.call('dataset/choose', { path: file, partner: 'Essex Police' })) as { token: string };
+    const staged = valueOf(await service.call('dataset/stage', { path: file, partner: 'Essex Police' })) as { token: string };
     const importing = service.call('dataset/import', { token: staged.token, operationId: 'import-1', partner: 'Essex Police' });
-    const listing = service.call('partnership/get', {});
+    const listing = service.call('partnership/show', {});
     await listing;
     while (!progress.some((event) => (event.rows ?? 0) >= 50_000)) await new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -71,7 +71,7 @@ describe('the service supervisor, over a real service process', () => {
     expect(failed).toEqual({ ok: false, error: { code: 'service-stopped', message: serviceStoppedMessage } });
 
     // The next call waits for the new process and the reopened workspace, then works.
-    const partnership = valueOf(await settlesSoon(service.call('partnership/get', {}), 'the next call')) as { name: string; members: { name: string }[] };
+    const partnership = valueOf(await settlesSoon(service.call('partnership/show', {}), 'the next call')) as { name: string; members: { name: string }[] };
     expect(current()).not.toBe(firstProcess);
     expect(partnership.name).toBe('Restart Partnership');
     expect(partnership.members.map((member) => member.name)).toEqual(['Essex Police']);
@@ -83,7 +83,7 @@ describe('the service supervisor, over a real service process', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT count(*) FROM observation').pluck().get()).toBe(0);
     db.close();
-    const again = valueOf(await service.call('dataset/choose', { path: file, partner: 'Essex Police' })) as { token: string };
+    const again = valueOf(await service.call('dataset/stage', { path: file, partner: 'Essex Police' })) as { token: string };
     const report = valueOf(await service.call('dataset/import', { token: again.token, operationId: 'import-2', partner: 'Essex Police' })) as {
       dataset: { rowsImported: number };
     };
@@ -102,7 +102,7 @@ describe('the service supervisor, over a real service process', () => {
       while (statuses.length < crash) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(statuses.map((status) => status.state)).toEqual(['restarted', 'restarted', 'stopped']);
-    const refused = await settlesSoon(service.call('partnership/get', {}), 'a call after giving up');
+    const refused = await settlesSoon(service.call('partnership/show', {}), 'a call after giving up');
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error).toEqual({ code: 'service-stopped', message: expect.stringContaining('3 times in a row') });
     expect(!refused.ok && refused.error.message).toContain('Close the workbench and open it again');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysisView, OffenceAnalysis } from '../../../shared/domain/analysis';
 import { monthsBetween } from '../../../shared/dates';
-import { buildAnalysis } from '../../../electron/service/analysis/offence-analysis';
+import { buildAnalysis } from '../../../electron/service/features/analysis/offence-analysis';
 import { openWorkspaceFile } from '../../../electron/service/workspace-file';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
@@ -66,7 +66,7 @@ describe('the Analysis figures', () => {
 
   it('defaults to the latest 12 complete months and the 12 before, with hand-worked change and significance', async () => {
     await workspaceWith({ Burglary: both(10, 20), 'Bicycle theft': both(4, 6) });
-    const view = valueOf(await workbench.call('analysis/get', {}));
+    const view = valueOf(await workbench.call('analysis/show', {}));
 
     expect(view.settings.periods).toEqual({ current: { from: '2024-01', to: '2024-12' }, comparison: { from: '2023-01', to: '2023-12' } });
     expect(view.settings.periodsChosen).toBe(false);
@@ -183,7 +183,7 @@ describe('the Analysis figures', () => {
       writeStreetFile(file, [month], { Burglary: both(12, 36) }, `m${index}-`);
       valueOf(await workbench.importFile(file, {}, `import-${String(index).padStart(4, '0')}`));
     }
-    const monthly = offence(valueOf(await workbench.call('analysis/get', {})), 'police-uk:burglary');
+    const monthly = offence(valueOf(await workbench.call('analysis/show', {})), 'police-uk:burglary');
     expect(monthly.summary.change).toMatchObject({ current: 36, previous: 12 });
     expect(monthly.source).toMatchObject({ partner: 'Essex Police', fileName: '24 files, 2023-01 to 2024-12', otherDatasets: 0 });
     expect(monthly.source.datasetIds).toHaveLength(24);
@@ -194,7 +194,7 @@ describe('the Analysis figures', () => {
     valueOf(
       await workbench.importFile(table, { partner: 'Colchester Borough Council', format: 'generic', mapping: { offence: 'Offence', period: 'Month', count: 'Count' } }, 'import-table'),
     );
-    const after = offence(valueOf(await workbench.call('analysis/get', {})), 'police-uk:burglary');
+    const after = offence(valueOf(await workbench.call('analysis/show', {})), 'police-uk:burglary');
     // The police.uk series covers both periods; the council's table only the current one.
     expect(after.summary.change).toMatchObject({ current: 36, previous: 12 });
     expect(after.source.otherDatasets).toBe(1);
@@ -213,7 +213,7 @@ describe('the Analysis figures', () => {
     valueOf(await workbench.importFile(edition('2024-edition.csv', [...months2023, ...months2024].map((month) => [month, 2])), settings, 'import-old'));
     // The revised edition restates 2024 at 3 a month.
     valueOf(await workbench.importFile(edition('2025-edition.csv', months2024.map((month) => [month, 3])), settings, 'import-new'));
-    const robbery = offence(valueOf(await workbench.call('analysis/get', {})), 'group:robbery');
+    const robbery = offence(valueOf(await workbench.call('analysis/show', {})), 'group:robbery');
     expect(robbery.summary.change).toMatchObject({ current: 36, previous: 24 });
     expect(robbery.source.fileName).toBe('2 files, 2023-01 to 2024-12');
   });
@@ -224,7 +224,7 @@ describe('the Analysis figures', () => {
     await workbench.create('Essex');
     valueOf(await workbench.importFile(onsTable, { partner: 'Office for National Statistics' }));
     valueOf(await workbench.call('analysis/setPeriods', { periods: { current: { from: '2018-10', to: '2019-09' }, comparison: null } }));
-    const view = valueOf(await workbench.call('analysis/get', {}));
+    const view = valueOf(await workbench.call('analysis/show', {}));
 
     const violence = offence(view, 'group:violence-against-the-person');
     expect(violence.inputs).toBeNull();
@@ -252,14 +252,14 @@ describe('the Analysis figures', () => {
 
   it('re-keys the Analysis totals when a label is mapped, without importing again', async () => {
     await workspaceWith({ Burglary: both(1, 1), 'Cheque fraud': both(3, 5) });
-    const before = valueOf(await workbench.call('analysis/get', {}));
+    const before = valueOf(await workbench.call('analysis/show', {}));
     expect(before.offences.map((entry) => entry.key)).not.toContain('subgroup:miscellaneous-crimes');
     valueOf(await workbench.call('dataset/mapLabel', { datasetId: 1, label: 'Cheque fraud', offence: 'subgroup:miscellaneous-crimes' }));
-    const after = valueOf(await workbench.call('analysis/get', {}));
+    const after = valueOf(await workbench.call('analysis/show', {}));
     expect(offence(after, 'subgroup:miscellaneous-crimes').summary.change).toMatchObject({ current: 5, previous: 3 });
 
     valueOf(await workbench.call('dataset/remove', { id: 1 }));
-    expect(valueOf(await workbench.call('analysis/get', {})).offences).toEqual([]);
+    expect(valueOf(await workbench.call('analysis/show', {})).offences).toEqual([]);
   });
 
   it('keeps its figures between loads until the workspace changes, on this connection, on another, or not at all when rolled back', async () => {
@@ -326,7 +326,7 @@ describe('the choice of periods', () => {
         await workbench.call('analysis/setPeriods', { periods: { current: { from: '2018-04', to: '2019-03' }, comparison: { from: '2017-04', to: '2018-03' } } }),
       );
       expect(financialYears.settings.periods.comparison).toEqual({ from: '2017-04', to: '2018-03' });
-      expect(valueOf(await workbench.call('partnership/get', {})).period).toEqual({ from: '2018-04', to: '2019-03' });
+      expect(valueOf(await workbench.call('partnership/show', {})).period).toEqual({ from: '2018-04', to: '2019-03' });
     } finally {
       workbench.dispose();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaFilter, isUnassignedArea, normaliseArea, sameArea } from '../../../electron/service/import/area-filter';
+import { areaFilter, isUnassignedArea, normaliseArea, sameArea } from '../../../electron/service/features/dataset/import/area-filter';
 
 describe('recognising an area by name', () => {
   it('knows a CSP however a table names it', () => {

@@ -57,7 +57,7 @@ describe('a workspace another process is writing', () => {
       holder.kill();
       await once(holder, 'exit');
     }
-    expect(valueOf(await host.call('partnership/get', {}))).toMatchObject({ members: [] });
+    expect(valueOf(await host.call('partnership/show', {}))).toMatchObject({ members: [] });
     host.dispose();
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addPackedKeys, crimeIdKey, CrimeIdSet, packKeys } from '../../../electron/service/import/crime-id-set';
+import { addPackedKeys, crimeIdKey, CrimeIdSet, packKeys } from '../../../electron/service/features/dataset/import/crime-id-set';
 
 describe('the crime identifier set', () => {
   it('reports each identifier new once, however large it grows', () => {

@@ -1,23 +1,10 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate, migrations } from '../../../electron/service/migrations';
-import { createDocumentDetails } from '../../../electron/service/migrations/0080-create-document-details';
 import { defaultDocumentDetails, defaultPlanPeriod, DocumentDetails } from '../../../shared/domain/document-details';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 
 describe('document details', () => {
   const tempDir = useTempDir();
-
-  it('migration: one row, a status of draft or final, dates as YYYY-MM-DD, and a workspace migrated with it', () => {
-    const db = new Database(':memory:');
-    migrate(db, migrations.slice(0, migrations.indexOf(createDocumentDetails) + 1));
-    expect(db.prepare('SELECT status, title FROM document_details').all()).toEqual([{ status: 'draft', title: null }]);
-    expect(() => db.prepare("INSERT INTO document_details (id) VALUES (2)").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE document_details SET status = 'published'").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE document_details SET document_date = '31/03/2019'").run()).toThrow(/CHECK/);
-    expect(() => db.prepare("UPDATE document_details SET title = ''").run()).toThrow(/CHECK/);
-  });
 
   it('defaults cite the Crime and Disorder Act 1998 and follow the partnership', () => {
     const defaults = defaultDocumentDetails({ name: 'Safer Colchester Partnership', area: 'Colchester', period: { from: '2018-10', to: '2019-09' } });
@@ -37,22 +24,22 @@ describe('document details', () => {
     const workbench = new TestWorkbench(tempDir());
     try {
       await workbench.create();
-      const first = valueOf(await workbench.call('document/details', {}));
+      const first = valueOf(await workbench.call('document/show', {}));
       expect(first.details).toEqual(first.defaults);
-      const saved = valueOf(await workbench.call('document/setDetails', { ...first.details, version: '2.0', status: 'final', date: '2019-03-31' }));
+      const saved = valueOf(await workbench.call('document/set', { ...first.details, version: '2.0', status: 'final', date: '2019-03-31' }));
       expect(saved.details).toMatchObject({ version: '2.0', status: 'final', date: '2019-03-31', title: first.defaults.title });
 
       // Renamed, the partnership's default wording follows; what the analyst wrote stays.
-      valueOf(await workbench.call('partnership/update', { name: 'Safer Colchester', area: 'Colchester', marking: 'OFFICIAL', period: null }));
-      const after = valueOf(await workbench.call('document/details', {}));
+      valueOf(await workbench.call('partnership/set', { name: 'Safer Colchester', area: 'Colchester', marking: 'OFFICIAL', period: null }));
+      const after = valueOf(await workbench.call('document/show', {}));
       expect(after.details.title).toBe('Safer Colchester: Partnership Plan');
       expect(after.details.introduction).toContain('The aim of the Safer Colchester is');
       expect(after.details.version).toBe('2.0');
 
-      const refused = await workbench.call('document/setDetails', { ...after.details, title: '' });
+      const refused = await workbench.call('document/set', { ...after.details, title: '' });
       expect(refused.ok).toBe(false);
       if (!refused.ok) expect(refused.error.message).toBe('title: The title cannot be empty.');
-      expect(valueOf(await workbench.call('document/details', {})).details.title).toBe('Safer Colchester: Partnership Plan');
+      expect(valueOf(await workbench.call('document/show', {})).details.title).toBe('Safer Colchester: Partnership Plan');
     } finally {
       workbench.dispose();
     }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offenceTotalSets } from '../../../shared/export/offence-total-sets';
-import { workbookSheets } from '../../../electron/service/export/workbook/evidence-workbook';
-import { convertWithLibreOffice, readWorkbook, shownValue, tableColumns } from '../../fixtures/libreoffice';
+import { workbookSheets } from '../../../electron/service/features/export/workbook/evidence-workbook';
+import { convertWithLibreOffice, formulaCells, readWorkbook, shownValue, tableColumns } from '../../fixtures/libreoffice';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 import { readXlsxParts, sheetParts, unescapeXml } from '../../fixtures/xlsx-parts';
 
@@ -108,16 +108,23 @@ describe('the evidence workbook', () => {
     expect(cell.numFmt).toBe('#,##0');
   });
 
-  it('marks every sheet’s header and footer with the protective marking, with page numbers, landscape, fit to width, header rows repeated', () => {
+  it('marks every sheet’s header and footer with the protective marking, with page numbers, landscape, fit to one page wide or two with column A repeated, header rows repeated', () => {
     const workbookXml = parts.get('xl/workbook.xml')!;
+    // Two pages across where one would print smaller than 8 pt (the print test measures them).
+    const pagesWide: Record<string, number> = { Datasets: 2, Offences: 2, Matrix: 2 };
     sheetParts(parts).forEach((sheet, index) => {
       const xml = parts.get(sheet.part)!;
       expect(xml, sheet.name).toMatch(/<oddHeader>&amp;C[^<]*OFFICIAL<\/oddHeader>/);
       expect(xml, sheet.name).toMatch(/<oddFooter>&amp;C[^<]*OFFICIAL&amp;RPage &amp;P of &amp;N<\/oddFooter>/);
-      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+      expect(xml, sheet.name).toMatch(new RegExp(`<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="${pagesWide[sheet.name] ?? 1}"[^>]*fitToHeight="0"`));
       expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
       expect(xml).toMatch(/<pane [^>]*state="frozen"/);
-      expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">`);
+      const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">([^<]*)</definedName>`).exec(workbookXml)?.[1];
+      expect(titles, sheet.name).toBeDefined();
+      const ranges = unescapeXml(titles!).split(',');
+      expect(ranges.includes(`'${sheet.name}'!$A:$A`), sheet.name).toBe(pagesWide[sheet.name] === 2);
+      // The Matrix's scores fit their page, so its header is not printed over the tables below them.
+      expect(ranges.some((range) => /!\$\d+:\$\d+$/.test(range)), sheet.name).toBe(sheet.name !== 'Matrix');
     });
     const core = parts.get('docProps/core.xml')!;
     expect(core).toContain('<dc:title>Safer Colchester Partnership: strategic assessment evidence workbook</dc:title>');
@@ -166,7 +173,7 @@ describe('the evidence workbook', () => {
     const reopened = await readWorkbook(convertWithLibreOffice(normal, join(dir, 'libreoffice')));
     const partnership = reopened.getWorksheet('Partnership')!;
     const { headerRow, columns } = tableColumns(partnership, 'Order');
-    const last = partnership.getRow(headerRow + (await workbench.call('partnership/get', {}).then((result) => valueOf(result).members.length)));
+    const last = partnership.getRow(headerRow + (await workbench.call('partnership/show', {}).then((result) => valueOf(result).members.length)));
     expect(last.getCell(columns.get('Member')!).value).toBe(hostile.member);
     expect(last.getCell(columns.get('Contact')!).value).toBe(hostile.contact);
     const measures = reopened.getWorksheet('Priorities')!;
@@ -179,15 +186,72 @@ describe('the evidence workbook', () => {
     const matrix = sheetParts(parts).find((sheet) => sheet.name === 'Matrix')!;
     const xml = parts.get(matrix.part)!;
     const validations = [...xml.matchAll(/<dataValidation type="whole" [^>]*sqref="([^"]+)"[^>]*><formula1>1<\/formula1><formula2>5<\/formula2>/g)].map(([, ref]) => ref);
-    // One validation per judgement column, over every scored type (between is the default operator).
-    expect(validations).toHaveLength(4);
-    for (const ref of validations) expect(ref).toMatch(/^([A-Z]+)5:\1\d+$/);
-    expect(xml).toContain('<conditionalFormatting');
     const sheet = book.getWorksheet('Matrix')!;
     const { headerRow, columns } = tableColumns(sheet, 'Offence type');
+    // One validation per judgement column, over every scored type (between is the default
+    // operator): the scored factors' in the scores table, the factors graded beside the score in
+    // the table of their own below it.
+    let beside = headerRow + 21;
+    while (shownValue(sheet.getRow(beside).getCell(2)) !== 'Organisational position: judgement (1–5)') beside += 1;
+    expect(validations).toHaveLength(4);
+    const spans = validations.map((ref) => /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(ref!)!.slice(1).map(Number)).sort((a, b) => a[0]! - b[0]!);
+    expect(spans).toEqual([
+      [headerRow + 1, headerRow + 19],
+      [headerRow + 1, headerRow + 19],
+      [beside + 1, beside + 19],
+      [beside + 1, beside + 19],
+    ]);
+    expect(xml).toContain('<conditionalFormatting');
     const harm = sheet.getRow(headerRow + 1).getCell(columns.get('Harm score')!);
     expect(harm.type).toBe(ExcelJS.ValueType.Formula);
     expect(typeof (harm.value as ExcelJS.CellFormulaValue).result).toBe('number');
+  });
+
+  it('compares numbers as numbers: no formula turns a figure into text to compare it', () => {
+    const formulas = [...formulaCells(book).values()].map((cell) => (cell.value as ExcelJS.CellFormulaValue).formula);
+    expect(formulas.length).toBeGreaterThan(200);
+    // COUNTIF(range, "<"&E5) writes E5 as text of 15 significant digits before comparing.
+    expect(formulas.filter((formula) => /"[<>=]+"&|COUNTIFS?\(/.test(formula))).toEqual([]);
+    expect(formulas.filter((formula) => formula.includes('SUMPRODUCT(')).length).toBeGreaterThan(19);
+  });
+
+  it('lets the weight and threshold cells take only what the workbench accepts, saying why in plain words', () => {
+    const sheet = book.getWorksheet('Matrix')!;
+    const { headerRow, columns } = tableColumns(sheet, 'Factor');
+    const rowOf = (factor: string) => {
+      for (let row = headerRow + 1; ; row += 1) if (shownValue(sheet.getRow(row).getCell(2)) === factor) return row;
+    };
+    const matrix = sheetParts(parts).find((part) => part.name === 'Matrix')!;
+    const xml = parts.get(matrix.part)!;
+    const validation = (address: string) => {
+      const found = [...xml.matchAll(/<dataValidation ([^>]*)>([\s\S]*?)<\/dataValidation>/g)].find(([, attributes]) => new RegExp(`sqref="${address}"`).test(attributes!));
+      if (!found) return null;
+      const attribute = (name: string) => unescapeXml(new RegExp(`${name}="([^"]*)"`).exec(found[1]!)?.[1] ?? '');
+      return { type: attribute('type'), style: attribute('errorStyle'), error: attribute('error'), formula: unescapeXml(/<formula1>([^<]*)<\/formula1>/.exec(found[2]!)![1]!) };
+    };
+    const column = (header: string) => String.fromCharCode(64 + columns.get(header)!);
+    const weight = (factor: string) => `${column('Weight')}${rowOf(factor)}`;
+    const threshold = (factor: string, index: number) => `${column(`Threshold ${index}`)}${rowOf(factor)}`;
+    expect(validation(weight('volume'))).toEqual({
+      type: 'custom',
+      style: 'stop',
+      error: 'A weight is a number from 0 to 1,000. A weight of 0 leaves the factor out of the score.',
+      formula: `AND(ISNUMBER(${weight('volume')}),${weight('volume')}>=0,${weight('volume')}<=1000)`,
+    });
+    expect(validation(weight('confidence'))!.formula).toBe(`AND(ISNUMBER(${weight('confidence')}),${weight('confidence')}=0)`);
+    // Thresholds rise: each above the one to its left and below the one to its right; percentiles within 0–100.
+    expect(validation(threshold('trend', 1))!.formula).toBe(`AND(ISNUMBER(${threshold('trend', 1)}),${threshold('trend', 1)}<${threshold('trend', 2)})`);
+    expect(validation(threshold('trend', 3))!.formula).toBe(
+      `AND(ISNUMBER(${threshold('trend', 3)}),${threshold('trend', 3)}>${threshold('trend', 2)},${threshold('trend', 3)}<${threshold('trend', 4)})`,
+    );
+    expect(validation(threshold('volume', 4))!.formula).toBe(`AND(ISNUMBER(${threshold('volume', 4)}),${threshold('volume', 4)}>${threshold('volume', 3)},${threshold('volume', 4)}>0,${threshold('volume', 4)}<100)`);
+    expect(validation(threshold('harm', 2))!.error).toBe('Thresholds rise from left to right: each must be a number higher than the one to its left and lower than the one to its right.');
+    expect(validation(threshold('volume', 2))!.error).toMatch(/ Percentile thresholds lie between 0 and 100\.$/);
+    // Every weight and threshold of every factor is covered.
+    for (const factor of ['volume', 'trend', 'harm', 'vulnerability', 'concern', 'peer', 'organisational-position', 'confidence']) {
+      expect(validation(weight(factor)), factor).not.toBeNull();
+      for (const index of [1, 2, 3, 4]) expect(validation(threshold(factor, index))?.style, `${factor} ${index}`).toBe('stop');
+    }
   });
 
   it('holds the priorities with their offence types’ ranks', () => {

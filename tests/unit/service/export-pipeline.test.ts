@@ -112,7 +112,7 @@ describe('the export pipeline', () => {
 
   it('exports a frozen run as frozen, and says so', async () => {
     const run = valueOf(await call('run/freeze', { name: 'Board draft' }));
-    valueOf(await host.call('matrix/setFactor', { template: 'partnership', factor: 'harm', weight: 5 }));
+    valueOf(await host.call('matrix/set', { template: 'partnership', factor: 'harm', weight: 5 }));
     const destination = join(dir, 'run.xlsx');
     const result = valueOf(await exported(destination, { source: { kind: 'run', runId: run.id } }));
     expect(result.source).toMatch(/^Frozen run 1, “Board draft”, frozen /);

@@ -28,7 +28,7 @@ describe('an import interrupted by a crash', () => {
       (event) => progress.push(event),
     );
     valueOf(await client.call('workspace/create', { path: workspace, name: 'Crash Test Partnership', area: 'Colchester' }));
-    const staged = valueOf(await client.call('dataset/choose', { path: file, partner: 'Essex Police' })) as { token: string };
+    const staged = valueOf(await client.call('dataset/stage', { path: file, partner: 'Essex Police' })) as { token: string };
     void client.call('dataset/import', { token: staged.token, operationId: 'crash-import-1', partner: 'Essex Police' });
 
     while (!progress.some((event) => (event.rows ?? 0) >= 50_000)) await new Promise((resolve) => setTimeout(resolve, 5));

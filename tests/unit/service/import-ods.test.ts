@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSourceTable, type OpenSourceTableOptions, type SourceRow } from '../../../electron/service/import/readers/source-table';
+import { openSourceTable, type OpenSourceTableOptions } from '../../../electron/service/features/dataset/import/readers/source-table';
+import type { SourceRow } from '../../../electron/service/features/dataset/import/readers/source-types';
 import type { QualityReport } from '../../../shared/domain/dataset';
 import { WorkbenchError } from '../../../shared/result';
 import { homeOfficeCspHeader, homeOfficeOffences, writeOdsWithLibreOffice } from '../../fixtures/builders/write-ods';
@@ -214,7 +215,7 @@ describe('OpenDocument spreadsheets, as LibreOffice saves them', () => {
 
     it('previews the Home Office table at its first year, past the Notes sheet, and offers all sheets', async () => {
       await workspace();
-      const chosen = valueOf(await workbench.call('dataset/choose', { path: csp, partner: 'Home Office' }));
+      const chosen = valueOf(await workbench.call('dataset/stage', { path: csp, partner: 'Home Office' }));
       expect(chosen.preview).toMatchObject({ sheets: ['Notes', '2023_24', '2024_25'], sheet: '2023_24', allSheets: false, format: 'ho-open-data', headerRow: 1, defaultArea: 'Colchester' });
       expect(chosen.preview.areas).not.toContain('Unassigned');
       const all = valueOf(await workbench.call('dataset/preview', { token: chosen.token, sheet: null, allSheets: true, partner: null }));

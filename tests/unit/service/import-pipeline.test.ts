@@ -2,9 +2,9 @@ import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importDataset, type ImportRequest } from '../../../electron/service/import/import-dataset';
-import { startSourceWorker } from '../../../electron/service/import/pipeline/source-pipeline';
-import type { SourceWorkerData } from '../../../electron/service/import/pipeline/source-worker-protocol';
+import { importDataset, type ImportRequest } from '../../../electron/service/features/dataset/import/import-dataset';
+import { startSourceWorker } from '../../../electron/service/features/dataset/import/pipeline/source-pipeline';
+import type { SourceWorkerData } from '../../../electron/service/features/dataset/import/pipeline/source-worker-protocol';
 import type { OperationContext } from '../../../electron/service/operation-context';
 import { openWorkspaceFile, type WorkspaceDatabase } from '../../../electron/service/workspace-file';
 import type { ProgressEvent } from '../../../shared/progress';
@@ -20,7 +20,7 @@ type Progress = Omit<ProgressEvent, 'operationId' | 'elapsedMs'>;
 /** A reading thread that works normally, then throws outside any handler once it has sent `batches` batches. */
 function throwingWorker(batches: number) {
   return (data: SourceWorkerData) => {
-    const readSource = join(__dirname, '../../../electron/service/import/pipeline/read-source.ts');
+    const readSource = join(__dirname, '../../../electron/service/features/dataset/import/pipeline/read-source.ts');
     const code = `
       require(${JSON.stringify(require.resolve('tsx/cjs'))});
       const { parentPort, workerData } = require('node:worker_threads');

@@ -170,7 +170,7 @@ describe('every row accounted for', () => {
       { name: 'January', rows: body(['j1', 'j2', 'j3']) },
       { name: 'February', rows: body(['f1', 'f2']) },
     ]);
-    const chosen = valueOf(await workbench.call('dataset/choose', { path, partner: 'Essex Police' }));
+    const chosen = valueOf(await workbench.call('dataset/stage', { path, partner: 'Essex Police' }));
     expect(chosen.preview).toMatchObject({ sheet: 'Title page', format: null });
     const preview = valueOf(await workbench.call('dataset/preview', { token: chosen.token, sheet: 'January', partner: null }));
     expect(preview).toMatchObject({ sheet: 'January', format: 'police-uk-street', headerRow: 1 });

@@ -247,7 +247,7 @@ describe('importing data', () => {
     // The partner's column mapping and label meaning are offered again next time.
     const next = join(dir, 'council-asb-april.csv');
     writeFileSync(next, ['Ref;Date reported;Incident category;Ward;Number', 'B1;03/04/2018;Fly-tipping;Castle;4'].join('\n'));
-    const staged = valueOf(await workbench.call('dataset/choose', { path: next, partner: 'Colchester Borough Council' }));
+    const staged = valueOf(await workbench.call('dataset/stage', { path: next, partner: 'Colchester Borough Council' }));
     expect(staged.preview.suggestedMapping).toMatchObject(columns);
     const april = valueOf(await workbench.importFile(next, { partner: 'Colchester Borough Council', format: 'generic', mapping: columns }, 'import-0002'));
     expect(april.unmappedLabels).toEqual([]);

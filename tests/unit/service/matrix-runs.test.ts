@@ -21,7 +21,7 @@ describe('the matrix, judgements and frozen runs on the demo workspace', () => {
   afterEach(() => workbench.dispose());
 
   it('scores every type with figures for the whole period, each score the sum of its contributions', async () => {
-    const state = valueOf(await workbench.call('matrix/get', {}));
+    const state = valueOf(await workbench.call('matrix/show', {}));
     expect(state.template).toBe('partnership');
     expect(state.periods).toEqual({ current: { from: '2018-10', to: '2019-09' }, comparison: { from: '2017-10', to: '2018-09' } });
     expect(state.offences).toHaveLength(19);
@@ -36,14 +36,14 @@ describe('the matrix, judgements and frozen runs on the demo workspace', () => {
   });
 
   it('stores a weight, re-ranks on it, and resets to the template', async () => {
-    const before = valueOf(await workbench.call('matrix/get', {}));
-    const noHarm = valueOf(await workbench.call('matrix/setFactor', { template: 'partnership', factor: 'harm', weight: 0 }));
+    const before = valueOf(await workbench.call('matrix/show', {}));
+    const noHarm = valueOf(await workbench.call('matrix/set', { template: 'partnership', factor: 'harm', weight: 0 }));
     expect(noHarm.definition.factors.find((factor) => factor.id === 'harm')?.weight).toBe(0);
     expect(noHarm.edited).toEqual(['harm']);
     for (const row of noHarm.ranking) expect(row.factors.harm?.contribution).toBe(0);
     expect(labels(noHarm)).not.toEqual(labels(before));
 
-    const reread = valueOf(await workbench.call('matrix/get', {}));
+    const reread = valueOf(await workbench.call('matrix/show', {}));
     expect(labels(reread)).toEqual(labels(noHarm));
 
     const reset = valueOf(await workbench.call('matrix/reset', { template: 'partnership' }));
@@ -53,17 +53,17 @@ describe('the matrix, judgements and frozen runs on the demo workspace', () => {
 
   it('refuses thresholds that do not rise, and leaves the workspace as it was', async () => {
     const before = workspaceFingerprint(workbench.path);
-    const refused = await workbench.call('matrix/setFactor', { template: 'partnership', factor: 'harm', thresholds: [10, 50, 40, 1000] });
+    const refused = await workbench.call('matrix/set', { template: 'partnership', factor: 'harm', thresholds: [10, 50, 40, 1000] });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toBe('Harm (mean crime severity weight): thresholds must rise strictly, lowest first (for example 10,50,200,1000).');
-    const unknown = await workbench.call('matrix/setFactor', { template: 'partnership', factor: 'weather', weight: 1 });
+    const unknown = await workbench.call('matrix/set', { template: 'partnership', factor: 'weather', weight: 1 });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.message).toContain('The matrix has no factor "weather"');
     expect(workspaceFingerprint(workbench.path)).toEqual(before);
   });
 
   it('records a judgement with its rationale, which moves the type, and refuses one without', async () => {
-    const before = valueOf(await workbench.call('matrix/get', {}));
+    const before = valueOf(await workbench.call('matrix/show', {}));
     const bicycles = before.ranking.find((row) => row.label === 'Bicycle theft')!;
     expect(bicycles.factors.vulnerability?.score).toBe(1);
 
@@ -91,13 +91,13 @@ describe('the matrix, judgements and frozen runs on the demo workspace', () => {
   });
 
   it('switches template, with bands in words for the MoRiLE-style matrix', async () => {
-    const morile = valueOf(await workbench.call('matrix/setTemplate', { template: 'morile-style' }));
+    const morile = valueOf(await workbench.call('matrix/use', { template: 'morile-style' }));
     expect(morile.template).toBe('morile-style');
     for (const row of morile.ranking) {
       expect(row.score).toBe(row.sides!.impact.score * row.sides!.likelihood.score);
       expect(['red', 'amber', 'green']).toContain(row.band?.toLowerCase());
     }
-    expect(valueOf(await workbench.call('matrix/get', {})).template).toBe('morile-style');
+    expect(valueOf(await workbench.call('matrix/show', {})).template).toBe('morile-style');
   });
 
   it('repeats a seeded sensitivity analysis exactly', async () => {
@@ -112,11 +112,11 @@ describe('the matrix, judgements and frozen runs on the demo workspace', () => {
   });
 
   it('keeps a frozen run exactly as frozen after the weights change, and explains a forced rank change', async () => {
-    const scored = valueOf(await workbench.call('matrix/get', {}));
+    const scored = valueOf(await workbench.call('matrix/show', {}));
     const first = valueOf(await workbench.call('run/freeze', { name: 'Strategic Assessment 2019 draft' }));
     expect(first).toMatchObject({ id: 1, name: 'Strategic Assessment 2019 draft', template: 'partnership', offences: 19, top: labels(scored).slice(0, 4) });
 
-    valueOf(await workbench.call('matrix/setFactor', { template: 'partnership', factor: 'harm', weight: 0 }));
+    valueOf(await workbench.call('matrix/set', { template: 'partnership', factor: 'harm', weight: 0 }));
     const shown = valueOf(await workbench.call('run/show', { id: 1 }));
     expect(shown.run.ranking).toEqual(scored.ranking);
     expect(shown.identical).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OdsContentError, OdsContentScanner, maxSheetRows, type OdsRow } from '../../../electron/service/import/readers/ods-content';
+import { OdsContentError, OdsContentScanner, maxSheetRows, type OdsRow } from '../../../electron/service/features/dataset/import/readers/ods-content';
 import { odsContent } from '../../fixtures/builders/write-ods';
 
 interface Read {

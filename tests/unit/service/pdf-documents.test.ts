@@ -7,7 +7,7 @@ import { createWorkbenchHandlers } from '../../../electron/service/workbench-han
 import type { Channel } from '../../../shared/channels';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { saferColchester, saferColchesterPriorities } from '../../../shared/demo/safer-colchester';
-import { page } from '../../../electron/service/export/pdf/page-style';
+import { page } from '../../../electron/service/features/export/pdf/page-style';
 import type { ServiceRawInputOf } from '../../../electron/service/service-contract';
 import { valueOf } from '../../fixtures/workbench-host';
 import {
@@ -146,7 +146,7 @@ describe('the Partnership Plan says what the seed plan says', () => {
   });
 
   it('names the top four offence types in the app’s own rank order', async () => {
-    const ranking = (await call('matrix/get', {})).ranking;
+    const ranking = (await call('matrix/show', {})).ranking;
     const text = pdfText(files.plan).replace(/\s+/g, ' ');
     const list = text.slice(text.indexOf('The four highest scoring offence types were:'));
     const expected = ranking.slice(0, 4).map((row, index) => `${index + 1}. ${row.label}`);
@@ -169,8 +169,8 @@ describe('the Partnership Plan says what the seed plan says', () => {
   });
 
   it('shows the edited document details', async () => {
-    const { details } = await call('document/details', {});
-    await call('document/setDetails', { ...details, title: 'Community Safety Plan', version: '2.3', status: 'final', date: '2019-03-31' });
+    const { details } = await call('document/show', {});
+    await call('document/set', { ...details, title: 'Community Safety Plan', version: '2.3', status: 'final', date: '2019-03-31' });
     const edited = join(dir, 'edited.pdf');
     await exportDocument('plan', edited);
     const text = pdfText(edited).replace(/\s+/g, ' ');
@@ -178,7 +178,7 @@ describe('the Partnership Plan says what the seed plan says', () => {
     expect(text).toContain('Version 2.3');
     expect(text).toContain('31 March 2019');
     expect(text).not.toContain('DRAFT: for discussion');
-    await call('document/setDetails', details);
+    await call('document/set', details);
   });
 });
 
@@ -186,10 +186,10 @@ describe('publication mode', () => {
   it('shows no count under the threshold in the plan’s tables', async () => {
     const published = join(dir, 'published.pdf');
     // Only a final document is exported for publication.
-    const { details } = await call('document/details', {});
-    await call('document/setDetails', { ...details, status: 'final' });
+    const { details } = await call('document/show', {});
+    await call('document/set', { ...details, status: 'final' });
     await exportDocument('plan', published, { publication: true, threshold: 20 });
-    await call('document/setDetails', details);
+    await call('document/set', details);
     const text = pdfText(published);
     expect(text).toContain('[c]');
     expect(text).toContain('Publication mode: counts from 1 to 19 are suppressed');

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPdfDocument } from '../../../electron/service/export/documents/pdf-export';
-import { gatherExportModel } from '../../../electron/service/export/export-model';
-import { readDocumentDetails } from '../../../electron/service/export/document-details-store';
-import { page } from '../../../electron/service/export/pdf/page-style';
+import { renderPdfDocument } from '../../../electron/service/features/export/pdf/pdf-export';
+import { gatherExportModel } from '../../../electron/service/features/export/export-model';
+import { readDocumentDetails } from '../../../electron/service/features/document/document-store';
+import { page } from '../../../electron/service/features/export/pdf/page-style';
 import { ServiceHost } from '../../../electron/service/service-host';
 import { openWorkspaceFile } from '../../../electron/service/workspace-file';
-import type { DocumentInputs } from '../../../electron/service/export/documents/document-content';
+import type { DocumentInputs } from '../../../electron/service/features/export/pdf/document-content';
 import type { ExportModel } from '../../../shared/export/export-model';
 import { valueOf } from '../../fixtures/workbench-host';
 import { overlappingWords, pdfInfo, pdfText, pdfWordBoxes, qpdfCheck, renderPages } from '../../fixtures/pdf-tools';

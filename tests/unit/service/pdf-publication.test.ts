@@ -31,7 +31,7 @@ const exportPdf = (kind: 'plan' | 'board-paper', path: string, publication = fal
   host.call('export/pdf', { path, operationId: `publication-${kind}-01`, kind, publication, threshold: 5 } satisfies ServiceRawInputOf<'export/pdf'>) as Promise<
     Result<{ fileName: string }>
   >;
-const setDetails = async (change: Partial<DocumentDetails>) => valueOf(await host.call('document/setDetails', { ...standard, ...change }));
+const setDetails = async (change: Partial<DocumentDetails>) => valueOf(await host.call('document/set', { ...standard, ...change }));
 /** The text with its lines joined, as a reader reads a wrapped sentence. */
 const flat = (path: string) => pdfText(path).replace(/\s+/g, ' ');
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   workspace = join(dir, 'demo.sqlite');
   host = new ServiceHost(undefined, { handlers: (session) => createWorkbenchHandlers(session, () => generatedAt) });
   valueOf(await host.call('workspace/demo', { path: workspace, operationId: 'demo-publication-1' }));
-  standard = (valueOf(await host.call('document/details', {})) as { details: DocumentDetails }).details;
+  standard = (valueOf(await host.call('document/show', {})) as { details: DocumentDetails }).details;
 }, 120_000);
 
 afterAll(() => {

@@ -29,7 +29,7 @@ describe('peers and data-weighted harm in the workspace', () => {
     const subgroupFile = join(dir, 'council-violence.csv');
     writeFileSync(subgroupFile, ['Offence,Month,Count', ...months.map((month) => `Violence with injury,${month},10`)].join('\n'));
     valueOf(await workbench.importFile(subgroupFile, { partner: 'Colchester Borough Council', ...generic }, 'import-subgroup'));
-    const before = offence(valueOf(await workbench.call('analysis/get', {})), 'subgroup:violence-with-injury');
+    const before = offence(valueOf(await workbench.call('analysis/show', {})), 'subgroup:violence-with-injury');
     // No code-level data yet: the unweighted mean of the subgroup's codes, 1,727.547468, with the caveat.
     expect(before.summary.harm.meanWeight).toBeCloseTo(1727.547468025, 6);
     expect(before.inputs!.harmPricing!.basis).toBe('unweighted-mean');
@@ -39,7 +39,7 @@ describe('peers and data-weighted harm in the workspace', () => {
     const rows = monthsBetween('2024-01', '2024-12').flatMap((month) => [`8N,${month},9`, `2,${month},1`]);
     writeFileSync(codesFile, ['Offence,Month,Count', ...rows].join('\n'));
     valueOf(await workbench.importFile(codesFile, { partner: 'Essex Police', ...generic }, 'import-codes'));
-    const after = offence(valueOf(await workbench.call('analysis/get', {})), 'subgroup:violence-with-injury');
+    const after = offence(valueOf(await workbench.call('analysis/show', {})), 'subgroup:violence-with-injury');
     // Still the council's series (it covers both periods), priced by the police mix:
     // (108 × 189.1538871 + 12 × 4,654.298133) ÷ 120 = (20,428.619807 + 55,851.577596) ÷ 120 = 635.66831169.
     expect(after.source.partner).toBe('Colchester Borough Council');
@@ -48,7 +48,7 @@ describe('peers and data-weighted harm in the workspace', () => {
       basis: 'code-counts',
       text: 'The subgroup’s codes weighted by the code-level counts of police-codes.csv (Colchester, January 2024 to December 2024).',
     });
-    const state = valueOf(await workbench.call('matrix/get', {}));
+    const state = valueOf(await workbench.call('matrix/show', {}));
     const row = state.ranking.find((entry) => entry.key === 'subgroup:violence-with-injury')!;
     expect(row.harmMethod).toBe('code-counts');
     expect(row.factors.harm!.note).toBe(after.inputs!.harmPricing!.text);
@@ -61,7 +61,7 @@ describe('peers and data-weighted harm in the workspace', () => {
     valueOf(await workbench.importFile(onsTable, { partner: 'Office for National Statistics', area: 'Essex', keepComparators: true }));
     valueOf(await workbench.call('analysis/setPeriods', { periods: { current: { from: '2018-10', to: '2019-09' }, comparison: null } }));
 
-    const none = valueOf(await workbench.call('peers/get', {}));
+    const none = valueOf(await workbench.call('peers/show', {}));
     expect(none.areas).toEqual([]);
     expect(none.candidates.map((candidate) => candidate.area)).toContain('Kent');
     expect(none.candidates.map((candidate) => candidate.area)).not.toContain('Essex');

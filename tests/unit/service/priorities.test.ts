@@ -138,7 +138,7 @@ describe('priorities', () => {
     const three = valueOf(await workbench.call('priority/add', { ...violence, title: 'Tackle ASB and hate crime' }));
     const [first, second, third] = three.map((priority) => priority.id);
 
-    const moved = valueOf(await workbench.call('priority/reorder', { ids: [third!, first!, second!] }));
+    const moved = valueOf(await workbench.call('priority/move', { ids: [third!, first!, second!] }));
     expect(titles(moved)).toEqual([
       [1, 'Tackle ASB and hate crime'],
       [2, 'Protect vulnerable people by increasing the awareness and reporting of Hidden Harms'],
@@ -146,9 +146,9 @@ describe('priorities', () => {
     ]);
     expect(titles(valueOf(await workbench.call('priority/list', {})))).toEqual(titles(moved));
 
-    const stale = await workbench.call('priority/reorder', { ids: [first!, second!] });
+    const stale = await workbench.call('priority/move', { ids: [first!, second!] });
     expect(stale).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const duplicated = await workbench.call('priority/reorder', { ids: [first!, first!, second!] });
+    const duplicated = await workbench.call('priority/move', { ids: [first!, first!, second!] });
     expect(duplicated).toMatchObject({ ok: false, error: { message: 'ids: Each priority may appear only once.' } });
     expect(titles(valueOf(await workbench.call('priority/list', {})))).toEqual(titles(moved));
 
@@ -188,7 +188,7 @@ describe('priorities', () => {
 
     // A member that leads nothing is removed without being asked.
     valueOf(await workbench.call('member/add', { name: 'CCVS', statutory: false, contact: null }));
-    const ccvs = valueOf(await workbench.call('partnership/get', {})).members.find((member) => member.name === 'CCVS')!;
+    const ccvs = valueOf(await workbench.call('partnership/show', {})).members.find((member) => member.name === 'CCVS')!;
     expect(valueOf(await workbench.call('member/remove', { id: ccvs.id })).map((member) => member.name)).toEqual(['Essex County Council']);
   });
 });
@@ -219,10 +219,10 @@ describe('priorities in the demo and in frozen runs', () => {
       for (const measure of priority.measures) expect(measure).not.toMatch(/illustrative/i);
       expect(priority.status).not.toBeNull();
     }
-    const { details } = valueOf(await workbench.call('document/details', {}));
+    const { details } = valueOf(await workbench.call('document/show', {}));
     expect(details.introduction.startsWith(demoDisclosure)).toBe(true);
     expect(details.title).toBe('Safer Colchester Partnership: Partnership Plan (demonstration)');
-    const ranked = new Set(valueOf(await workbench.call('matrix/get', {})).ranking.map((row) => row.key));
+    const ranked = new Set(valueOf(await workbench.call('matrix/show', {})).ranking.map((row) => row.key));
     expect(priorities[2]!.offences.map((offence) => offence.label)).toEqual(['Violence with injury', 'Sexual offences', 'Possession of weapons offences']);
     expect(priorities[1]!.offences.map((offence) => offence.label)).toContain('Drug offences');
     for (const priority of priorities.slice(0, 3)) for (const offence of priority.offences) expect(ranked).toContain(offence.key);
@@ -234,7 +234,7 @@ describe('priorities in the demo and in frozen runs', () => {
     const frozen = valueOf(await workbench.call('run/freeze', { name: 'With priorities' }));
     const [first] = valueOf(await workbench.call('priority/list', {}));
     valueOf(await workbench.call('priority/update', { ...priorityInputOf(first!), id: first!.id, title: 'Edited since', offences: [], lead: null, status: 'green' }));
-    const police = valueOf(await workbench.call('partnership/get', {})).members.find((member) => member.name === 'Essex Police')!;
+    const police = valueOf(await workbench.call('partnership/show', {})).members.find((member) => member.name === 'Essex Police')!;
     valueOf(await workbench.call('member/remove', { id: police.id, confirmLeadRemoval: true }));
 
     const stored = valueOf(await workbench.call('run/show', { id: frozen.id }));

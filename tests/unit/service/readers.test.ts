@@ -3,13 +3,9 @@ import fc from 'fast-check';
 import { appendFileSync, readdirSync, readFileSync, readlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordSplitter } from '../../../electron/service/import/readers/csv-record-splitter';
-import {
-  openSourceTable,
-  type OpenSourceTableOptions,
-  type SourceRow,
-  type SourceTable,
-} from '../../../electron/service/import/readers/source-table';
+import { CsvRecordSplitter } from '../../../electron/service/features/dataset/import/readers/csv-record-splitter';
+import { openSourceTable, type OpenSourceTableOptions } from '../../../electron/service/features/dataset/import/readers/source-table';
+import type { SourceRow, SourceTable } from '../../../electron/service/features/dataset/import/readers/source-types';
 import { WorkbenchError } from '../../../shared/result';
 import { csvField, policeUkStreetHeader, writePoliceUkCsv } from '../../fixtures/builders/write-police-uk-csv';
 import { writeXlsx } from '../../fixtures/builders/write-xlsx';

@@ -39,7 +39,7 @@ describe('the service host', () => {
 
   it('refuses work before a workspace is open, with a reason', async () => {
     const host = new ServiceHost();
-    const result = await host.call('partnership/get', {});
+    const result = await host.call('partnership/show', {});
     expect(result).toEqual({ ok: false, error: { code: 'no-workspace', message: 'No workspace is open. Create or open one first.' } });
   });
 
@@ -51,7 +51,7 @@ describe('the service host', () => {
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const unknown = await host.call('member/explode' as never, {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const badPeriod = await host.call('partnership/update', {
+    const badPeriod = await host.call('partnership/set', {
       name: 'P',
       area: null,
       marking: 'OFFICIAL',
@@ -65,7 +65,7 @@ describe('the service host', () => {
     const { host, path } = await hostWithWorkspace();
     for (const member of saferColchester.members) value(await host.call('member/add', member));
 
-    const list = (value(await host.call('partnership/get', {})) as { members: Member[] }).members;
+    const list = (value(await host.call('partnership/show', {})) as { members: Member[] }).members;
     expect(list.map((member) => [member.name, member.statutory])).toEqual(
       saferColchester.members.map((member) => [member.name, member.statutory]),
     );
@@ -76,10 +76,10 @@ describe('the service host', () => {
     expect((edited as Member[]).find((member) => member.id === police.id)?.contact).toBe('Colchester District Commander');
 
     const reversed = list.map((member) => member.id).reverse();
-    expect(names(value(await host.call('member/reorder', { ids: reversed })))).toEqual(
+    expect(names(value(await host.call('member/move', { ids: reversed })))).toEqual(
       [...saferColchester.members].reverse().map((member) => member.name),
     );
-    const stale = await host.call('member/reorder', { ids: reversed.slice(1) });
+    const stale = await host.call('member/move', { ids: reversed.slice(1) });
     expect(stale).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 
     const afterRemoval = value(await host.call('member/remove', { id: police.id })) as Member[];
@@ -89,7 +89,7 @@ describe('the service host', () => {
 
     const reopened = new ServiceHost();
     value(await reopened.call('workspace/open', { path }));
-    const partnership = value(await reopened.call('partnership/get', {})) as { members: Member[] };
+    const partnership = value(await reopened.call('partnership/show', {})) as { members: Member[] };
     expect(names(partnership.members)).toEqual(names(afterRemoval));
     reopened.dispose();
   });
@@ -97,7 +97,7 @@ describe('the service host', () => {
   it('saves the partnership details and reports them in the summary', async () => {
     const { host } = await hostWithWorkspace();
     const saved = value(
-      await host.call('partnership/update', {
+      await host.call('partnership/set', {
         name: 'Safer Colchester Partnership',
         area: 'Colchester Borough',
         marking: 'OFFICIAL-SENSITIVE',
@@ -105,7 +105,7 @@ describe('the service host', () => {
       }),
     );
     expect(saved).toMatchObject({ area: 'Colchester Borough', marking: 'OFFICIAL-SENSITIVE', period: { from: '2018-04', to: '2019-03' } });
-    expect(value(await host.call('workspace/current', {}))).toEqual({
+    expect(value(await host.call('workspace/show', {}))).toEqual({
       fileName: 'colchester.sqlite',
       name: 'Safer Colchester Partnership',
       area: 'Colchester Borough',
@@ -177,7 +177,7 @@ describe('the service host', () => {
 
     const [created, premature] = await Promise.all([
       client.call('workspace/create', { path: join(dir, 'w.sqlite'), name: 'Piped Partnership' }),
-      client.call('workspace/current', {}),
+      client.call('workspace/show', {}),
     ]);
     expect(value(created)).toMatchObject({ name: 'Piped Partnership' });
     expect(premature.ok).toBe(true);

@@ -54,11 +54,11 @@ beforeAll(async () => {
   await call('workspace/demo', { path: join(dir, 'demo.sqlite'), operationId: 'truthful-demo-01' });
   files.plan = await exportDocument('plan', 'plan.pdf');
   files.board = await exportDocument('board-paper', 'board.pdf');
-  const { details } = await call('document/details', {});
-  await call('document/setDetails', { ...details, status: 'final' });
+  const { details } = await call('document/show', {});
+  await call('document/set', { ...details, status: 'final' });
   files.publishedPlan = await exportDocument('plan', 'published-plan.pdf', { publication: true, threshold: 5 });
   files.publishedBoard = await exportDocument('board-paper', 'published-board.pdf', { publication: true, threshold: 5 });
-  await call('document/setDetails', details);
+  await call('document/set', details);
 }, 120_000);
 
 afterAll(() => {
@@ -75,7 +75,7 @@ const documents = [
 
 describe.each(documents)('%s', (_name, file) => {
   it('names the area of the ranked figures: the Essex police force area, not Colchester', async () => {
-    const ranking = (await call('matrix/get', {})).ranking;
+    const ranking = (await call('matrix/show', {})).ranking;
     expect(ranking.length).toBeGreaterThan(0);
     const text = flat(file());
     expect(text).toContain('Figures for Essex police force area, not Colchester');
@@ -188,7 +188,7 @@ describe('publication', () => {
 
 describe('the Analysis of the demo', () => {
   it('names the force area of the ONS series, and rates it per 1,000 of the force area’s residents', async () => {
-    const view = await call('analysis/get', {});
+    const view = await call('analysis/show', {});
     const violence = view.offences.find((offence) => offence.key === 'subgroup:violence-with-injury')!;
     expect(violence.source.where).toMatchObject({ level: 'police-force-area', relation: 'wider', phrase: 'Essex police force area, not Colchester' });
     expect(violence.source.population.value).toBe(1_846_380);
@@ -207,5 +207,39 @@ describe('the Analysis of the demo', () => {
     } finally {
       await call('analysis/setDenominators', { population: null, households: null });
     }
+  });
+});
+
+describe('the evidence workbook', () => {
+  it('names the area of every ranked figure, and its caveats', async () => {
+    const path = join(dir, 'evidence.xlsx');
+    await call('export/workbook', { path, operationId: 'truthful-workbook-01' });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.getWorksheet('Offences')!;
+    let header = 0;
+    sheet.eachRow((row, number) => {
+      if (header === 0 && row.getCell(1).text === 'Offence type') header = number;
+    });
+    expect(header).toBeGreaterThan(0);
+    const columns = (sheet.getRow(header).values as unknown[]).map((value) => String(value ?? ''));
+    const figuresFor = columns.indexOf('Figures for');
+    const caveats = columns.indexOf('Caveats');
+    const ranking = (await call('matrix/show', {})).ranking;
+    const byLabel = new Map<string, { where: string; caveats: string }>();
+    for (let number = header + 1; number <= sheet.rowCount; number += 1) {
+      const row = sheet.getRow(number);
+      byLabel.set(row.getCell(1).text, { where: row.getCell(figuresFor).text, caveats: row.getCell(caveats).text });
+    }
+    for (const ranked of ranking) {
+      expect(byLabel.get(ranked.label)?.where, ranked.label).toBe('Essex police force area, not Colchester');
+      expect(byLabel.get(ranked.label)?.caveats, ranked.label).toMatch(/harm may be overstated/);
+    }
+    expect(byLabel.get('Homicide')?.caveats).toContain('under 20 offences');
+    const datasets = book.getWorksheet('Datasets')!;
+    const texts: string[] = [];
+    datasets.eachRow((row) => texts.push((row.values as unknown[]).map((value) => String(value ?? '')).join(' | ')));
+    expect(texts.join('\n')).toMatch(/Not used: it covers January 2018, outside the assessment period/);
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../electron/service/migrations';
-import { insertPartnership, listMembers, addMember } from '../../../electron/service/partnership-store';
+import { insertPartnership } from '../../../electron/service/features/partnership/partnership-store';
+import { listMembers, addMember } from '../../../electron/service/features/member/member-store';
 import {
   backupWorkspaceFile,
   createWorkspaceFile,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openSourceTable } from '../../../electron/service/import/readers/source-table';
-import { readSharedStrings, sheetRows, type SheetContext, type SheetRow } from '../../../electron/service/import/readers/xlsx-sheet-rows';
+import { openSourceTable } from '../../../electron/service/features/dataset/import/readers/source-table';
+import { readSharedStrings, sheetRows, type SheetContext, type SheetRow } from '../../../electron/service/features/dataset/import/readers/xlsx-sheet-rows';
 import { WorkbenchError } from '../../../shared/result';
 import { rawXlsxEntries, writeZip } from '../../fixtures/builders/write-zip';
 import { useTempDir } from '../../fixtures/temp-dir';

@@ -1,18 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { channels } from '../../../shared/channels';
-import { contract, parseInput } from '../../../shared/contract';
+import { operationNames } from '../../../shared/operations';
+import { parseInput } from '../../../shared/contract';
+import { operations } from '../../../shared/operations';
 import { AssessmentPeriod, MemberInput, PartnershipDetails, YearMonth } from '../../../shared/domain/partnership';
 import { fail, ok, toFailure, WorkbenchError } from '../../../shared/result';
 import { buildWorkbenchApi } from '../../../shared/workbench-api';
 
 describe('the IPC contract', () => {
   it('has a schema for every channel and a channel for every schema', () => {
-    expect(Object.keys(contract).sort()).toEqual([...channels].sort());
+    expect(Object.keys(operations).sort()).toEqual([...operationNames].sort());
   });
 
   it('names every channel domain/verb', () => {
-    for (const channel of channels) expect(channel).toMatch(/^[a-z]+\/[a-z][A-Za-z]*$/);
+    for (const channel of operationNames) expect(channel).toMatch(/^[a-z]+\/[a-z][A-Za-z]*$/);
   });
 
   it('rejects unknown fields, so nothing extra rides along', () => {
@@ -96,26 +97,41 @@ describe('results', () => {
 });
 
 describe('buildWorkbenchApi', () => {
-  it('groups channels by domain and sends each on its own channel', async () => {
+  it('groups operationNames by domain and sends each on its own channel', async () => {
     const sent: [string, unknown][] = [];
     const api = buildWorkbenchApi({
-      channels,
+      operationNames,
       invoke: async (channel, input) => (sent.push([channel, input]), { ok: true, value: null }),
       subscribe: () => () => {},
       stageDroppedFile: async () => null,
     });
-    await api.member.reorder({ ids: [2, 1] });
-    await api.partnership.get();
+    await api.member.move({ ids: [2, 1] });
+    await api.partnership.show();
     expect(sent).toEqual([
-      ['member/reorder', { ids: [2, 1] }],
-      ['partnership/get', {}],
+      ['member/move', { ids: [2, 1] }],
+      ['partnership/show', {}],
     ]);
   });
 
   it('is self-contained, so the test harness can inject its source into a page', () => {
     const source = buildWorkbenchApi.toString();
     const rebuilt = new Function(`return (${source})`)() as typeof buildWorkbenchApi;
-    const api = rebuilt({ channels: ['workspace/current'], invoke: async () => 'answer', subscribe: () => () => {}, stageDroppedFile: async () => null });
-    return expect(api.workspace.current()).resolves.toBe('answer');
+    const api = rebuilt({ operationNames: ['workspace/show'], invoke: async () => 'answer', subscribe: () => () => {}, stageDroppedFile: async () => null });
+    return expect(api.workspace.show()).resolves.toBe('answer');
+  });
+});
+
+describe('the operations table', () => {
+  it('gives every operation main chooses a file for a dialog, and no other operation one', () => {
+    for (const name of operationNames) {
+      const facts = operations[name] as { path?: string; dialog?: unknown };
+      expect(facts.dialog !== undefined, name).toBe(facts.path !== undefined);
+    }
+  });
+
+  it('suggests file names from the input and the date', () => {
+    expect(operations['workspace/create'].dialog.defaultName({ name: 'Safer: Colchester' }, '2026-12-07')).toBe('Safer  Colchester.sqlite');
+    expect(operations['export/pdf'].dialog.defaultName({ kind: 'board-paper' }, '2026-12-07')).toBe('Board paper.pdf');
+    expect(operations['export/workbook'].dialog.defaultName({}, '2026-12-07')).toBe('Evidence workbook 2026-12-07.xlsx');
   });
 });

@@ -140,6 +140,64 @@ describe('suppression for publication', () => {
     expect(result.rows[0]!.comparison.suppressed).toBe(false);
   });
 
+  it('with bothCounts, hides the other count beside a small one (a zero too), but not beside a count hidden only to protect another', () => {
+    const rows = [
+      { key: 'small-now', current: 3, comparison: 40 },
+      { key: 'small-before', current: 12, comparison: 2 },
+      { key: 'none-before', current: 1, comparison: 0 },
+      { key: 'large', current: 500, comparison: 480 },
+    ];
+    const plain = suppressCounts(rows);
+    expect(plain.rows.map((row) => [row.current.suppressed, row.comparison.suppressed])).toEqual([
+      [true, false],
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
+    const both = suppressCounts(rows, { bothCounts: true });
+    expect(both.rows.map((row) => [row.current.suppressed, row.comparison.suppressed])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+      [false, false],
+    ]);
+    expect(both.rows[0]!.comparison).toEqual({ suppressed: true, reason: 'secondary' });
+    // A part hidden to protect a total's small part is not small itself: its partner stays shown.
+    const totals = [{ total: 'group', parts: ['small', 'middle', 'large'] }];
+    const grouped = suppressCounts(
+      [
+        { key: 'group', current: 60, comparison: 50 },
+        { key: 'small', current: 2, comparison: 10 },
+        { key: 'middle', current: 18, comparison: 15 },
+        { key: 'large', current: 40, comparison: 25 },
+      ],
+      { totals, bothCounts: true },
+    );
+    const middle = grouped.rows.find((row) => row.key === 'middle')!;
+    expect(middle.current).toEqual({ suppressed: true, reason: 'secondary' });
+    expect(grouped.rows.find((row) => row.key === 'small')!.comparison.suppressed).toBe(true);
+  });
+
+  it('with bothCounts too, leaves no count under the threshold shown and no hidden cell recoverable', () => {
+    fc.assert(
+      fc.property(table, ({ rows, totals, threshold }) => {
+        const result = suppressCounts(rows, { threshold, totals, bothCounts: true });
+        result.rows.forEach((row, index) => {
+          for (const column of ['current', 'comparison'] as const) {
+            const value = rows[index]![column];
+            if (value !== null && value > 0 && value < threshold) {
+              expect(row[column].suppressed).toBe(true);
+              const other = column === 'current' ? 'comparison' : 'current';
+              if (rows[index]![other] !== null) expect(row[other].suppressed).toBe(true);
+            }
+          }
+        });
+        expect(recoverableCells(rows, totals, result)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('leaves no count under the threshold shown, and no hidden cell recoverable from what is shown', () => {
     fc.assert(
       fc.property(table, ({ rows, totals, threshold }) => {
