@@ -51,7 +51,7 @@ async function buildDemo(dir: string): Promise<string> {
  */
 function addRawRows(workspace: string, rows: number): void {
   const db = new Database(workspace);
-  const existing = (db.prepare('SELECT ifnull(sum(rows), 0) AS rows FROM offence_count WHERE in_area = 1').get() as { rows: number }).rows;
+  const existing = (db.prepare('SELECT count(*) AS rows FROM observation WHERE in_area = 1').get() as { rows: number }).rows;
   const extra = Math.max(0, rows - existing);
   if (extra === 0) {
     db.close();
@@ -74,16 +74,16 @@ function addRawRows(workspace: string, rows: number): void {
               NULL, NULL, '2018-01', '2018-01', 'E01021' || (i / 5), 'Colchester ' || printf('%03d', i / 5) || 'A', 1, 0, 0
        FROM n`,
     ).run(firstAggregate, dataset);
-    const firstRow = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM observation').pluck().get() as number;
+    const firstRow = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM imported_row').pluck().get() as number;
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-       INSERT INTO observation (row_number, offence_count_id, count) SELECT 1 + i, ? + (i % 4500), 1 FROM n`,
+       INSERT INTO imported_row (row_number, offence_count_id, count) SELECT 1 + i, ? + (i % 4500), 1 FROM n`,
     ).run(extra, firstAggregate);
     db.exec('CREATE TEMP TABLE added (id INTEGER PRIMARY KEY, rows INTEGER NOT NULL)');
-    db.prepare('INSERT INTO added SELECT offence_count_id, count(*) FROM observation WHERE id >= ? GROUP BY offence_count_id').run(firstRow);
+    db.prepare('INSERT INTO added SELECT offence_count_id, count(*) FROM imported_row WHERE id >= ? GROUP BY offence_count_id').run(firstRow);
     db.exec('UPDATE offence_count SET count = (SELECT rows FROM added WHERE added.id = offence_count.id), rows = (SELECT rows FROM added WHERE added.id = offence_count.id) WHERE id IN (SELECT id FROM added)');
     db.exec('DROP TABLE added');
-    db.prepare('UPDATE dataset SET observations_from = ?, observations_to = ? WHERE id = ?').run(firstRow, firstRow + extra - 1, dataset);
+    db.prepare('UPDATE dataset SET imported_rows_from = ?, imported_rows_to = ? WHERE id = ?').run(firstRow, firstRow + extra - 1, dataset);
   })();
   db.close();
 }
@@ -107,8 +107,8 @@ async function baselineOnce(workspace: string, out: string): Promise<number> {
   const sheet = writer.addWorksheet('Raw data');
   const rows = db
     .prepare(
-      `SELECT c.dataset_id, o.row_number, c.period_from, c.period_to, c.area_code, c.area_name, c.source_label, c.offence_code, o.count
-       FROM observation o JOIN offence_count c ON c.id = o.offence_count_id WHERE c.in_area = 1 ORDER BY o.id`,
+      `SELECT dataset_id, row_number, period_from, period_to, area_code, area_name, source_label, offence_code, count
+       FROM observation WHERE in_area = 1 ORDER BY id`,
     )
     .raw(true)
     .iterate() as IterableIterator<unknown[]>;

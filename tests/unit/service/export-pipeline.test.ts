@@ -86,7 +86,7 @@ describe('the export pipeline', () => {
     const datasets = valueOf(await call('dataset/list', {}));
     const police = datasets.find((dataset) => dataset.format === 'police-uk-street')!;
     const reader = new Database(workspace, { readonly: true });
-    const inArea = (reader.prepare('SELECT count(*) AS rows FROM observation o JOIN offence_count c ON c.id = o.offence_count_id WHERE c.in_area = 1').get() as { rows: number }).rows;
+    const inArea = (reader.prepare('SELECT count(*) AS rows FROM observation WHERE in_area = 1').get() as { rows: number }).rows;
     reader.close();
     const destination = join(dir, 'raw.xlsx');
     let removal: Promise<unknown> | null = null;

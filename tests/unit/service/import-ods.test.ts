@@ -9,6 +9,7 @@ import type { QualityReport } from '../../../shared/domain/dataset';
 import { WorkbenchError } from '../../../shared/result';
 import { homeOfficeCspHeader, homeOfficeOffences, writeOdsWithLibreOffice } from '../../fixtures/builders/write-ods';
 import type { FixtureCell, FixtureSheet } from '../../fixtures/builders/write-xlsx';
+import { brokenRowReferences } from '../../fixtures/imported-rows';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 import { workspaceFingerprint } from '../../fixtures/workspace-fingerprint';
@@ -260,7 +261,7 @@ describe('OpenDocument spreadsheets, as LibreOffice saves them', () => {
         const bySheet = db
           .prepare(
             `SELECT s.name AS sheet, count(*) AS rows, min(o.row_number) AS first FROM observation o
-             JOIN dataset_sheet s ON o.id BETWEEN s.observations_from AND s.observations_to GROUP BY s.name ORDER BY s.name`,
+             JOIN dataset_sheet s ON o.id BETWEEN s.imported_rows_from AND s.imported_rows_to GROUP BY s.name ORDER BY s.name`,
           )
           .all();
         expect(bySheet).toEqual([
@@ -272,6 +273,7 @@ describe('OpenDocument spreadsheets, as LibreOffice saves them', () => {
       } finally {
         db.close();
       }
+      expect(brokenRowReferences(workbench.path)).toBe(0);
 
       // Each sheet of it can be imported once: a year already in the dataset is refused.
       const before = workspaceFingerprint(workbench.path);

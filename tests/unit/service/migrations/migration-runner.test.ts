@@ -15,7 +15,7 @@ describe('the migration runner', () => {
     const db = memoryDb();
     expect(migrate(db)).toBe(latestSchemaVersion);
     const tables = tableNames(db);
-    expect(tables).toEqual(expect.arrayContaining(['dataset', 'member', 'partnership', 'observation', 'offence_count']));
+    expect(tables).toEqual(expect.arrayContaining(['dataset', 'member', 'partnership', 'imported_row', 'offence_count']));
     const strict = (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND strict = 1 ORDER BY name").all() as { name: string }[]).map((row) => row.name);
     expect(strict).toEqual(tables);
   });

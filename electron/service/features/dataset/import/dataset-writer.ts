@@ -89,7 +89,7 @@ export class DatasetWriter {
   private readonly aggregates: Aggregate[] = [];
   private readonly aggregateIndex: AggregateIndex = new Map();
   private readonly crimeIds = new CrimeIdSet();
-  private readonly observations: BatchedInsert;
+  private readonly importedRows: BatchedInsert;
   /** This import's new crime keys, written a block at a time. */
   private readonly pendingKeys = new Int32Array(keysPerBlock * 2);
   private pendingKeyCount = 0;
@@ -100,22 +100,22 @@ export class DatasetWriter {
   private nextAggregateId: number;
   /** The sheet the rows handled now are from, for a dataset read from several sheets (null: the dataset's only sheet, or a CSV): rejections name it. */
   sheetPosition: number | null = null;
-  /** The id the first imported row takes: a dataset's rows take consecutive ids (see migration 0100). */
-  readonly firstObservationId: number;
+  /** The id the first imported row takes: a dataset's rows take consecutive ids (see migration 0010). */
+  readonly firstImportedRowId: number;
   /** Imported rows so far, written or waiting. */
-  observationCount = 0;
+  importedRowCount = 0;
 
   constructor(
     private readonly db: WorkspaceDatabase,
     private readonly datasetId: number,
     private readonly options: DatasetWriterOptions,
   ) {
-    this.observations = new BatchedInsert(db, 'observation', ['row_number', 'offence_count_id', 'count'], 256);
+    this.importedRows = new BatchedInsert(db, 'imported_row', ['row_number', 'offence_count_id', 'count'], 256);
     this.insertKeyBlock = db.prepare('INSERT INTO crime_key_block (dataset_id, keys) VALUES (?, ?)');
     this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, sheet_position, reason) VALUES (?, ?, ?, ?)');
     // Inside the import's transaction (BEGIN IMMEDIATE), so no other writer can take these ids.
     this.nextAggregateId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM offence_count').pluck().get() as number;
-    this.firstObservationId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM observation').pluck().get() as number;
+    this.firstImportedRowId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM imported_row').pluck().get() as number;
     // Crimes already in the workspace, so that a later file repeating them is caught.
     for (const block of db.prepare('SELECT keys FROM crime_key_block').pluck().iterate() as Iterable<Uint8Array>) {
       addPackedKeys(this.crimeIds, block);
@@ -242,9 +242,9 @@ export class DatasetWriter {
       this.aggregates.push(aggregate);
     }
     // The row itself: where it is in the file, and which aggregate it counts towards.
-    this.observations.pending.push(rowNumber, aggregate.id, observation.count);
-    this.observations.added();
-    this.observationCount += 1;
+    this.importedRows.pending.push(rowNumber, aggregate.id, observation.count);
+    this.importedRows.added();
+    this.importedRowCount += 1;
   }
 
   private reject(rowNumber: number, reason: string): void {
@@ -288,7 +288,7 @@ export class DatasetWriter {
 
   /** Writes rows still waiting in the batches. */
   flush(): void {
-    this.observations.flush();
+    this.importedRows.flush();
     this.writeKeyBlock();
   }
 
@@ -297,11 +297,11 @@ export class DatasetWriter {
    * new row the next id after the largest, so the rows of one transaction are consecutive;
    * this checks it, since removing a dataset removes its range.
    */
-  observationRange(): { from: number; to: number } | null {
-    if (this.observationCount === 0) return null;
-    const range = { from: this.firstObservationId, to: this.firstObservationId + this.observationCount - 1 };
-    const last = this.db.prepare('SELECT max(id) FROM observation').pluck().get() as number;
-    const first = this.db.prepare('SELECT id FROM observation WHERE id >= ? ORDER BY id LIMIT 1').pluck().get(range.from) as number;
+  importedRowRange(): { from: number; to: number } | null {
+    if (this.importedRowCount === 0) return null;
+    const range = { from: this.firstImportedRowId, to: this.firstImportedRowId + this.importedRowCount - 1 };
+    const last = this.db.prepare('SELECT max(id) FROM imported_row').pluck().get() as number;
+    const first = this.db.prepare('SELECT id FROM imported_row WHERE id >= ? ORDER BY id LIMIT 1').pluck().get(range.from) as number;
     if (first !== range.from || last !== range.to) throw new Error(`The imported rows took ids ${first}–${last}, not ${range.from}–${range.to}.`);
     return range;
   }

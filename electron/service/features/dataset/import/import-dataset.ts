@@ -43,7 +43,7 @@ const keySampleRows = 50_000;
 
 /**
  * The import's page cache: twice SQLite's default, so that the pages rows are appended to
- * stay in memory between batches. An imported row is a few numbers (migration 0100), so a
+ * stay in memory between batches. An imported row is a few numbers (migration 0010), so a
  * larger cache bought nothing, while its every page stays in the import's memory.
  */
 const importCacheKiB = 4 * 1024;
@@ -96,8 +96,8 @@ interface SheetRead {
   rowsRead: number;
   skippedReason: string | null;
   /** Imported rows of the dataset before this sheet's, and to the end of it. */
-  observationsBefore: number;
-  observationsAfter: number;
+  importedRowsBefore: number;
+  importedRowsAfter: number;
 }
 
 function partnershipArea(db: WorkspaceDatabase): string | null {
@@ -221,8 +221,8 @@ async function importRows(
       headerRow: null,
       rowsRead: 0,
       skippedReason: 'no header the workbench recognises',
-      observationsBefore: 0,
-      observationsAfter: 0,
+      importedRowsBefore: 0,
+      importedRowsAfter: 0,
     });
     source.plan(null, { skipSheet: true });
   }
@@ -296,7 +296,7 @@ async function importRows(
     const endSheet = () => {
       if (!current) return;
       current.rowsRead = tally.read - readBefore;
-      current.observationsAfter = writer.observationCount;
+      current.importedRowsAfter = writer.importedRowCount;
     };
     const startSheet = (batch: RecordBatch, headerRow: number | null, skippedReason: string | null) => {
       endSheet();
@@ -304,7 +304,7 @@ async function importRows(
       current =
         batch.sheet === null
           ? null
-          : { position: batch.sheet.position, name: batch.sheet.name, headerRow, rowsRead: 0, skippedReason, observationsBefore: writer.observationCount, observationsAfter: writer.observationCount };
+          : { position: batch.sheet.position, name: batch.sheet.name, headerRow, rowsRead: 0, skippedReason, importedRowsBefore: writer.importedRowCount, importedRowsAfter: writer.importedRowCount };
       if (current) sheets.push(current);
       // A rejection in a dataset read from several sheets says which; one sheet is the dataset's own.
       writer.sheetPosition = allSheets && batch.sheet !== null ? batch.sheet.position : null;
@@ -385,15 +385,15 @@ async function importRows(
 
     context.progress({ stage: `Saving ${fileName}`, done: source.bytesTotal, total: source.bytesTotal, unit: 'bytes', rows: tally.read });
     throwIfCancelled(context);
-    const range = writer.observationRange();
-    db.prepare('UPDATE dataset SET source_sha256 = ?, observations_from = ?, observations_to = ? WHERE id = ?').run(sha256, range?.from ?? null, range?.to ?? null, datasetId);
+    const range = writer.importedRowRange();
+    db.prepare('UPDATE dataset SET source_sha256 = ?, imported_rows_from = ?, imported_rows_to = ? WHERE id = ?').run(sha256, range?.from ?? null, range?.to ?? null, datasetId);
     writer.writeRecords(layout.mapping, layout.ignoredColumns);
     const insertSheet = db.prepare(
-      `INSERT INTO dataset_sheet (dataset_id, sheet_position, name, header_row, rows_read, skipped_reason, observations_from, observations_to)
+      `INSERT INTO dataset_sheet (dataset_id, sheet_position, name, header_row, rows_read, skipped_reason, imported_rows_from, imported_rows_to)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const read of sheets) {
-      const some = range !== null && read.observationsAfter > read.observationsBefore;
+      const some = range !== null && read.importedRowsAfter > read.importedRowsBefore;
       insertSheet.run(
         datasetId,
         read.position,
@@ -401,8 +401,8 @@ async function importRows(
         read.headerRow,
         read.rowsRead,
         read.skippedReason,
-        some ? range.from + read.observationsBefore : null,
-        some ? range.from + read.observationsAfter - 1 : null,
+        some ? range.from + read.importedRowsBefore : null,
+        some ? range.from + read.importedRowsAfter - 1 : null,
       );
     }
     refreshOffenceTotals(db, [datasetId]);
