@@ -2,7 +2,7 @@
  * npm run bench:import — the import's speed and memory, each as a whole process from start to
  * exit, against a baseline measured in the same run on the same file:
  *
- *   CSV: the workbench's CLI (`node out/main/cli.js import FILE …`: start-up, workspace checks,
+ *   CSV: the workbench's CLI (`node out/main/cli.js dataset import FILE …`: start-up, workspace checks,
  *        the preview, the import on two threads, and closing the workspace, which copies the
  *        write-ahead log into it) against the sqlite3 shell's `.import` of the same
  *        1,000,000-row police.uk file into a typed table with an index on (crime type, month),
@@ -98,9 +98,9 @@ function sqliteShellImport(dir: string, csv: string, rows: number): Run {
 function cliImport(dir: string, file: string, args: string[], expectedRows: number): Run {
   const workspace = join(dir, 'workspace.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${workspace}${suffix}`, { force: true });
-  const init = spawnSync(process.execPath, [builtCli, 'init', '--workspace', workspace, '--name', 'Benchmark Partnership', '--area', 'Colchester'], { env: plainEnv, encoding: 'utf8' });
+  const init = spawnSync(process.execPath, [builtCli, 'workspace', 'create', '--workspace', workspace, '--name', 'Benchmark Partnership', '--area', 'Colchester'], { env: plainEnv, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
-  const run = timed(process.execPath, [builtCli, 'import', file, '--workspace', workspace, '--json', ...args], 'The workbench CLI', { env: plainEnv });
+  const run = timed(process.execPath, [builtCli, 'dataset', 'import', file, '--workspace', workspace, '--json', ...args], 'The workbench CLI', { env: plainEnv });
   const { dataset } = JSON.parse(run.stdout) as { dataset: { rowsRead: number; rowsImported: number } };
   if (dataset.rowsRead !== expectedRows) throw new Error(`the workbench read ${dataset.rowsRead} rows, expected ${expectedRows}`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${workspace}${suffix}`, { force: true });
