@@ -104,6 +104,9 @@ export class DatasetWriter {
   readonly firstImportedRowId: number;
   /** Imported rows so far, written or waiting. */
   importedRowCount = 0;
+  /** The crime key of the row being handled (see identifierOf). */
+  private keyHigh = 0;
+  private keyLow = 0;
 
   constructor(
     private readonly db: WorkspaceDatabase,
@@ -160,20 +163,28 @@ export class DatasetWriter {
   }
 
   /**
-   * The row's crime key from the layout's identifier column: worked out by the reader for the
-   * rows it sent so, or here from the cell (the first rows, sent whole). Undefined: the layout
-   * has no such column, so its observations carry their own identifiers.
+   * The row's crime key from the layout's identifier column, into keyHigh and keyLow: worked
+   * out by the reader for the rows it sent so, or here from the cell (the first rows, sent
+   * whole). Returns whether the row has one; undefined when the layout has no such column, so
+   * that its observations carry their own identifiers. No array a row: this runs for each.
    */
-  private identifierOf(row: DecodedRow): readonly [number, number] | null | undefined {
+  private identifierOf(row: DecodedRow): boolean | undefined {
     const column = this.options.identifierColumn;
     if (column === null) return undefined;
-    if (row.flags & rowFlags.keyed) return row.flags & rowFlags.hasKey ? [row.keyHigh, row.keyLow] : null;
+    if (row.flags & rowFlags.keyed) {
+      if (!(row.flags & rowFlags.hasKey)) return false;
+      this.keyHigh = row.keyHigh;
+      this.keyLow = row.keyLow;
+      return true;
+    }
     const text = cellText(row.cells[column]);
-    return text === '' ? null : crimeIdKey(text);
+    if (text === '') return false;
+    [this.keyHigh, this.keyLow] = crimeIdKey(text);
+    return true;
   }
 
   /** True when the row was imported. */
-  private keep(rowNumber: number, observations: readonly Observation[], identifier: readonly [number, number] | null | undefined): boolean {
+  private keep(rowNumber: number, observations: readonly Observation[], identified: boolean | undefined): boolean {
     let kept = 0;
     let duplicate = false;
     let outside = false;
@@ -191,9 +202,14 @@ export class DatasetWriter {
           continue;
         }
       }
-      const key = identifier !== undefined ? identifier : observation.crimeId === null ? null : crimeIdKey(observation.crimeId);
-      if (key !== null) {
-        const [high, low] = key;
+      let keyed = identified === true;
+      if (identified === undefined && observation.crimeId !== null) {
+        [this.keyHigh, this.keyLow] = crimeIdKey(observation.crimeId);
+        keyed = true;
+      }
+      if (keyed) {
+        const high = this.keyHigh;
+        const low = this.keyLow;
         if (!this.crimeIds.add(high, low)) {
           duplicate = true;
           continue;
@@ -242,8 +258,11 @@ export class DatasetWriter {
       this.aggregates.push(aggregate);
     }
     // The row itself: where it is in the file, and which aggregate it counts towards.
-    this.importedRows.pending.push(rowNumber, aggregate.id, observation.count);
-    this.importedRows.added();
+    const rows = this.importedRows;
+    rows.push(rowNumber);
+    rows.push(aggregate.id);
+    rows.push(observation.count);
+    rows.added();
     this.importedRowCount += 1;
   }
 

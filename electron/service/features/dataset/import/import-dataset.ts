@@ -343,6 +343,7 @@ async function importRows(
         // The writer keeps nothing of a row's cells array once it has handled the row.
         decoder.decode(batch, (row) => writer.handle(row), true);
       }
+      source.recycle(batch);
       if (!reserved && tally.read >= keySampleRows) {
         reserved = true;
         writer.reserveCrimeKeys(source.bytesRead / source.bytesTotal);

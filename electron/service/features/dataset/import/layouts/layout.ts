@@ -46,6 +46,11 @@ export interface BoundLayout {
    * text never crosses to the writing thread. convert() leaves Observation.crimeId null.
    */
   identifierColumn?: number;
+  /**
+   * The row's outcome. A layout read millions of times may return the same outcome and
+   * observation objects for every row, refilled (police-uk-street does): use an outcome before
+   * converting the next row, and copy whatever is kept (the writer copies an aggregate's key).
+   */
   convert(cells: readonly CellValue[]): RowOutcome;
 }
 

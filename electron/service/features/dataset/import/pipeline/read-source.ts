@@ -12,8 +12,14 @@ class Inbox {
   private readonly plans: { columns: number[] | null; identifierColumn: number | null; skipSheet: boolean }[] = [];
   stopped = false;
   private wake: (() => void) | undefined;
+  /** Where the buffers of read batches go back to. */
+  onBuffers: (buffers: ArrayBuffer[]) => void = () => undefined;
 
   private readonly listener = (message: ToSourceWorker) => {
+    if (message.type === 'buffers') {
+      this.onBuffers(message.buffers);
+      return;
+    }
     if (message.type === 'plan') {
       this.plans.push({ columns: message.columns, identifierColumn: message.identifierColumn, skipSheet: message.skipSheet });
       this.credits += message.credits;
@@ -91,6 +97,7 @@ export async function readSource(data: SourceWorkerData, port: SourceWorkerPort)
     workbookDigest?.catch(() => undefined);
     port.postMessage({ type: 'opened', kind: opened.kind, details: opened.details, bytesTotal: opened.bytesTotal });
     const builder = new RecordBatchBuilder(opened.kind !== 'csv');
+    inbox.onBuffers = (buffers) => builder.pool.giveBack(buffers);
     // Each sheet (or the delimited file) starts with a head batch of every cell, sent before any
     // credit is given for the first, after which the reader waits to hear what to send of it.
     let sheet: SheetOfRows | null = null;

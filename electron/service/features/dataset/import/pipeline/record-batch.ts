@@ -9,8 +9,9 @@ import { detached } from '../readers/detached';
  * batch: far cheaper than structured cloning an array per row.
  */
 export interface RecordBatch {
-  /** The UTF-8 text of every cell sent, one after another. */
+  /** The UTF-8 text of every cell sent, one after another, in its first textBytes bytes. */
   text: ArrayBuffer;
+  textBytes: number;
   /** Where each cell ends in the decoded text, in UTF-16 code units. */
   cellEnds: Int32Array;
   /**
@@ -62,6 +63,37 @@ export function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
   return buffers;
 }
 
+/**
+ * Buffers read batches came back in, for the next batches to be written into. A buffer given
+ * to another thread is freed only when that thread next collects its garbage, and the writing
+ * thread makes so little that a 10,000,000-row import held some 60 MB of read batches waiting
+ * for it; handed back and used again, a batch's buffers cost nothing.
+ */
+export class BufferPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  /** Buffers of batches the writer has read. */
+  giveBack(buffers: readonly ArrayBuffer[]): void {
+    for (const buffer of buffers) if (this.free.length < maxPooledBuffers && buffer.byteLength > 0) this.free.push(buffer);
+  }
+
+  /** The smallest free buffer of at least `bytes`, or a new one (rounded up, so that it fits later batches too). */
+  take(bytes: number): ArrayBuffer {
+    if (bytes === 0) return new ArrayBuffer(0);
+    let best = -1;
+    for (let index = 0; index < this.free.length; index += 1) {
+      const size = this.free[index]!.byteLength;
+      if (size >= bytes && (best === -1 || size < this.free[best]!.byteLength)) best = index;
+    }
+    if (best !== -1) return this.free.splice(best, 1)[0]!;
+    return new ArrayBuffer(Math.max(minimumBufferBytes, 2 ** Math.ceil(Math.log2(Math.max(1, bytes)))));
+  }
+}
+
+/** A few batches in flight, five buffers each, and a spare or two. */
+const maxPooledBuffers = 48;
+const minimumBufferBytes = 4096;
+
 /** Integers gathered for one batch: typed from the start, so the reader makes no garbage of boxed numbers. */
 class Gathered<T extends Int32Array | Uint8Array> {
   length = 0;
@@ -79,15 +111,18 @@ class Gathered<T extends Int32Array | Uint8Array> {
     this.values[this.length++] = value;
   }
 
-  /** The values as an array of their own (a batch owns its buffers, to move them), and a fresh start. */
-  take(): T {
-    const taken = this.values.slice(0, this.length) as T;
+  /** The values in a buffer of their own from the pool (a batch owns its buffers, to move them), and a fresh start. */
+  take(pool: BufferPool, view: (buffer: ArrayBuffer, length: number) => T): T {
+    const taken = view(pool.take(this.length * this.values.BYTES_PER_ELEMENT), this.length);
+    taken.set(this.values.subarray(0, this.length));
     this.length = 0;
     return taken;
   }
 }
 
 const int32s = (size: number) => new Int32Array(size);
+const int32View = (buffer: ArrayBuffer, length: number) => new Int32Array(buffer, 0, length);
+const uint8View = (buffer: ArrayBuffer, length: number) => new Uint8Array(buffer, 0, length);
 
 /** Gathers rows in the reading thread. Only the columns the layout reads are sent, once it is known. */
 export class RecordBatchBuilder {
@@ -102,6 +137,8 @@ export class RecordBatchBuilder {
   private columnsSent: readonly number[] | null = null;
   /** The column whose text is sent as its 64-bit crime key instead (null: none). */
   identifierColumn: number | null = null;
+  /** Where batches are written, refilled with the buffers of batches the writer has read. */
+  readonly pool = new BufferPool();
 
   constructor(private readonly typed: boolean) {}
 
@@ -204,22 +241,23 @@ export class RecordBatchBuilder {
   /** The rows so far as one batch, and a fresh start. */
   take(bytesRead: number, head: boolean, sheet: RecordBatch['sheet']): RecordBatch {
     const joined = this.parts.join('');
-    const text = Buffer.from(joined, 'utf8');
-    // A small Buffer may share a pooled ArrayBuffer; a batch must own its memory to move it.
-    const owned = text.byteOffset === 0 && text.buffer.byteLength === text.length ? (text.buffer as ArrayBuffer) : new Uint8Array(text).buffer;
+    const textBytes = Buffer.byteLength(joined, 'utf8');
+    const text = this.pool.take(textBytes);
+    Buffer.from(text, 0, textBytes).write(joined, 'utf8');
     const rowCount = this.rowCount;
-    const kinds = this.kinds.take();
     const batch: RecordBatch = {
-      text: owned,
-      cellEnds: this.cellEnds.take(),
-      rows: this.rows.take(),
-      kinds: this.typed ? kinds : null,
-      refs: this.refs.take(),
+      text,
+      textBytes,
+      cellEnds: this.cellEnds.take(this.pool, int32View),
+      rows: this.rows.take(this.pool, int32View),
+      kinds: this.typed ? this.kinds.take(this.pool, uint8View) : null,
+      refs: this.refs.take(this.pool, int32View),
       rowCount,
       bytesRead,
       head,
       sheet: sheet === null ? null : { position: sheet.position, name: sheet.name },
     };
+    this.kinds.length = 0;
     this.parts = [];
     this.length = 0;
     return batch;
@@ -257,7 +295,7 @@ export class BatchDecoder {
    */
   decode(batch: RecordBatch, visit: (row: DecodedRow) => void, reuse = false): void {
     const { columns, dictionaries } = this;
-    const text = decoder.decode(new Uint8Array(batch.text));
+    const text = decoder.decode(new Uint8Array(batch.text, 0, batch.textBytes));
     const { cellEnds, rows, kinds, refs } = batch;
     const fresh = (): DecodedRow => ({ rowNumber: 0, cells: [], fieldCount: 0, flags: 0, keyHigh: 0, keyLow: 0 });
     const shared = fresh();
@@ -268,7 +306,9 @@ export class BatchDecoder {
       const sent = rows[at + 2]!;
       const decoded = reuse ? shared : fresh();
       const cells = decoded.cells;
-      if (reuse) cells.length = 0;
+      // Reused with the same columns, every row fills the same positions, so the array is
+      // kept as it is: emptied, it would be given new memory every row.
+      if (reuse && columns === null) cells.length = 0;
       for (let index = 0; index < sent; index += 1, cell += 1) {
         const end = cellEnds[cell]!;
         const ref = refs[cell]!;

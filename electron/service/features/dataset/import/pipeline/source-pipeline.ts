@@ -4,7 +4,7 @@ import { WorkbenchError, errorCodes, type ErrorCode } from '../../../../../../sh
 import { cancelled, quotedFileName } from '../readers/reader-messages';
 import type { SourceTable } from '../readers/source-types';
 import type { ReaderLimits } from '../readers/reader-limits';
-import type { RecordBatch } from './record-batch';
+import { transferablesOf, type RecordBatch } from './record-batch';
 import type { FromSourceWorker, SourceWorkerData, ToSourceWorker } from './source-worker-protocol';
 
 /** Batches the reader may send ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
@@ -198,6 +198,12 @@ export class SourcePipeline {
       this.taken = 0;
       this.send({ type: 'credit', count: 2 });
     }
+  }
+
+  /** The writer has read the batch: its buffers go back to the reader, to be written into again. */
+  recycle(batch: RecordBatch): void {
+    const buffers = transferablesOf(batch).filter((buffer) => buffer.byteLength > 0);
+    if (!this.released && !this.closed && buffers.length > 0) this.worker.postMessage({ type: 'buffers', buffers } satisfies ToSourceWorker, buffers);
   }
 
   /** Stops the reader if it is still going, waits for it to release the file, and ends the thread. */

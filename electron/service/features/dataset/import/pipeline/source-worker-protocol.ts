@@ -37,6 +37,8 @@ export type ToSourceWorker =
   | { type: 'plan'; columns: number[] | null; identifierColumn: number | null; credits: number; skipSheet: boolean }
   /** More batches may be sent: the writer has taken that many. */
   | { type: 'credit'; count: number }
+  /** The buffers of a batch the writer has read, moved back to be written into again. */
+  | { type: 'buffers'; buffers: ArrayBuffer[] }
   /** Stop reading and release the file. */
   | { type: 'stop' };
 
