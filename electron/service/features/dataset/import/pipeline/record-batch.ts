@@ -1,5 +1,5 @@
 import { cellText } from '../cells';
-import { crimeIdKey } from '../crime-id-set';
+import { crimeIdKeyInto } from '../crime-id-set';
 import type { CellValue } from '../readers/source-types';
 import { detached } from '../readers/detached';
 
@@ -139,6 +139,8 @@ export class RecordBatchBuilder {
   identifierColumn: number | null = null;
   /** Where batches are written, refilled with the buffers of batches the writer has read. */
   readonly pool = new BufferPool();
+  /** The crime key of the row being added. */
+  private readonly key = new Int32Array(2);
 
   constructor(private readonly typed: boolean) {}
 
@@ -174,7 +176,9 @@ export class RecordBatchBuilder {
       const identifier = cellText(cells[this.identifierColumn]);
       if (identifier !== '') {
         flags |= rowFlags.hasKey;
-        [high, low] = crimeIdKey(identifier);
+        crimeIdKeyInto(identifier, this.key);
+        high = this.key[0]!;
+        low = this.key[1]!;
       }
     }
     const rows = this.rows;

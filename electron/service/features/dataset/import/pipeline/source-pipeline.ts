@@ -16,11 +16,14 @@ const stopGraceMs = 2000;
  * The reading thread's nursery, for objects just made. A cell's text lives only until its
  * batch is sent (and a batch of police.uk rows is small, its Crime IDs sent as keys), yet
  * V8's default (48 MB) lets so much build up between collections that a 10-million-row
- * file's import peaked about 40 MB higher, for no gain in speed; 4 MB is enough. The old
- * generation is left unbounded: a workbook's shared strings live there, and a limit would
- * end a large one's import.
+ * file's import peaked about 40 MB higher, for no gain in speed. At 4 MB, though, the chunk
+ * being split was often still alive at its second collection and moved to the old
+ * generation, which on a busy machine (its collector's helper threads short of processor
+ * time) then grew to some 30 MB of dead chunks; at 8 MB the reader's heap stays near 16 MB
+ * busy or not. The old generation is left unbounded: a workbook's shared strings live there,
+ * and a limit would end a large one's import.
  */
-const readerHeap = { maxYoungGenerationSizeMb: 4 };
+const readerHeap = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * A reading thread. Built, it is import-worker.js in out/main/, beside the service and the CLI
