@@ -45,19 +45,46 @@ async function buildDemo(dir: string): Promise<string> {
   return path;
 }
 
-/** The demo workspace with `rows` in-area imported rows in all (synthetic police.uk-like rows). */
+/**
+ * The demo workspace with `rows` in-area imported rows in all: the rest synthetic police.uk-like
+ * rows of a dataset of their own, each counted in an aggregate, as an import would count them.
+ */
 function addRawRows(workspace: string, rows: number): void {
   const db = new Database(workspace);
   const existing = (db.prepare('SELECT count(*) AS rows FROM observation WHERE in_area = 1').get() as { rows: number }).rows;
-  const dataset = (db.prepare("SELECT id FROM dataset WHERE format = 'police-uk-street'").get() as { id: number }).id;
-  db.prepare(
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-     INSERT INTO observation (dataset_id, row_number, period_from, period_to, area_code, area_name, in_area, source_label, offence_code, count)
-     SELECT ?, 100000 + i, '2018-01', '2018-01', 'E01021' || (i % 900), 'Colchester ' || printf('%03d', i % 900) || 'A', 1,
-            CASE i % 5 WHEN 0 THEN 'Violence and sexual offences' WHEN 1 THEN 'Anti-social behaviour' WHEN 2 THEN 'Shoplifting' WHEN 3 THEN 'Criminal damage and arson' ELSE 'Other theft' END,
-            NULL, 1
-     FROM n`,
-  ).run(Math.max(0, rows - existing), dataset);
+  const extra = Math.max(0, rows - existing);
+  if (extra === 0) {
+    db.close();
+    return;
+  }
+  db.transaction(() => {
+    const dataset = Number(
+      db
+        .prepare(
+          `INSERT INTO dataset (partner_name, source_file_name, source_sha256, source_bytes, format, area, imported_at, rows_read, rows_imported, rows_rejected)
+           VALUES ('Essex Police', 'synthetic-raw-rows.csv', ?, 0, 'police-uk-street', 'Colchester', '2026-12-01T00:00:00.000Z', ?, ?, 0)`,
+        )
+        .run('b'.repeat(64), extra, extra).lastInsertRowid,
+    );
+    const firstAggregate = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM offence_count').pluck().get() as number;
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4499)
+       INSERT INTO offence_count (id, dataset_id, source_label, offence_key, offence_code, period_from, period_to, area_code, area_name, in_area, count, rows)
+       SELECT ? + i, ?, CASE i % 5 WHEN 0 THEN 'Violence and sexual offences' WHEN 1 THEN 'Anti-social behaviour' WHEN 2 THEN 'Shoplifting' WHEN 3 THEN 'Criminal damage and arson' ELSE 'Other theft' END,
+              NULL, NULL, '2018-01', '2018-01', 'E01021' || (i / 5), 'Colchester ' || printf('%03d', i / 5) || 'A', 1, 0, 0
+       FROM n`,
+    ).run(firstAggregate, dataset);
+    const firstRow = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM imported_row').pluck().get() as number;
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO imported_row (row_number, offence_count_id, count) SELECT 1 + i, ? + (i % 4500), 1 FROM n`,
+    ).run(extra, firstAggregate);
+    db.exec('CREATE TEMP TABLE added (id INTEGER PRIMARY KEY, rows INTEGER NOT NULL)');
+    db.prepare('INSERT INTO added SELECT offence_count_id, count(*) FROM imported_row WHERE id >= ? GROUP BY offence_count_id').run(firstRow);
+    db.exec('UPDATE offence_count SET count = (SELECT rows FROM added WHERE added.id = offence_count.id), rows = (SELECT rows FROM added WHERE added.id = offence_count.id) WHERE id IN (SELECT id FROM added)');
+    db.exec('DROP TABLE added');
+    db.prepare('UPDATE dataset SET imported_rows_from = ?, imported_rows_to = ? WHERE id = ?').run(firstRow, firstRow + extra - 1, dataset);
+  })();
   db.close();
 }
 

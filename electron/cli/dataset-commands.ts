@@ -67,6 +67,12 @@ function printReport(report: QualityReport): void {
   console.log(`  Rejected:         ${formatCount(dataset.rowsRejected)}`);
   console.log(`  Duplicates:       ${formatCount(dataset.duplicates)}`);
   console.log(`  Outside the area: ${formatCount(dataset.rowsOutOfArea)}`);
+  if (report.sheetsRead.length > 1) {
+    for (const sheet of report.sheetsRead) {
+      const read = `${formatCount(sheet.rowsRead)} ${sheet.rowsRead === 1 ? 'row' : 'rows'} read`;
+      console.log(sheet.skipped === null ? `  Sheet “${sheet.name}”: ${read}` : `  Sheet “${sheet.name}”: passed over (${sheet.skipped})`);
+    }
+  } else if (dataset.sheet) console.log(`  Sheet:            ${dataset.sheet}`);
   if (dataset.firstMonth) console.log(`  Months covered:   ${dataset.firstMonth} to ${dataset.lastMonth}`);
   if (report.missingMonths.length > 0) console.log(`  Months with no rows: ${report.missingMonths.join(', ')}`);
   if (report.blankAreaCodes > 0) console.log(`  Rows with a blank area code: ${formatCount(report.blankAreaCodes)}`);
@@ -97,6 +103,7 @@ function importJson(report: QualityReport) {
     rejected: report.rejected.slice(0, 1000),
     unmappedLabels: report.unmappedLabels,
     missingMonths: report.missingMonths,
+    ...(report.sheetsRead.length > 0 ? { sheets: report.sheetsRead.map(({ name, rowsRead, skipped }) => ({ name, rowsRead, skipped })) } : {}),
   };
 }
 
@@ -106,6 +113,7 @@ interface ImportOptions {
   format: ImportFormat | 'auto';
   mapping?: string;
   sheet?: string;
+  allSheets?: boolean;
   area?: string;
   keepComparators?: boolean;
   sharingAgreement?: string;
@@ -118,13 +126,14 @@ export function addDatasetCommands(program: Command): void {
 
   dataset
     .command('import')
-    .description('import a CSV or XLSX file as a dataset, with a data-quality report')
+    .description('import a CSV, XLSX or ODS file as a dataset, with a data-quality report')
     .argument('<file>', 'the file to import')
     .addOption(workspaceOption())
     .option('--partner <name>', 'the partner that shared the file')
     .addOption(new Option('--format <format>', 'the layout, or auto to recognise it').choices(['auto', ...importFormats]).default('auto'))
     .option('--mapping <file.json>', 'column (and label) mapping for a layout the workbench does not know')
-    .option('--sheet <name>', 'the worksheet to read, for an xlsx file')
+    .option('--sheet <name>', 'the worksheet to read, for a workbook (.xlsx or .ods)')
+    .option('--all-sheets', 'import every sheet that shares the header of the first recognised one, as one dataset', false)
     .option('--area <name>', 'the area to import from a table covering many areas (default: the partnership’s)')
     .option('--keep-comparators', 'keep other areas’ rows as comparators', false)
     .option('--sharing-agreement <reference>', 'the information-sharing agreement the data came under')
@@ -132,11 +141,21 @@ export function addDatasetCommands(program: Command): void {
     .action(async (file: string, options: ImportOptions) => {
       const mappingFile = options.mapping ? readMappingFile(resolve(options.mapping)) : {};
       const report = await withWorkspace(options.workspace, async (host) => {
+        if (options.allSheets && options.sheet) throw new WorkbenchError('invalid-input', 'Give either --sheet or --all-sheets, not both.');
         const chosen = await call(host, 'dataset/stage', { path: resolve(file), partner: options.partner ?? null });
         // The layout is recognised on the sheet that will be imported, not on the first one.
-        const staged = options.sheet
-          ? { token: chosen.token, preview: await call(host, 'dataset/preview', { token: chosen.token, sheet: options.sheet, partner: options.partner ?? null }) }
-          : chosen;
+        const staged =
+          options.sheet || options.allSheets
+            ? {
+                token: chosen.token,
+                preview: await call(host, 'dataset/preview', {
+                  token: chosen.token,
+                  sheet: options.sheet ?? null,
+                  allSheets: options.allSheets ?? false,
+                  partner: options.partner ?? null,
+                }),
+              }
+            : chosen;
         const format = options.format === 'auto' ? staged.preview.format : options.format;
         const partner = options.partner ?? defaultPartners[format ?? 'generic'];
         if (!format && !mappingFile.columns) {
@@ -155,7 +174,9 @@ export function addDatasetCommands(program: Command): void {
             format: mappingFile.columns ? 'generic' : options.format,
             mapping: mappingFile.columns ?? null,
             labels: mappingFile.labels ?? {},
-            sheet: options.sheet ?? null,
+            // The sheet the preview settled on, by its exact name.
+            sheet: options.allSheets ? null : staged.preview.sheet,
+            allSheets: options.allSheets ?? false,
             area: options.area ?? null,
             keepComparators: options.keepComparators ?? false,
             sharingAgreement: options.sharingAgreement ?? null,

@@ -7,7 +7,7 @@ import type { PathChooser } from './renderer-handlers';
 const filters: Record<FileFilterId, Electron.FileFilter[]> = {
   workspace: [{ name: 'Workbench workspace', extensions: ['sqlite'] }],
   import: [
-    { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+    { name: 'Spreadsheets and CSV files', extensions: ['csv', 'xlsx', 'ods', 'txt', 'tsv'] },
     { name: 'All files', extensions: ['*'] },
   ],
   boundaries: [

@@ -52,7 +52,7 @@ export function createRendererHandlers(service: ServiceCaller, choosePath: PathC
   return Object.fromEntries(operationNames.map((channel) => [channel, handle(channel)])) as RendererHandlers;
 }
 
-const importableExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+const importableExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.ods']);
 
 /**
  * Stages a file dropped on the window. The path comes from the preload, read from a File the
@@ -65,7 +65,7 @@ export function createDroppedFileHandler(service: ServiceCaller): (input: unknow
     if (!parsed.success || !parsed.data.path) return fail('invalid-input', 'Only files from your computer can be dropped here.');
     const { path } = parsed.data;
     if (!isAbsolute(path) || !importableExtensions.has(extname(path).toLowerCase())) {
-      return fail('invalid-input', 'Drop a CSV or Excel (.xlsx) file.');
+      return fail('invalid-input', 'Drop a CSV, Excel (.xlsx) or OpenDocument (.ods) file.');
     }
     try {
       if (!statSync(path).isFile()) return fail('invalid-input', 'Drop a file, not a folder.');

@@ -139,7 +139,7 @@ export function importOpenFault(error: unknown, path: string, fileName: string):
     case 'missing':
       return new WorkbenchError('file-not-found', `There is no file at ${path}. It may have been moved or renamed.`);
     case 'is-a-folder':
-      return new WorkbenchError('invalid-file', `${name} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+      return new WorkbenchError('invalid-file', `${name} is a folder, not a file. Choose a CSV file or a spreadsheet.`);
     case 'no-permission':
       return new WorkbenchError('invalid-file', `${name} cannot be opened: you do not have permission to read it. Ask for access, or copy it to a folder of your own, and try again.`);
     case 'in-use':

@@ -73,12 +73,13 @@ function readText(value: string, options: ParseUkPeriodOptions): PeriodParseResu
   return rejected(reasons.unrecognised(shown));
 }
 
-const financialYearText = /^(?:fy ?)?(?<first>\d{4}) ?[/-] ?(?<second>\d{4}|\d{2})$/;
+const financialYearText = /^(?:fy ?)?(?<first>\d{4}) ?[/_-] ?(?<second>\d{4}|\d{2})$/;
 const financialQuarterText = /^(?:q|quarter ?)?(?<quarter>[1-4])$/;
 
 /**
- * Reads the separate "Financial Year" ("2020/21") and "Financial Quarter" ("Q1" or 1) columns
- * of the Home Office police recorded crime open-data tables. Because the column says it holds
+ * Reads the separate "Financial Year" ("2020/21"; "2020_21" as the CSP tables name their
+ * sheets) and "Financial Quarter" ("Q1" or 1) columns of the Home Office police recorded crime
+ * open-data tables. Because the column says it holds
  * financial years, "2011/12" here is the financial year, never December 2011.
  */
 export function parseFinancialYearQuarter(

@@ -51,6 +51,8 @@ export type MappingFile = z.infer<typeof MappingFile>;
 export interface RejectedRow {
   row: number;
   reason: string;
+  /** The sheet the row is on, for a dataset read from several sheets. */
+  sheet?: string;
 }
 
 export interface UnmappedLabel {
@@ -65,7 +67,10 @@ export interface DatasetSummary {
   sha256: string;
   bytes: number;
   format: ImportFormat;
+  /** The sheet read, for a dataset of one sheet of a workbook. */
   sheet: string | null;
+  /** Every sheet the rows came from, in the workbook's order (none for a delimited file). */
+  sheets: string[];
   importedAt: string;
   rowsRead: number;
   rowsImported: number;
@@ -96,6 +101,8 @@ export interface QualityReport {
   /** Areas other than the partnership's that the file held, and what happened to them. */
   otherAreas: { area: string; rows: number; kept: boolean }[];
   ignoredColumns: string[];
+  /** The sheets of a workbook, read or passed over (with why), in the workbook's order. */
+  sheetsRead: { name: string; headerRow: number | null; rowsRead: number; skipped: string | null }[];
 }
 
 export interface ImportResult {
@@ -106,7 +113,10 @@ export interface ImportPreview {
   fileName: string;
   bytes: number;
   sheets: string[];
+  /** The sheet shown; with allSheets, the first with a header the workbench recognises. */
   sheet: string | null;
+  /** Every sheet that shares the shown sheet's header is to be imported, as one dataset. */
+  allSheets: boolean;
   /** The detected layout, or null when the analyst must map the columns. */
   format: ImportFormat | null;
   headerRow: number | null;
@@ -147,6 +157,8 @@ export const ImportSettings = z
     mapping: ColumnMapping.nullish().transform((value) => value ?? null),
     labels: LabelMapping.default({}),
     sheet: optionalName,
+    /** Every sheet that shares the first recognised sheet's header (sheet is then ignored). */
+    allSheets: z.boolean().default(false),
     area: optionalName,
     keepComparators: z.boolean().default(false),
     sharingAgreement: optionalName,
@@ -155,5 +167,5 @@ export const ImportSettings = z
 export type ImportSettings = z.input<typeof ImportSettings>;
 
 export const PreviewRequest = z
-  .object({ token: StagedFileToken, sheet: optionalName, partner: optionalName })
+  .object({ token: StagedFileToken, sheet: optionalName, allSheets: z.boolean().default(false), partner: optionalName })
   .strict();

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { homeOfficeCspHeader, odsContent, odsEntries } from '../fixtures/builders/write-ods';
+import { writeZip } from '../fixtures/builders/write-zip';
 import { expectNoViolations } from './page-checks';
 import { expect, test, type Harness } from './harness';
 
@@ -179,4 +181,46 @@ test('stages a file dragged onto the drop zone', async ({ page, workbench }) => 
   });
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: unknown });
   await expect(page.getByRole('alert')).toContainText('Only files from your computer can be dropped here.');
+});
+
+test('imports every year’s sheet of an OpenDocument table as one dataset, chosen as All sheets', async ({ page, workbench }) => {
+  const file = join(workbench.dir, 'prc-csp-tables.ods');
+  const cell = (value: string | number) =>
+    typeof value === 'number'
+      ? `<table:table-cell office:value-type="float" office:value="${value}"><text:p>${value}</text:p></table:table-cell>`
+      : `<table:table-cell office:value-type="string"><text:p>${value}</text:p></table:table-cell>`;
+  const sheet = (name: string, rows: (string | number)[][]) =>
+    `<table:table table:name="${name}">${rows.map((row) => `<table:table-row>${row.map(cell).join('')}</table:table-row>`).join('')}</table:table>`;
+  const row = (year: string, quarter: number, count: number) => [year, quarter, 'Essex', 'Colchester', 'Assault with injury', 'Violence against the person', 'Violence with injury', '8N', count];
+  writeZip(
+    file,
+    odsEntries(
+      odsContent(
+        sheet('Notes', [['Police recorded crime by Community Safety Partnership: notes']]) +
+          sheet('2023_24', [[...homeOfficeCspHeader], row('2023/24', 1, 30), row('2023/24', 2, 25)]) +
+          sheet('2024_25', [[...homeOfficeCspHeader], row('2024/25', 1, 41)]),
+      ),
+    ),
+  );
+
+  await openDataScreen(page, workbench);
+  workbench.choose['dataset/stage'] = file;
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  // The Notes sheet is passed over: the first year is shown.
+  await expect(page.getByLabel('Worksheet')).toHaveValue('2023_24');
+  await expect(page.getByTestId('detected-layout')).toHaveText('Home Office police recorded crime open data (long)');
+  await page.getByLabel('Worksheet').selectOption({ label: 'All sheets' });
+  await expect(page.getByText('Every sheet with the same header as “2023_24”, shown below, is imported as one dataset; the others are passed over.')).toBeVisible();
+  await expectNoViolations(page, 'the choice of all sheets');
+  await page.getByRole('button', { name: 'Import prc-csp-tables.ods' }).click();
+
+  const report = page.getByTestId('quality-report');
+  await expect(report.getByTestId('report-imported')).toHaveText('3');
+  await expect(report.getByTestId('report-sheets')).toContainText('Sheet “Notes”: passed over (no header the workbench recognises)');
+  await expect(report.getByTestId('report-sheets')).toContainText('Sheet “2024_25”: 1 row read');
+  await expect(report).toContainText('Covers April 2023 to June 2024.');
+  expect(await workbench.service.call('dataset/counts', { datasetId: null, by: 'month' })).toEqual({
+    ok: true,
+    value: { rows: [{ key: '2023-04', count: 30 }, { key: '2023-07', count: 25 }, { key: '2024-04', count: 41 }] },
+  });
 });

@@ -9,6 +9,7 @@ import { identifyImportsByFileAndSheet } from './0006-identify-imports-by-file-a
 import { createPeers } from './0007-create-peers';
 import { createDocumentDetails } from './0008-create-document-details';
 import { addNotStartedPriorityStatus } from './0009-add-not-started-priority-status';
+import { recordSheetsAndLeanObservations } from './0010-record-sheets-and-lean-observations';
 import { createBoundaries } from './0011-create-boundaries';
 
 export type { Migration } from './migration';
@@ -24,7 +25,7 @@ export const migrations: readonly Migration[] = [
   createPeers,
   createDocumentDetails,
   addNotStartedPriorityStatus,
-  // Version 10 is another branch's (the import's location columns); this list meets it on merge.
+  recordSheetsAndLeanObservations,
   createBoundaries,
 ];
 

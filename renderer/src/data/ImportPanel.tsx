@@ -16,6 +16,12 @@ import { formatBytes } from '../../../shared/format';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { PreviewTable } from './PreviewTable';
 
+/**
+ * The Worksheet choice for every sheet at once. Excel and Calc forbid square brackets in
+ * sheet names, so no sheet can be called this.
+ */
+const allSheetsChoice = '[all sheets]';
+
 /** Public sources, offered beside the partnership's members as the origin of a file. */
 const publicSources = ['data.police.uk', 'Home Office', 'Office for National Statistics'];
 const publicSourceFor: Partial<Record<ImportFormat, string>> = {
@@ -71,9 +77,10 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
     else setErrors([{ fieldId: null, message: result.error.message }]);
   }
 
-  async function changeSheet(sheet: string) {
+  async function changeSheet(choice: string) {
     if (!staged) return;
-    const result = await workbench.dataset.preview({ token: staged.token, sheet, partner: null });
+    const allSheets = choice === allSheetsChoice;
+    const result = await workbench.dataset.preview({ token: staged.token, sheet: allSheets ? null : choice, allSheets, partner: null });
     if (result.ok) adopt({ token: staged.token, preview: result.value });
     else setErrors([{ fieldId: null, message: result.error.message }]);
   }
@@ -108,7 +115,8 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
         partner: partnerName,
         format: columns ? 'generic' : 'auto',
         mapping: columns,
-        sheet: staged.preview.sheet,
+        sheet: staged.preview.allSheets ? null : staged.preview.sheet,
+        allSheets: staged.preview.allSheets,
         area: area || null,
         sharingAgreement: sharingAgreement.trim() || null,
       }),
@@ -129,7 +137,10 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
   return (
     <section className="panel" aria-labelledby="import-heading">
       <h2 id="import-heading">Import a file</h2>
-      <p>CSV or Excel (.xlsx) files from partners, data.police.uk, the Home Office or the ONS. Known layouts are recognised; anything else you map once per partner.</p>
+      <p>
+        CSV, Excel (.xlsx) or OpenDocument (.ods) files from partners, data.police.uk, the Home Office or the ONS. Known layouts are recognised; anything else you
+        map once per partner.
+      </p>
       <ErrorSummary errors={errors} />
       {!preview ? (
         <div
@@ -166,10 +177,21 @@ export function ImportPanel({ members, onImported }: ImportPanelProps) {
           {preview.sheets.length > 1 ? (
             <div className="field">
               <label htmlFor="import-sheet">Worksheet</label>
-              <select id="import-sheet" value={preview.sheet ?? ''} onChange={(event) => void changeSheet(event.target.value)}>
+              <p className="hint" id="import-sheet-hint">
+                {preview.allSheets
+                  ? `Every sheet with the same header as “${preview.sheet ?? ''}”, shown below, is imported as one dataset; the others are passed over.`
+                  : 'Or all sheets, for a table published a sheet per year.'}
+              </p>
+              <select
+                id="import-sheet"
+                aria-describedby="import-sheet-hint"
+                value={preview.allSheets ? allSheetsChoice : (preview.sheet ?? '')}
+                onChange={(event) => void changeSheet(event.target.value)}
+              >
                 {preview.sheets.map((sheet) => (
                   <option key={sheet}>{sheet}</option>
                 ))}
+                <option value={allSheetsChoice}>All sheets</option>
               </select>
             </div>
           ) : null}

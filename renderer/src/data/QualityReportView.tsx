@@ -50,6 +50,17 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
         {importFormatLabels[dataset.format]}, from {dataset.partner}, imported {formatShortDate(dataset.importedAt)}.
         {dataset.firstMonth && dataset.lastMonth ? ` Covers ${formatYearMonth(dataset.firstMonth)} to ${formatYearMonth(dataset.lastMonth)}.` : ''}
       </p>
+      {report.sheetsRead.length > 1 ? (
+        <ul data-testid="report-sheets">
+          {report.sheetsRead.map((sheet) => (
+            <li key={sheet.name}>
+              Sheet “{sheet.name}”: {sheet.skipped === null ? `${formatCount(sheet.rowsRead)} ${sheet.rowsRead === 1 ? 'row' : 'rows'} read` : `passed over (${sheet.skipped})`}
+            </li>
+          ))}
+        </ul>
+      ) : dataset.sheet ? (
+        <p>Read from the sheet “{dataset.sheet}”.</p>
+      ) : null}
       <dl className="summary-list accounting">
         {accounting.map(([label, value]) => (
           <div key={label}>
@@ -185,8 +196,10 @@ export function QualityReportView({ report, onReportChange }: QualityReportViewP
             caption="Rejected rows, by row number in the file"
             testId="rejected-rows"
             rows={report.rejected.slice(0, shownRejections)}
-            rowKey={(rejection) => rejection.row}
+            rowKey={(rejection) => `${rejection.sheet ?? ''} ${rejection.row}`}
             columns={[
+              // A dataset read from several sheets numbers its rows within each sheet.
+              report.rejected.some((rejection) => rejection.sheet) && { id: 'sheet', header: 'Sheet', cell: (rejection) => rejection.sheet ?? '' },
               { id: 'row', header: 'Row', numeric: true, cell: (rejection) => rejection.row },
               { id: 'reason', header: 'Reason', className: 'wrap', cell: (rejection) => rejection.reason },
             ]}

@@ -83,7 +83,7 @@ describe('the dropped-file handler', () => {
 
     expect(await stage({ path: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await stage({ path: 'relative/street.csv' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await stage({ path: join(dir, 'notes.docx') })).toMatchObject({ ok: false, error: { message: 'Drop a CSV or Excel (.xlsx) file.' } });
+    expect(await stage({ path: join(dir, 'notes.docx') })).toMatchObject({ ok: false, error: { message: 'Drop a CSV, Excel (.xlsx) or OpenDocument (.ods) file.' } });
     expect(await stage({ path: join(dir, 'missing.csv') })).toMatchObject({ ok: false, error: { code: 'file-not-found' } });
     expect(await stage({ path: csv, extra: true })).toMatchObject({ ok: false });
     expect(calls).toHaveLength(1);

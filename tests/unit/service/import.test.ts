@@ -6,6 +6,7 @@ import type { QualityReport } from '../../../shared/domain/dataset';
 import { useTempDir } from '../../fixtures/temp-dir';
 import { TestWorkbench, valueOf } from '../../fixtures/workbench-host';
 import { workspaceFingerprint } from '../../fixtures/workspace-fingerprint';
+import { brokenRowReferences } from '../../fixtures/imported-rows';
 
 const colchesterSample = join(__dirname, '../../../resources/data/police-uk-street-colchester-2018-01.csv');
 const onsTable = join(__dirname, '../../../resources/data/ons-pfa-recorded-crime-ye-sep-2015-2024.csv');
@@ -102,6 +103,8 @@ describe('importing data', () => {
       { key: 'Drugs', count: 1 },
       { key: 'Robbery', count: 1 },
     ]);
+    // Each dataset's rows are its own range of ids, each referring to one of its own aggregates.
+    expect(brokenRowReferences(workbench.path)).toBe(0);
   });
 
   it('rejects rows it cannot read, with the row number and the reason', async () => {
@@ -258,12 +261,13 @@ describe('importing data', () => {
     const report = valueOf(await workbench.importFile(colchesterSample));
     expect(valueOf(await workbench.call('dataset/remove', { id: report.dataset.id }))).toEqual([]);
     const db = new Database(workbench.path, { readonly: true });
-    for (const table of ['observation', 'offence_count', 'dataset_mapping']) {
+    for (const table of ['imported_row', 'observation', 'offence_count', 'dataset_mapping']) {
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
     }
     db.close();
     // With the rows gone, the same file can come in again.
     expect(valueOf(await workbench.importFile(colchesterSample, {}, 'import-0002')).dataset.rowsImported).toBe(1660);
+    expect(brokenRowReferences(workbench.path)).toBe(0);
   });
 
   it('cancels an import part way and leaves no trace', async () => {

@@ -367,6 +367,45 @@ describe('CSV record splitter', () => {
       { numRuns: 3_000 },
     );
   });
+
+  it('cuts out only the cells asked for, keeping each record’s length and its NUL characters in view', () => {
+    const piece = fc.constantFrom('a', 'bc', ' ', ',', '"', '""', '\n', '\r\n', '\u0000');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join('')),
+        fc.uniqueArray(fc.nat(6), { maxLength: 4 }),
+        fc.array(fc.nat(60), { maxLength: 3 }),
+        (text, columns, cuts) => {
+          const points = [...new Set(cuts.map((cut) => Math.min(cut, text.length)))].sort((a, b) => a - b);
+          const chunks = [0, ...points].map((start, index) => text.slice(start, points[index] ?? text.length));
+          const whole = outcome(() => split(chunks, ','));
+          const splitter = new CsvRecordSplitter({ fileName: 'x.csv', delimiter: ',', lineBreak: '\n', maxColumns: 10_000, maxRecordBytes: 1 << 20 });
+          splitter.selectColumns(columns);
+          splitter.checksNul = true;
+          const sparse = outcome(() => {
+            const rows: SourceRow[] = [];
+            chunks.forEach((chunk, index) => rows.push(...(index === chunks.length - 1 ? splitter.end(chunk) : splitter.push(chunk))));
+            return rows;
+          });
+          if (whole === 'error' || sparse === 'error') {
+            expect(sparse).toBe(whole);
+            return;
+          }
+          expect(sparse.map((row) => row.rowNumber)).toEqual(whole.map((row) => row.rowNumber));
+          sparse.forEach((row, index) => {
+            const full = whole[index]!.cells;
+            expect(row.cells.length).toBe(full.length);
+            for (const column of columns) expect(row.cells[column]).toBe(full[column]);
+            // A record cut from a line marks a NUL anywhere in it; one parsed whole keeps every cell, NULs and all.
+            const hasNul = full.some((cell) => typeof cell === 'string' && cell.includes('\u0000'));
+            if (row.nul) expect(hasNul).toBe(true);
+            else if (hasNul) expect(row.cells.filter((cell) => cell !== undefined)).toEqual(full);
+          });
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
 });
 
 describe('XLSX reader', () => {

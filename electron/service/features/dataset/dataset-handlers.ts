@@ -25,7 +25,8 @@ export function datasetHandlers({ session }: FeatureContext): FeatureHandlers<'d
       const db = session.require();
       // The reading thread loads while the preview is read, ready for the import. The name
       // is only a hint: the file is recognised by its content.
-      prestartSourceWorker(extname(path).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
+      const extension = extname(path).toLowerCase();
+      prestartSourceWorker(extension === '.xlsx' ? 'xlsx' : extension === '.ods' ? 'ods' : 'csv');
       const preview = await previewFile(db, path, { sheet: null, partner: partner ?? null }, context.signal);
       const token = randomUUID();
       session.stagedFiles.set(token, path);
@@ -46,6 +47,7 @@ export function datasetHandlers({ session }: FeatureContext): FeatureHandlers<'d
             mapping: settings.mapping,
             labels: settings.labels,
             sheet: settings.sheet,
+            allSheets: settings.allSheets,
             area: settings.area,
             keepComparators: settings.keepComparators,
             sharingAgreement: settings.sharingAgreement,

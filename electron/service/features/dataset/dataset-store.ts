@@ -11,21 +11,25 @@ const datasetColumns = `
   rows_rejected AS rowsRejected, rows_duplicate AS duplicates, rows_out_of_area AS rowsOutOfArea,
   first_month AS firstMonth, last_month AS lastMonth, sharing_agreement AS sharingAgreement, area`;
 
-type DatasetRow = Omit<DatasetSummary, 'where'>;
+type DatasetRow = Omit<DatasetSummary, 'where' | 'sheets'>;
 
-function withArea(row: DatasetRow, partnershipArea: string | null): DatasetSummary {
-  return { ...row, where: sourceAreaOf(row.area, partnershipArea) };
+function withArea(db: WorkspaceDatabase, row: DatasetRow, partnershipArea: string | null): DatasetSummary {
+  const sheets = db
+    .prepare('SELECT name FROM dataset_sheet WHERE dataset_id = ? AND skipped_reason IS NULL ORDER BY sheet_position')
+    .pluck()
+    .all(row.id) as string[];
+  return { ...row, sheets, where: sourceAreaOf(row.area, partnershipArea) };
 }
 
 export function listDatasets(db: WorkspaceDatabase): DatasetSummary[] {
   const partnershipArea = readPartnershipDetails(db).area;
-  return (db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetRow[]).map((row) => withArea(row, partnershipArea));
+  return (db.prepare(`SELECT ${datasetColumns} FROM dataset ORDER BY id`).all() as DatasetRow[]).map((row) => withArea(db, row, partnershipArea));
 }
 
 export function readDataset(db: WorkspaceDatabase, id: number): DatasetSummary {
   const row = db.prepare(`SELECT ${datasetColumns} FROM dataset WHERE id = ?`).get(id) as DatasetRow | undefined;
   if (!row) throw new WorkbenchError('not-found', `There is no dataset ${id} in this workspace.`);
-  return withArea(row, readPartnershipDetails(db).area);
+  return withArea(db, row, readPartnershipDetails(db).area);
 }
 
 /** Months inside the covered range that no in-area row covers. */
@@ -39,16 +43,15 @@ function missingMonths(db: WorkspaceDatabase, datasetId: number, first: string |
   return monthsBetween(first, last).filter((month) => !covered.has(month));
 }
 
-/** Labels no taxonomy entry matches, with their rows. Counting rows reads the dataset's rows, so only when there are some. */
+/** Labels no taxonomy entry matches, with their rows (each aggregate counts its own). */
 function unmappedLabels(db: WorkspaceDatabase, datasetId: number): QualityReport['unmappedLabels'] {
-  if (!db.prepare('SELECT 1 FROM offence_count WHERE dataset_id = ? AND offence_key IS NULL LIMIT 1').get(datasetId)) return [];
   return db
     .prepare(
-      `SELECT source_label AS label, count(*) AS rows FROM observation
-       WHERE dataset_id = @id AND source_label IN (SELECT source_label FROM offence_count WHERE dataset_id = @id AND offence_key IS NULL)
+      `SELECT source_label AS label, sum(rows) AS rows FROM offence_count
+       WHERE dataset_id = ? AND offence_key IS NULL
        GROUP BY source_label ORDER BY rows DESC, label`,
     )
-    .all({ id: datasetId }) as QualityReport['unmappedLabels'];
+    .all(datasetId) as QualityReport['unmappedLabels'];
 }
 
 export function readQualityReport(db: WorkspaceDatabase, datasetId: number): QualityReport {
@@ -62,7 +65,11 @@ export function readQualityReport(db: WorkspaceDatabase, datasetId: number): Qua
   return {
     dataset,
     mapping,
-    rejected: all('SELECT row_number AS row, reason FROM dataset_rejection WHERE dataset_id = ? ORDER BY row_number'),
+    rejected: all<{ row: number; reason: string; sheet: string | null }>(
+      `SELECT r.row_number AS row, r.reason, s.name AS sheet FROM dataset_rejection r
+       LEFT JOIN dataset_sheet s ON s.dataset_id = r.dataset_id AND s.sheet_position = r.sheet_position
+       WHERE r.dataset_id = ? ORDER BY r.sheet_position, r.row_number`,
+    ).map(({ row, reason, sheet }) => (sheet === null ? { row, reason } : { row, reason, sheet })),
     rejectionReasons: all('SELECT reason, rows FROM dataset_rejection_reason WHERE dataset_id = ? ORDER BY rows DESC, reason'),
     unmappedLabels: unmappedLabels(db, datasetId),
     missingMonths: missingMonths(db, datasetId, dataset.firstMonth, dataset.lastMonth),
@@ -72,6 +79,9 @@ export function readQualityReport(db: WorkspaceDatabase, datasetId: number): Qua
     ).map((row) => ({ area: row.area, rows: row.rows, kept: row.kept === 1 })),
     ignoredColumns: all<{ name: string }>('SELECT column_name AS name FROM dataset_ignored_column WHERE dataset_id = ? ORDER BY rowid').map(
       (row) => row.name,
+    ),
+    sheetsRead: all<{ name: string; headerRow: number | null; rowsRead: number; skipped: string | null }>(
+      'SELECT name, header_row AS headerRow, rows_read AS rowsRead, skipped_reason AS skipped FROM dataset_sheet WHERE dataset_id = ? ORDER BY sheet_position',
     ),
   };
 }

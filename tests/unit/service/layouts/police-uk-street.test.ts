@@ -10,12 +10,16 @@ describe('the police.uk street-level layout', () => {
     expect(bound.areaRule).toBe('lsoa');
   });
 
-  it('reads one crime a row, with its ID, month, LSOA and type as written', () => {
+  it('reads one crime a row, with its month, LSOA and type as written; its Crime ID crosses from the reader as a key', () => {
     const row = ['abc123', '2018-01', 'Essex Police', 'Essex Police', '0.9', '51.9', 'On or near High St', 'E01021988', 'Colchester 001A', 'Burglary', 'Under investigation', ''];
-    expect(policeUkStreetLayout.bind(header)!.convert(row)).toEqual({
+    const bound = policeUkStreetLayout.bind(header)!;
+    // The ID is used for nothing but de-duplication, so the reader sends its key instead of its text.
+    expect(bound.identifierColumn).toBe(0);
+    expect(bound.columns).not.toContain(0);
+    expect(bound.convert(row)).toEqual({
       kind: 'observations',
       observations: [
-        { crimeId: 'abc123', periodFrom: '2018-01', periodTo: '2018-01', label: 'Burglary', offenceCode: null, areaCode: 'E01021988', areaName: 'Colchester 001A', count: 1 },
+        { crimeId: null, periodFrom: '2018-01', periodTo: '2018-01', label: 'Burglary', offenceCode: null, areaCode: 'E01021988', areaName: 'Colchester 001A', count: 1 },
       ],
     });
   });

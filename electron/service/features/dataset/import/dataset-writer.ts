@@ -8,6 +8,7 @@ import type { OffenceResolver } from './offence-resolver';
 import { rowFlags, type DecodedRow } from './pipeline/record-batch';
 import { detached } from './readers/detached';
 import type { CellValue } from './readers/source-types';
+import { cellText } from './cells';
 
 /** Rejections kept row by row; the rest are still counted, by reason. */
 const storedRejectionLimit = 1000;
@@ -32,6 +33,8 @@ export interface DatasetWriterOptions {
   checkFieldCount: boolean;
   /** Whether to list the areas the rows name (areasSeen), to ask which one to import. */
   collectAreas: boolean;
+  /** The layout's identifier column (BoundLayout.identifierColumn): rows are keyed by it, not by Observation.crimeId. */
+  identifierColumn: number | null;
 }
 
 /** Rejection reasons without their values, so that like is counted with like. */
@@ -44,9 +47,13 @@ function plural(count: number, noun: string): string {
 }
 
 interface Aggregate {
+  /** Its offence_count.id, which the imported rows refer to. */
+  id: number;
   observation: Observation;
   inArea: boolean;
   count: number;
+  /** The imported rows counted in it. */
+  rows: number;
 }
 
 type AggregateIndex = Map<string, AggregateIndex | Aggregate>;
@@ -76,37 +83,42 @@ export class DatasetWriter {
   private readonly reasons = new Map<string, { example: string; row: number; rows: number }>();
   private storedRejections = 0;
   private readonly otherAreas = new Map<string, number>();
+  /** Other areas that are no area at all ("Unassigned"), never kept as comparators. */
+  private readonly notAreas = new Set<string>();
   /** The aggregates, and an index to them by label, code, period and area, one level each. */
   private readonly aggregates: Aggregate[] = [];
   private readonly aggregateIndex: AggregateIndex = new Map();
   private readonly crimeIds = new CrimeIdSet();
-  private readonly observations: BatchedInsert;
+  private readonly importedRows: BatchedInsert;
   /** This import's new crime keys, written a block at a time. */
   private readonly pendingKeys = new Int32Array(keysPerBlock * 2);
   private pendingKeyCount = 0;
   private keysWritten = 0;
   private readonly insertKeyBlock;
   private readonly insertRejection;
+  /** The id the next new aggregate takes: offence_count's ids are given here, so that rows can refer to them before they are written. */
+  private nextAggregateId: number;
+  /** The sheet the rows handled now are from, for a dataset read from several sheets (null: the dataset's only sheet, or a CSV): rejections name it. */
+  sheetPosition: number | null = null;
+  /** The id the first imported row takes: a dataset's rows take consecutive ids (see migration 0010). */
+  readonly firstImportedRowId: number;
+  /** Imported rows so far, written or waiting. */
+  importedRowCount = 0;
+  /** The crime key of the row being handled (see identifierOf). */
+  private keyHigh = 0;
+  private keyLow = 0;
 
   constructor(
     private readonly db: WorkspaceDatabase,
     private readonly datasetId: number,
     private readonly options: DatasetWriterOptions,
   ) {
-    this.observations = new BatchedInsert(db, 'observation', [
-      'dataset_id',
-      'row_number',
-      'period_from',
-      'period_to',
-      'area_code',
-      'area_name',
-      'in_area',
-      'source_label',
-      'offence_code',
-      'count',
-    ]);
+    this.importedRows = new BatchedInsert(db, 'imported_row', ['row_number', 'offence_count_id', 'count'], 256);
     this.insertKeyBlock = db.prepare('INSERT INTO crime_key_block (dataset_id, keys) VALUES (?, ?)');
-    this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, reason) VALUES (?, ?, ?)');
+    this.insertRejection = db.prepare('INSERT INTO dataset_rejection (dataset_id, row_number, sheet_position, reason) VALUES (?, ?, ?, ?)');
+    // Inside the import's transaction (BEGIN IMMEDIATE), so no other writer can take these ids.
+    this.nextAggregateId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM offence_count').pluck().get() as number;
+    this.firstImportedRowId = db.prepare('SELECT ifnull(max(id), 0) + 1 FROM imported_row').pluck().get() as number;
     // Crimes already in the workspace, so that a later file repeating them is caught.
     for (const block of db.prepare('SELECT keys FROM crime_key_block').pluck().iterate() as Iterable<Uint8Array>) {
       addPackedKeys(this.crimeIds, block);
@@ -143,33 +155,61 @@ export class DatasetWriter {
         return;
       }
       case 'observations':
-        if (this.keep(row.rowNumber, outcome.observations)) {
+        if (this.keep(row.rowNumber, outcome.observations, this.identifierOf(row))) {
           for (const reason of outcome.rejectedCells ?? []) this.recordRejection(row.rowNumber, reason);
         }
         return;
     }
   }
 
+  /**
+   * The row's crime key from the layout's identifier column, into keyHigh and keyLow: worked
+   * out by the reader for the rows it sent so, or here from the cell (the first rows, sent
+   * whole). Returns whether the row has one; undefined when the layout has no such column, so
+   * that its observations carry their own identifiers. No array a row: this runs for each.
+   */
+  private identifierOf(row: DecodedRow): boolean | undefined {
+    const column = this.options.identifierColumn;
+    if (column === null) return undefined;
+    if (row.flags & rowFlags.keyed) {
+      if (!(row.flags & rowFlags.hasKey)) return false;
+      this.keyHigh = row.keyHigh;
+      this.keyLow = row.keyLow;
+      return true;
+    }
+    const text = cellText(row.cells[column]);
+    if (text === '') return false;
+    [this.keyHigh, this.keyLow] = crimeIdKey(text);
+    return true;
+  }
+
   /** True when the row was imported. */
-  private keep(rowNumber: number, observations: readonly Observation[]): boolean {
+  private keep(rowNumber: number, observations: readonly Observation[], identified: boolean | undefined): boolean {
     let kept = 0;
     let duplicate = false;
     let outside = false;
     for (const observation of observations) {
       const verdict = this.options.judgeArea(observation);
       if (verdict.blank) this.tally.blankArea += 1;
-      if (this.options.collectAreas && observation.areaName && !this.areasSeen.has(observation.areaName)) {
+      if (this.options.collectAreas && observation.areaName && !verdict.notAnArea && !this.areasSeen.has(observation.areaName)) {
         this.areasSeen.add(detached(observation.areaName));
       }
       if (!verdict.inArea) {
         this.countOtherArea(verdict.otherArea!);
-        if (!this.options.keepComparators) {
+        if (verdict.notAnArea && !this.notAreas.has(verdict.otherArea!)) this.notAreas.add(detached(verdict.otherArea!));
+        if (!this.options.keepComparators || verdict.notAnArea) {
           outside = true;
           continue;
         }
       }
-      if (observation.crimeId !== null) {
-        const [high, low] = crimeIdKey(observation.crimeId);
+      let keyed = identified === true;
+      if (identified === undefined && observation.crimeId !== null) {
+        [this.keyHigh, this.keyLow] = crimeIdKey(observation.crimeId);
+        keyed = true;
+      }
+      if (keyed) {
+        const high = this.keyHigh;
+        const low = this.keyLow;
         if (!this.crimeIds.add(high, low)) {
           duplicate = true;
           continue;
@@ -189,21 +229,6 @@ export class DatasetWriter {
   }
 
   private write(rowNumber: number, observation: Observation, inArea: boolean): void {
-    const offenceCode = observation.offenceCode ?? this.options.resolver.codeOf(observation.label);
-    const pending = this.observations.pending;
-    pending.push(
-      this.datasetId,
-      rowNumber,
-      observation.periodFrom,
-      observation.periodTo,
-      observation.areaCode,
-      observation.areaName,
-      inArea ? 1 : 0,
-      observation.label,
-      offenceCode,
-      observation.count,
-    );
-    this.observations.added();
     // Whether a row is in the area follows from its area, and a code not given by the source
     // from its label, so neither needs to be in the key.
     const byArea = subIndex(
@@ -211,9 +236,12 @@ export class DatasetWriter {
       observation.areaCode ?? '',
     );
     const areaName = observation.areaName ?? '';
-    const aggregate = byArea.get(areaName) as Aggregate | undefined;
-    if (aggregate) aggregate.count += observation.count;
-    else {
+    let aggregate = byArea.get(areaName) as Aggregate | undefined;
+    if (aggregate) {
+      aggregate.count += observation.count;
+      aggregate.rows += 1;
+    } else {
+      const offenceCode = observation.offenceCode ?? this.options.resolver.codeOf(observation.label);
       // Kept for the whole import: copied, so that it holds on to none of the batch's text.
       const kept: Observation = {
         crimeId: null,
@@ -225,10 +253,17 @@ export class DatasetWriter {
         areaName: observation.areaName === null ? null : detached(observation.areaName),
         count: observation.count,
       };
-      const created = { observation: kept, inArea, count: observation.count };
-      byArea.set(detached(areaName), created);
-      this.aggregates.push(created);
+      aggregate = { id: this.nextAggregateId++, observation: kept, inArea, count: observation.count, rows: 1 };
+      byArea.set(detached(areaName), aggregate);
+      this.aggregates.push(aggregate);
     }
+    // The row itself: where it is in the file, and which aggregate it counts towards.
+    const rows = this.importedRows;
+    rows.push(rowNumber);
+    rows.push(aggregate.id);
+    rows.push(observation.count);
+    rows.added();
+    this.importedRowCount += 1;
   }
 
   private reject(rowNumber: number, reason: string): void {
@@ -239,7 +274,7 @@ export class DatasetWriter {
   /** A rejected row, or a rejected cell of a row that was otherwise imported. */
   private recordRejection(rowNumber: number, reason: string): void {
     this.storedRejections += 1;
-    if (this.storedRejections <= storedRejectionLimit) this.insertRejection.run(this.datasetId, rowNumber, reason);
+    if (this.storedRejections <= storedRejectionLimit) this.insertRejection.run(this.datasetId, rowNumber, this.sheetPosition, reason);
     const kind = reasonKind(reason);
     const group = this.reasons.get(kind);
     if (group) group.rows += 1;
@@ -272,8 +307,22 @@ export class DatasetWriter {
 
   /** Writes rows still waiting in the batches. */
   flush(): void {
-    this.observations.flush();
+    this.importedRows.flush();
     this.writeKeyBlock();
+  }
+
+  /**
+   * The ids the rows took, first and last (null when none were imported). SQLite gives each
+   * new row the next id after the largest, so the rows of one transaction are consecutive;
+   * this checks it, since removing a dataset removes its range.
+   */
+  importedRowRange(): { from: number; to: number } | null {
+    if (this.importedRowCount === 0) return null;
+    const range = { from: this.firstImportedRowId, to: this.firstImportedRowId + this.importedRowCount - 1 };
+    const last = this.db.prepare('SELECT max(id) FROM imported_row').pluck().get() as number;
+    const first = this.db.prepare('SELECT id FROM imported_row WHERE id >= ? ORDER BY id LIMIT 1').pluck().get(range.from) as number;
+    if (first !== range.from || last !== range.to) throw new Error(`The imported rows took ids ${first}–${last}, not ${range.from}–${range.to}.`);
+    return range;
   }
 
   /** Why an import with nothing to keep failed, in words an analyst can act on. */
@@ -293,13 +342,14 @@ export class DatasetWriter {
   writeRecords(mapping: Partial<Record<MappableField, string>>, ignoredColumns: readonly string[]): void {
     const { db, datasetId, tally } = this;
     const insertAggregate = db.prepare(
-      `INSERT INTO offence_count (dataset_id, source_label, offence_key, offence_code, period_from, period_to, area_code, area_name, in_area, count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO offence_count (id, dataset_id, source_label, offence_key, offence_code, period_from, period_to, area_code, area_name, in_area, count, rows)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let firstMonth: string | null = null;
     let lastMonth: string | null = null;
-    for (const { observation, inArea, count } of this.aggregates) {
+    for (const { id, observation, inArea, count, rows } of this.aggregates) {
       insertAggregate.run(
+        id,
         datasetId,
         observation.label,
         this.options.resolver.keyOf(observation.label, observation.offenceCode),
@@ -310,6 +360,7 @@ export class DatasetWriter {
         observation.areaName,
         inArea ? 1 : 0,
         count,
+        rows,
       );
       if (inArea) {
         if (firstMonth === null || observation.periodFrom < firstMonth) firstMonth = observation.periodFrom;
@@ -327,6 +378,6 @@ export class DatasetWriter {
     const insertReason = db.prepare('INSERT INTO dataset_rejection_reason (dataset_id, reason, rows) VALUES (?, ?, ?)');
     for (const { example, rows } of this.reasons.values()) insertReason.run(datasetId, example, rows);
     const insertOtherArea = db.prepare('INSERT INTO dataset_other_area (dataset_id, area, rows, kept) VALUES (?, ?, ?, ?)');
-    for (const [area, rows] of this.otherAreas) insertOtherArea.run(datasetId, area, rows, this.options.keepComparators ? 1 : 0);
+    for (const [area, rows] of this.otherAreas) insertOtherArea.run(datasetId, area, rows, this.options.keepComparators && !this.notAreas.has(area) ? 1 : 0);
   }
 }

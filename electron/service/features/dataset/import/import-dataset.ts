@@ -5,11 +5,12 @@ import { WorkbenchError } from '../../../../../shared/result';
 import { throwIfCancelled, yieldToEventLoop, type OperationContext } from '../../../operation-context';
 import type { WorkspaceDatabase } from '../../../workspace-file';
 import { areaFilter } from './area-filter';
+import { normaliseHeader } from './cells';
 import { readQualityReport } from '../dataset-store';
 import { DatasetWriter } from './dataset-writer';
 import { detectHeader, headerSearchRows } from './header-detection';
 import { OffenceResolver } from './offence-resolver';
-import { BatchDecoder, type DecodedRow } from './pipeline/record-batch';
+import { BatchDecoder, type DecodedRow, type RecordBatch } from './pipeline/record-batch';
 import { SourcePipeline, type SourcePipelineOptions } from './pipeline/source-pipeline';
 import { refreshOffenceTotals } from '../../analysis/offence-totals';
 
@@ -20,6 +21,8 @@ export interface ImportRequest {
   mapping: ColumnMapping | null;
   labels: LabelMapping;
   sheet: string | null;
+  /** Every sheet of a workbook that shares the first recognised sheet's header, as one dataset. */
+  allSheets?: boolean;
   /** The area to import; defaults to the partnership's own. */
   area: string | null;
   /** Keep other areas' rows as comparators (for peer comparison) instead of skipping them. */
@@ -39,20 +42,62 @@ const rowsPerBatch = 4096;
 const keySampleRows = 50_000;
 
 /**
- * The import's page cache: eight times SQLite's default, so that the pages rows are appended
- * to stay in memory between batches, yet small enough to keep the import's memory flat.
+ * The import's page cache: twice SQLite's default, so that the pages rows are appended to
+ * stay in memory between batches. An imported row is a few numbers (migration 0010), so a
+ * larger cache bought nothing, while its every page stays in the import's memory.
  */
-const importCacheKiB = 16 * 1024;
+const importCacheKiB = 4 * 1024;
 
 export interface ImportHooks {
   /** Starts the reading thread; tests pass one that throws or is killed. */
   startWorker?: SourcePipelineOptions['start'];
 }
 
-function findExistingImport(db: WorkspaceDatabase, sha256: string, sheet: string | null) {
-  return db
-    .prepare('SELECT id, partner_name AS partner, imported_at AS importedAt FROM dataset WHERE source_sha256 = ? AND sheet IS ?')
-    .get(sha256, sheet) as { id: number; partner: string; importedAt: string } | undefined;
+/**
+ * An earlier import of the same file that read any of these sheets (none: a delimited file),
+ * whether it read that sheet alone or with others.
+ */
+function findExistingImport(db: WorkspaceDatabase, sha256: string, sheets: readonly string[]) {
+  const earlier = db.prepare('SELECT id, partner_name AS partner, imported_at AS importedAt FROM dataset WHERE source_sha256 = ? AND sheet IS ?');
+  type Earlier = { id: number; partner: string; importedAt: string };
+  if (sheets.length === 0) {
+    const found = earlier.get(sha256, null) as Earlier | undefined;
+    return found ? { ...found, sheet: null } : undefined;
+  }
+  const bySheet = db.prepare(
+    `SELECT d.id, d.partner_name AS partner, d.imported_at AS importedAt FROM dataset d
+     JOIN dataset_sheet s ON s.dataset_id = d.id AND s.skipped_reason IS NULL
+     WHERE d.source_sha256 = ? AND s.name = ? ORDER BY d.id LIMIT 1`,
+  );
+  for (const sheet of sheets) {
+    const found = (earlier.get(sha256, sheet) ?? bySheet.get(sha256, sheet)) as Earlier | undefined;
+    if (found) return { ...found, sheet };
+  }
+  return undefined;
+}
+
+/** Sheets that share a header: the same columns, whatever their case, spacing or punctuation. */
+function sameHeader(first: readonly string[], other: readonly string[]): boolean {
+  const columns = (header: readonly string[]) => {
+    const names = header.map(normaliseHeader);
+    while (names.length > 0 && names[names.length - 1] === '') names.pop();
+    return names;
+  };
+  const a = columns(first);
+  const b = columns(other);
+  return a.length === b.length && a.every((name, index) => name === b[index]);
+}
+
+/** A sheet read (or passed over) for the dataset, kept in its provenance. */
+interface SheetRead {
+  position: number;
+  name: string;
+  headerRow: number | null;
+  rowsRead: number;
+  skippedReason: string | null;
+  /** Imported rows of the dataset before this sheet's, and to the end of it. */
+  importedRowsBefore: number;
+  importedRowsAfter: number;
 }
 
 function partnershipArea(db: WorkspaceDatabase): string | null {
@@ -114,7 +159,8 @@ export async function importDataset(
   context.progress({ stage: `Reading ${fileName}`, done: 0, total: bytes, unit: 'bytes' });
   const source = await SourcePipeline.open(request.path, {
     fileName,
-    sheet: request.sheet,
+    sheet: request.allSheets ? null : request.sheet,
+    allSheets: request.allSheets === true,
     signal: context.signal,
     headRows: headerSearchRows,
     rowsPerBatch,
@@ -135,14 +181,60 @@ async function importRows(
   source: SourcePipeline,
   fileName: string,
 ): Promise<QualityReport> {
-  const buffered: DecodedRow[] = [];
-  const head = await source.next();
-  if (head) new BatchDecoder(null).decode(head, (row) => buffered.push(row));
-  throwIfCancelled(context);
-  if (buffered.length === 0) {
+  // A delimited file has one table: all its sheets is the file.
+  const allSheets = request.allSheets === true && source.kind !== 'csv';
+  const sheets: SheetRead[] = [];
+  const detect = (rows: DecodedRow[]) => detectHeader(rows, { format: request.format, mapping: request.mapping, fileName });
+  const headRows = (batch: RecordBatch) => {
+    const rows: DecodedRow[] = [];
+    new BatchDecoder(null).decode(batch, (row) => rows.push(row));
+    return rows;
+  };
+
+  // The first sheet whose header the workbench recognises sets the layout; with all sheets,
+  // sheets before it (notes, a cover) are passed over.
+  let head = await source.next();
+  let buffered: DecodedRow[] = [];
+  let detected: ReturnType<typeof detectHeader> | null = null;
+  // The reader sends the first batch before any credit is given, and spends one on each after it.
+  for (let taken = 0; head !== null; head = await source.next(), taken += 1) {
+    if (taken > 0) source.credit();
+    buffered = headRows(head);
+    throwIfCancelled(context);
+    if (!allSheets) {
+      detected = detect(buffered);
+      break;
+    }
+    let found: ReturnType<typeof detectHeader> | null = null;
+    try {
+      found = detect(buffered);
+    } catch {
+      // A sheet that is not the table (the wrong layout for --format, say) is passed over like notes.
+    }
+    if (found?.layout) {
+      detected = found;
+      break;
+    }
+    sheets.push({
+      position: head.sheet!.position,
+      name: head.sheet!.name,
+      headerRow: null,
+      rowsRead: 0,
+      skippedReason: 'no header the workbench recognises',
+      importedRowsBefore: 0,
+      importedRowsAfter: 0,
+    });
+    source.plan(null, { skipSheet: true });
+  }
+  if (head === null || buffered.length === 0 || detected === null) {
+    if (allSheets && sheets.length > 0) {
+      throw new WorkbenchError(
+        'invalid-input',
+        `None of the sheets of ${fileName} (${sheets.map((sheet) => `“${sheet.name}”`).join(', ')}) has a header the workbench recognises. Import one sheet with the column-mapping step instead.`,
+      );
+    }
     throw new WorkbenchError('invalid-file', `${fileName} is empty. Check that you chose the right file.`);
   }
-  const detected = detectHeader(buffered, { format: request.format, mapping: request.mapping, fileName });
   const layout = detected.layout;
   if (!layout) {
     throw new WorkbenchError(
@@ -150,14 +242,17 @@ async function importRows(
       `The workbench does not recognise the layout of ${fileName}. Map its columns (offence, date or period, and count) and import it again.`,
     );
   }
+  const firstHeader = detected.header;
   // Only the columns the layout reads cross between the threads.
   const columns = [...new Set(layout.columns)].sort((a, b) => a - b);
-  source.plan(columns);
-  const decoder = new BatchDecoder(columns);
+  const identifierColumn = layout.identifierColumn;
+  source.plan(columns, { identifierColumn });
+  let decoder = new BatchDecoder(columns);
   const targetArea = request.area ?? partnershipArea(db);
   const judgeArea = areaFilter(layout.areaRule, targetArea);
   const resolver = new OffenceResolver(db, request.partner, request.labels);
-  const sheet = source.details.sheet ?? null;
+  const firstSheet = head.sheet;
+  const sheet = allSheets ? null : (firstSheet?.name ?? null);
 
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -192,19 +287,63 @@ async function importRows(
       // A workbook places cells by column letter; only a delimited record can be cut wrongly.
       checkFieldCount: source.kind === 'csv',
       collectAreas: layout.areaRule === 'named-area' && !targetArea,
+      identifierColumn: identifierColumn ?? null,
     });
     const tally = writer.tally;
 
-    const headerRow = detected.headerRow ?? 0;
+    let current: SheetRead | null = null;
+    let readBefore = 0;
+    const endSheet = () => {
+      if (!current) return;
+      current.rowsRead = tally.read - readBefore;
+      current.importedRowsAfter = writer.importedRowCount;
+    };
+    const startSheet = (batch: RecordBatch, headerRow: number | null, skippedReason: string | null) => {
+      endSheet();
+      readBefore = tally.read;
+      current =
+        batch.sheet === null
+          ? null
+          : { position: batch.sheet.position, name: batch.sheet.name, headerRow, rowsRead: 0, skippedReason, importedRowsBefore: writer.importedRowCount, importedRowsAfter: writer.importedRowCount };
+      if (current) sheets.push(current);
+      // A rejection in a dataset read from several sheets says which; one sheet is the dataset's own.
+      writer.sheetPosition = allSheets && batch.sheet !== null ? batch.sheet.position : null;
+    };
+    startSheet(head, detected.headerRow, null);
+    const handleHead = (rows: DecodedRow[], headerRow: number | null) => {
+      for (const row of rows) if (row.rowNumber > (headerRow ?? 0)) writer.handle(row);
+    };
+    handleHead(buffered, detected.headerRow);
+
     const report = () =>
       context.progress({ stage: `Importing ${fileName}`, done: source.bytesRead, total: source.bytesTotal, unit: 'bytes', rows: tally.read });
-    for (const row of buffered) if (row.rowNumber > headerRow) writer.handle(row);
     let reported = 0;
     let reserved = false;
     for (let batch = await source.next(); batch !== null; batch = await source.next()) {
       source.credit();
-      // The writer keeps nothing of a row's cells array once it has handled the row.
-      decoder.decode(batch, (row) => writer.handle(row), true);
+      if (batch.head) {
+        // Another sheet: part of the dataset if it has the same header, passed over otherwise.
+        const rows = headRows(batch);
+        let found: ReturnType<typeof detectHeader> | null = null;
+        try {
+          found = detect(rows);
+        } catch {
+          found = null;
+        }
+        if (found?.layout && found.layout.format === layout.format && sameHeader(firstHeader, found.header)) {
+          source.plan(columns, { identifierColumn });
+          decoder = new BatchDecoder(columns);
+          startSheet(batch, found.headerRow, null);
+          handleHead(rows, found.headerRow);
+        } else {
+          source.plan(null, { skipSheet: true });
+          startSheet(batch, null, found?.layout ? `its header differs from that of sheet “${firstSheet?.name ?? ''}”` : 'no header the workbench recognises');
+        }
+      } else {
+        // The writer keeps nothing of a row's cells array once it has handled the row.
+        decoder.decode(batch, (row) => writer.handle(row), true);
+      }
+      source.recycle(batch);
       if (!reserved && tally.read >= keySampleRows) {
         reserved = true;
         writer.reserveCrimeKeys(source.bytesRead / source.bytesTotal);
@@ -218,13 +357,15 @@ async function importRows(
       await yieldToEventLoop();
       throwIfCancelled(context);
     }
+    endSheet();
     writer.flush();
     report();
 
     const sha256 = source.sha256!;
-    const earlier = findExistingImport(db, sha256, sheet);
+    const imported = sheets.filter((candidate) => candidate.skippedReason === null).map((candidate) => candidate.name);
+    const earlier = findExistingImport(db, sha256, imported);
     if (earlier) {
-      const which = sheet === null ? '' : ` (sheet “${sheet}”)`;
+      const which = earlier.sheet === null ? '' : ` (sheet “${earlier.sheet}”)`;
       throw new WorkbenchError(
         'duplicate-file',
         `${fileName}${which} has already been imported (dataset ${earlier.id}, from ${earlier.partner}, on ${earlier.importedAt.slice(0, 10)}). Nothing was imported. Remove that dataset first if you mean to import the file again.`,
@@ -245,8 +386,26 @@ async function importRows(
 
     context.progress({ stage: `Saving ${fileName}`, done: source.bytesTotal, total: source.bytesTotal, unit: 'bytes', rows: tally.read });
     throwIfCancelled(context);
-    db.prepare('UPDATE dataset SET source_sha256 = ? WHERE id = ?').run(sha256, datasetId);
+    const range = writer.importedRowRange();
+    db.prepare('UPDATE dataset SET source_sha256 = ?, imported_rows_from = ?, imported_rows_to = ? WHERE id = ?').run(sha256, range?.from ?? null, range?.to ?? null, datasetId);
     writer.writeRecords(layout.mapping, layout.ignoredColumns);
+    const insertSheet = db.prepare(
+      `INSERT INTO dataset_sheet (dataset_id, sheet_position, name, header_row, rows_read, skipped_reason, imported_rows_from, imported_rows_to)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const read of sheets) {
+      const some = range !== null && read.importedRowsAfter > read.importedRowsBefore;
+      insertSheet.run(
+        datasetId,
+        read.position,
+        read.name,
+        read.headerRow,
+        read.rowsRead,
+        read.skippedReason,
+        some ? range.from + read.importedRowsBefore : null,
+        some ? range.from + read.importedRowsAfter - 1 : null,
+      );
+    }
     refreshOffenceTotals(db, [datasetId]);
     resolver.rememberLabels();
     if (layout.format === 'generic' && request.mapping) {

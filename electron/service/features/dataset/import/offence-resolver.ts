@@ -23,6 +23,8 @@ function requireKnownKey(label: string, key: string): void {
  */
 export class OffenceResolver {
   private readonly saved = new Map<string, string>();
+  /** The same, by label in lower case: a table that changes an offence's case from year to year means the same offence. */
+  private readonly savedAnyCase = new Map<string, string>();
   private readonly cache = new Map<string, string | null>();
   private readonly codes = new Map<string, string | null>();
 
@@ -40,6 +42,7 @@ export class OffenceResolver {
       if (!resolved) requireKnownKey(label, key);
       this.saved.set(label, resolved ?? key);
     }
+    for (const [label, key] of this.saved) if (!this.savedAnyCase.has(label.toLowerCase())) this.savedAnyCase.set(label.toLowerCase(), key);
   }
 
   /** A Home Office code, where the source gives one, is more precise than its description. */
@@ -47,7 +50,8 @@ export class OffenceResolver {
     const cacheKey = code === null ? label : `${label}\u0000${code}`;
     let key = this.cache.get(cacheKey);
     if (key === undefined) {
-      key = this.saved.get(label) ?? (code !== null ? offenceKeyForLabel(code) : null) ?? offenceKeyForLabel(label);
+      key =
+        this.saved.get(label) ?? this.savedAnyCase.get(label.toLowerCase()) ?? (code !== null ? offenceKeyForLabel(code) : null) ?? offenceKeyForLabel(label);
       this.cache.set(cacheKey, key);
     }
     return key;

@@ -2,11 +2,12 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ColumnMapping, ImportPreview } from '../../../../../shared/domain/dataset';
 import type { WorkspaceDatabase } from '../../../workspace-file';
+import { isUnassignedArea, sameArea } from './area-filter';
 import { cellText } from './cells';
 import { detectHeader, headerSearchRows } from './header-detection';
 import { suggestMapping } from './layouts';
 import { openSourceTable } from './readers/source-table';
-import type { SourceRow } from './readers/source-types';
+import type { SheetOfRows, SourceRow } from './readers/source-types';
 
 const sampleRowCount = 8;
 
@@ -25,33 +26,65 @@ function savedColumnMapping(db: WorkspaceDatabase, partner: string | null): Part
 export async function previewFile(
   db: WorkspaceDatabase,
   path: string,
-  options: { sheet: string | null; partner: string | null },
+  options: { sheet: string | null; allSheets?: boolean; partner: string | null },
   signal: AbortSignal,
 ): Promise<ImportPreview> {
-  const table = await openSourceTable(path, { ...(options.sheet ? { sheet: options.sheet } : {}), signal });
-  const rows: SourceRow[] = [];
+  const fileName = basename(path);
+  const table = await openSourceTable(path, { ...(options.sheet ? { sheet: options.sheet } : {}), allSheets: options.allSheets === true, signal });
+  // With all sheets, the one shown is the first whose header the workbench recognises: the
+  // one whose header the others must share.
+  let rows: SourceRow[] = [];
+  let shown: { sheet: SheetOfRows | null; rows: SourceRow[] } | null = null;
+  let first: { sheet: SheetOfRows | null; rows: SourceRow[] } | null = null;
+  let sheet: SheetOfRows | null = null;
+  let passed = false;
+  const settle = () => {
+    if (rows.length === 0) return false;
+    first ??= { sheet, rows };
+    if (!table.details.allSheets || detectHeader(rows, { format: 'auto', mapping: null, fileName }).layout) {
+      shown = { sheet, rows };
+      return true;
+    }
+    return false;
+  };
   try {
     for await (const row of table.rows()) {
+      const rowSheet = table.currentSheet();
+      if (rowSheet !== sheet) {
+        if (!passed && settle()) break;
+        sheet = rowSheet;
+        rows = [];
+        passed = false;
+      }
+      if (passed) continue;
       rows.push(row);
-      if (rows.length >= headerSearchRows + sampleRowCount) break;
+      if (rows.length >= headerSearchRows + sampleRowCount) {
+        if (settle()) break;
+        // Not the table: on to the next sheet.
+        passed = true;
+        table.skipSheet(sheet!);
+      }
     }
+    if (shown === null && !passed) settle();
   } finally {
     await table.close();
   }
-  const fileName = basename(path);
+  const chosen: { sheet: SheetOfRows | null; rows: SourceRow[] } = shown ?? first ?? { sheet: null, rows: [] };
+  rows = chosen.rows;
   const detected = detectHeader(rows, { format: 'auto', mapping: null, fileName });
   const body = rows.filter((row) => detected.headerRow === null || row.rowNumber > detected.headerRow);
   const saved = savedColumnMapping(db, options.partner);
   const partnershipArea = (db.prepare('SELECT area FROM partnership WHERE id = 1').get() as { area: string | null }).area;
   const areaColumn = detected.layout?.areaRule === 'named-area' ? detected.layout.mapping.area : undefined;
   const areaIndex = areaColumn ? detected.header.indexOf(areaColumn) : -1;
-  const areas = areaIndex >= 0 ? [...new Set(body.map((row) => cellText(row.cells[areaIndex])).filter(Boolean))] : [];
-  const matching = areas.find((area) => partnershipArea && area.toLowerCase() === partnershipArea.toLowerCase());
+  const areas = areaIndex >= 0 ? [...new Set(body.map((row) => cellText(row.cells[areaIndex])).filter((area) => area && !isUnassignedArea(area)))] : [];
+  const matching = areas.find((area) => partnershipArea && sameArea(area, partnershipArea));
   return {
     fileName,
     bytes: statSync(path).size,
     sheets: table.details.sheets ?? [],
-    sheet: table.details.sheet ?? null,
+    sheet: chosen.sheet?.name ?? table.details.sheet ?? null,
+    allSheets: table.details.allSheets === true,
     format: detected.layout?.format ?? null,
     headerRow: detected.headerRow,
     header: detected.header,

@@ -40,6 +40,17 @@ export interface BoundLayout {
   ignoredColumns: string[];
   /** Positions of the columns convert() reads: the only cells the reader needs to send. */
   columns: number[];
+  /**
+   * A column whose text, when not blank, identifies a crime, and is used for nothing else:
+   * rows are de-duplicated by its key (crime-id-set.ts), which the reader works out, so the
+   * text never crosses to the writing thread. convert() leaves Observation.crimeId null.
+   */
+  identifierColumn?: number;
+  /**
+   * The row's outcome. A layout read millions of times may return the same outcome and
+   * observation objects for every row, refilled (police-uk-street does): use an outcome before
+   * converting the next row, and copy whatever is kept (the writer copies an aggregate's key).
+   */
   convert(cells: readonly CellValue[]): RowOutcome;
 }
 

@@ -1,5 +1,5 @@
 import { cellText, normaliseHeader } from '../cells';
-import { indexHeader, type Layout } from './layout';
+import { indexHeader, type Layout, type Observation, type RowOutcome } from './layout';
 import { cachedPeriodParser } from './period-cache';
 
 /**
@@ -34,6 +34,10 @@ export const policeUkStreetLayout: Layout = {
       at('lsoaname'),
     ];
     const parsePeriod = cachedPeriodParser();
+    // One outcome, refilled for every row (see BoundLayout.convert): a force's file has
+    // millions of rows, and three new objects a row are most of what the writing thread makes.
+    const observation: Observation = { crimeId: null, periodFrom: '', periodTo: '', label: '', offenceCode: null, areaCode: null, areaName: null, count: 1 };
+    const observed: RowOutcome = { kind: 'observations', observations: [observation] };
     return {
       format: 'police-uk-street',
       areaRule: 'lsoa',
@@ -44,27 +48,20 @@ export const policeUkStreetLayout: Layout = {
         area: header[lsoaCode],
       },
       ignoredColumns: header.filter((name) => name.trim() && !knownColumns.has(normaliseHeader(name))),
-      columns: [crimeId, month, crimeType, lsoaCode, lsoaName].filter((position) => position >= 0),
+      // The Crime ID is only ever its key: the reader sends that instead.
+      columns: [month, crimeType, lsoaCode, lsoaName].filter((position) => position >= 0),
+      ...(crimeId >= 0 ? { identifierColumn: crimeId } : {}),
       convert(cells) {
         const label = cellText(cells[crimeType]);
         if (!label) return { kind: 'rejected', reason: 'The crime type is blank.' };
         const period = parsePeriod(cells[month]);
         if (!period.ok) return { kind: 'rejected', reason: `Month: ${period.reason}` };
-        return {
-          kind: 'observations',
-          observations: [
-            {
-              crimeId: cellText(cells[crimeId]) || null,
-              periodFrom: period.period.fromMonth,
-              periodTo: period.period.toMonth,
-              label,
-              offenceCode: null,
-              areaCode: cellText(cells[lsoaCode]) || null,
-              areaName: lsoaName >= 0 ? cellText(cells[lsoaName]) || null : null,
-              count: 1,
-            },
-          ],
-        };
+        observation.periodFrom = period.period.fromMonth;
+        observation.periodTo = period.period.toMonth;
+        observation.label = label;
+        observation.areaCode = cellText(cells[lsoaCode]) || null;
+        observation.areaName = lsoaName >= 0 ? cellText(cells[lsoaName]) || null : null;
+        return observed;
       },
     };
   },

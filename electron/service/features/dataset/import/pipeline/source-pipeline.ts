@@ -4,7 +4,7 @@ import { WorkbenchError, errorCodes, type ErrorCode } from '../../../../../../sh
 import { cancelled, quotedFileName } from '../readers/reader-messages';
 import type { SourceTable } from '../readers/source-types';
 import type { ReaderLimits } from '../readers/reader-limits';
-import type { RecordBatch } from './record-batch';
+import { transferablesOf, type RecordBatch } from './record-batch';
 import type { FromSourceWorker, SourceWorkerData, ToSourceWorker } from './source-worker-protocol';
 
 /** Batches the reader may send ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
@@ -14,10 +14,14 @@ const stopGraceMs = 2000;
 
 /**
  * The reading thread's nursery, for objects just made. A cell's text lives only until its
- * batch is sent, yet V8's default (48 MB) lets so much build up between collections that a
- * 10-million-row file's import peaked about 40 MB higher, for no gain in speed. The old
- * generation is left unbounded: a workbook's shared strings live there, and a limit would
- * end a large one's import.
+ * batch is sent (and a batch of police.uk rows is small, its Crime IDs sent as keys), yet
+ * V8's default (48 MB) lets so much build up between collections that a 10-million-row
+ * file's import peaked about 40 MB higher, for no gain in speed. At 4 MB, though, the chunk
+ * being split was often still alive at its second collection and moved to the old
+ * generation, which on a busy machine (its collector's helper threads short of processor
+ * time) then grew to some 30 MB of dead chunks; at 8 MB the reader's heap stays near 16 MB
+ * busy or not. The old generation is left unbounded: a workbook's shared strings live there,
+ * and a limit would end a large one's import.
  */
 const readerHeap = { maxYoungGenerationSizeMb: 8 };
 
@@ -84,6 +88,7 @@ export function startSourceWorker(data: SourceWorkerData): Worker {
 export interface SourcePipelineOptions {
   fileName: string;
   sheet: string | null;
+  allSheets: boolean;
   signal: AbortSignal;
   headRows: number;
   rowsPerBatch: number;
@@ -110,6 +115,7 @@ export class SourcePipeline {
   private closed = false;
   private released = false;
   private taken = 0;
+  private planned = false;
   private readonly exited: Promise<unknown>;
   /** Settles when the reader has released the file and can take another. */
   private readonly ready: Promise<void>;
@@ -139,7 +145,14 @@ export class SourcePipeline {
   /** Starts reading; resolves once the file is open and recognised. */
   static async open(path: string, options: SourcePipelineOptions): Promise<SourcePipeline> {
     if (options.signal.aborted) throw cancelled();
-    const data: SourceWorkerData = { path, sheet: options.sheet, headRows: options.headRows, rowsPerBatch: options.rowsPerBatch, ...(options.limits ? { limits: options.limits } : {}) };
+    const data: SourceWorkerData = {
+      path,
+      sheet: options.sheet,
+      allSheets: options.allSheets,
+      headRows: options.headRows,
+      rowsPerBatch: options.rowsPerBatch,
+      ...(options.limits ? { limits: options.limits } : {}),
+    };
     const pipeline = new SourcePipeline((options.start ?? startSourceWorker)(data), options);
     try {
       const opened = await pipeline.nextEvent();
@@ -171,9 +184,14 @@ export class SourcePipeline {
     throw this.failure(event);
   }
 
-  /** After the first batch: the columns to send from now on, and the reader may go ahead. */
-  plan(columns: number[] | null): void {
-    this.send({ type: 'plan', columns, credits: creditsAhead });
+  /**
+   * After a head batch: the columns to send of its sheet from now on (and the one to send as
+   * crime keys), or that the rest of the sheet is to be passed over. After the first, the
+   * reader may go ahead.
+   */
+  plan(columns: number[] | null, options: { skipSheet?: boolean; identifierColumn?: number | undefined } = {}): void {
+    this.send({ type: 'plan', columns, identifierColumn: options.identifierColumn ?? null, credits: this.planned ? 0 : creditsAhead, skipSheet: options.skipSheet === true });
+    this.planned = true;
   }
 
   /** The writer has taken a batch: the reader may send one more (told two at a time, halving the messages). */
@@ -183,6 +201,12 @@ export class SourcePipeline {
       this.taken = 0;
       this.send({ type: 'credit', count: 2 });
     }
+  }
+
+  /** The writer has read the batch: its buffers go back to the reader, to be written into again. */
+  recycle(batch: RecordBatch): void {
+    const buffers = transferablesOf(batch).filter((buffer) => buffer.byteLength > 0);
+    if (!this.released && !this.closed && buffers.length > 0) this.worker.postMessage({ type: 'buffers', buffers } satisfies ToSourceWorker, buffers);
   }
 
   /** Stops the reader if it is still going, waits for it to release the file, and ends the thread. */

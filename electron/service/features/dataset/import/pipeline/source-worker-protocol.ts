@@ -6,6 +6,8 @@ import type { RecordBatch } from './record-batch';
 export interface SourceWorkerData {
   path: string;
   sheet: string | null;
+  /** Read every sheet of a workbook, each with its own head batch. */
+  allSheets: boolean;
   limits?: Partial<ReaderLimits>;
   /** Rows in the first batch: enough to find the header. The reader then waits for the plan. */
   headRows: number;
@@ -28,10 +30,15 @@ export type ToSourceWorker =
   | { type: 'start'; data: SourceWorkerData }
   /** A file of this kind is coming: load what reading it needs (exceljs, for a workbook) now. */
   | { type: 'prepare'; kind: SourceTable['kind'] }
-  /** The columns to send from now on (null: all), and how many batches may be sent ahead. */
-  | { type: 'plan'; columns: number[] | null; credits: number }
+  /**
+   * After a head batch: the columns to send of its sheet from now on (null: all), how many
+   * more batches may be sent ahead, and whether to pass over the rest of the sheet instead.
+   */
+  | { type: 'plan'; columns: number[] | null; identifierColumn: number | null; credits: number; skipSheet: boolean }
   /** More batches may be sent: the writer has taken that many. */
   | { type: 'credit'; count: number }
+  /** The buffers of a batch the writer has read, moved back to be written into again. */
+  | { type: 'buffers'; buffers: ArrayBuffer[] }
   /** Stop reading and release the file. */
   | { type: 'stop' };
 

@@ -1,5 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { createTextDecoder, detectEncoding, lineBreaksBeforeBadByte } from './csv-encoding';
+import { FastTextDecoder } from './fast-text-decoder';
 import { sniffDelimiter } from './csv-delimiter';
 import { CsvRecordSplitter } from './csv-record-splitter';
 import { type ReaderLimits } from './reader-limits';
@@ -18,8 +19,11 @@ export interface CsvTableInput {
   onBytes?: (chunk: Buffer) => void;
 }
 
-/** Large enough to keep per-chunk costs small, small enough that memory stays flat. */
-const chunkBytes = 256 * 1024;
+/**
+ * Large enough to keep per-chunk costs small, small enough that memory stays flat, and that
+ * a chunk's text fits V8's young generation (a larger string takes fresh pages of its own).
+ */
+const chunkBytes = 64 * 1024;
 
 /**
  * Opens a delimited text file. Encoding, line breaks and delimiter are settled from the
@@ -47,6 +51,8 @@ class CsvSourceTable extends OnceReadTable {
   readonly kind = 'csv';
   readonly details: SourceTable['details'];
   private consumed = 0;
+  private splitter: CsvRecordSplitter | null = null;
+  private wanted: readonly number[] | null = null;
 
   constructor(
     private readonly path: string,
@@ -63,9 +69,14 @@ class CsvSourceTable extends OnceReadTable {
     return this.consumed;
   }
 
-  protected async *readRows(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow> {
+  override selectColumns(columns: readonly number[] | null): void {
+    this.wanted = columns;
+    this.splitter?.selectColumns(columns);
+  }
+
+  protected async *readBatches(stopOrCancel: AbortSignal): AsyncGenerator<SourceRow[]> {
     const { fileName, signal, limits } = this.input;
-    const decoder = createTextDecoder(this.encoding);
+    const decoder = new FastTextDecoder(createTextDecoder(this.encoding), this.encoding);
     const splitter = new CsvRecordSplitter({
       fileName,
       delimiter: this.delimiter,
@@ -74,6 +85,8 @@ class CsvSourceTable extends OnceReadTable {
       maxRecordBytes: limits.maxRecordBytes,
       bareCarriageReturn: 'line-break',
     });
+    this.splitter = splitter;
+    splitter.selectColumns(this.wanted);
     // The stream is destroyed (closing the file) on abort, on error, and when the caller
     // stops iterating early, through the finally below.
     const stream = createReadStream(this.path, { highWaterMark: chunkBytes, signal: stopOrCancel });
@@ -82,29 +95,33 @@ class CsvSourceTable extends OnceReadTable {
       for await (const chunk of bufferChunks(stream)) {
         this.consumed += chunk.length;
         this.input.onBytes?.(chunk);
+        // A NUL byte in the first megabyte refused the file; after that, it rejects its row.
+        if (!splitter.checksNul && chunk.includes(0)) splitter.checksNul = true;
         let text: string;
         try {
-          text = decoder.decode(chunk, { stream: true });
+          text = decoder.decode(chunk);
         } catch {
           const near = splitter.currentLine + lineBreaksBeforeBadByte(chunk, this.encoding, this.lineBreak);
           throw notValidText(fileName, this.encoding, near, true);
         }
-        for (const row of splitter.push(text)) {
-          if (stopOrCancel.aborted) throw cancelled();
-          yield row;
-          rowsYielded++;
+        const rows = splitter.push(text);
+        if (stopOrCancel.aborted) throw cancelled();
+        if (rows.length > 0) {
+          yield rows;
+          rowsYielded += rows.length;
         }
       }
       let tail: string;
       try {
-        tail = decoder.decode();
+        tail = decoder.end();
       } catch {
         throw notValidText(fileName, this.encoding, splitter.currentLine, true);
       }
-      for (const row of splitter.end(tail)) {
-        if (stopOrCancel.aborted) throw cancelled();
-        yield row;
-        rowsYielded++;
+      const rows = splitter.end(tail);
+      if (stopOrCancel.aborted) throw cancelled();
+      if (rows.length > 0) {
+        yield rows;
+        rowsYielded += rows.length;
       }
       if (rowsYielded === 0) throw emptyFile(fileName);
     } catch (error) {
@@ -113,6 +130,7 @@ class CsvSourceTable extends OnceReadTable {
       if (signal?.aborted || isAbortError(error)) throw cancelled();
       throw error;
     } finally {
+      this.splitter = null;
       stream.destroy();
     }
   }

@@ -52,6 +52,10 @@ export class CsvRecordSplitter {
   private readonly delimiterCode: number;
   private readonly csvParseOptions;
   private readonly bareCrBreaks: boolean;
+  /** By position, whether the caller needs the cell (null: every cell). */
+  private wanted: Uint8Array | null = null;
+  /** Look for NUL characters in the records whose cells are left out (the file has shown one). */
+  checksNul = false;
 
   constructor(private readonly settings: CsvSplitterSettings) {
     this.delimiterCode = settings.delimiter.charCodeAt(0);
@@ -68,6 +72,21 @@ export class CsvRecordSplitter {
     };
   }
 
+  /**
+   * From the next record on, only these cells are needed: for a record without quotes (nearly
+   * every one), the others are not cut out of the line at all, only counted. The cells array
+   * keeps the record's length; a record with a NUL character anywhere is marked (nul).
+   */
+  selectColumns(columns: readonly number[] | null): void {
+    if (columns === null) {
+      this.wanted = null;
+      return;
+    }
+    const wanted = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const column of columns) wanted[column] = 1;
+    this.wanted = wanted;
+  }
+
   /** The line that text pushed next starts on: where a decoding problem would be. */
   get currentLine(): number {
     return this.line;
@@ -75,12 +94,32 @@ export class CsvRecordSplitter {
 
   push(chunk: string): SourceRow[] {
     const rows: SourceRow[] = [];
-    const text = this.carry === '' ? chunk : this.carry + chunk;
     const lineBreak = this.settings.lineBreak;
-    let start = 0;
-    let nextQuote = text.indexOf('"');
-    let nextCr = this.bareCrBreaks ? text.indexOf('\r') : -1;
-    for (let end = text.indexOf(lineBreak); end !== -1 || nextCr !== -1; end = text.indexOf(lineBreak, start)) {
+    const firstBreak = this.carry === '' ? -1 : chunk.indexOf(lineBreak);
+    if (this.carry === '') this.scan(chunk, 0, rows);
+    else if (firstBreak === -1) this.scan(this.carry + chunk, 0, rows);
+    else {
+      // Only the unfinished line is joined to the new text, up to its line break: joining the
+      // whole chunk would copy all of its text once more (about 200 bytes a police.uk row).
+      this.scan(this.carry + chunk.slice(0, firstBreak + 1), 0, rows);
+      // That piece ends with a line break, so nothing of it is left over (a quoted field
+      // running on waits in this.open); were anything left, it would go on with the rest.
+      if (this.carry === '') this.scan(chunk, firstBreak + 1, rows);
+      else this.scan(this.carry + chunk.slice(firstBreak + 1), 0, rows);
+    }
+    const pending = this.carry.length + (this.open?.length ?? 0);
+    if (pending > this.settings.maxRecordBytes) throw this.recordTooLong();
+    this.flushRun(rows);
+    return rows;
+  }
+
+  /** Takes the complete lines of text from `from` on, and keeps the unfinished last one as the carry. */
+  private scan(text: string, from: number, rows: SourceRow[]): void {
+    const lineBreak = this.settings.lineBreak;
+    let start = from;
+    let nextQuote = text.indexOf('"', from);
+    let nextCr = this.bareCrBreaks ? text.indexOf('\r', from) : -1;
+    for (let end = text.indexOf(lineBreak, from); end !== -1 || nextCr !== -1; end = text.indexOf(lineBreak, start)) {
       if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
       // A carriage return before the next line feed, and not right before it, ends a line of its own.
       if (nextCr !== -1 && (end === -1 || nextCr < end - 1) && nextCr + 1 < text.length) {
@@ -96,10 +135,6 @@ export class CsvRecordSplitter {
       this.line++;
     }
     this.carry = start === 0 ? text : text.slice(start);
-    const pending = this.carry.length + (this.open?.length ?? 0);
-    if (pending > this.settings.maxRecordBytes) throw this.recordTooLong();
-    this.flushRun(rows);
-    return rows;
   }
 
   /** The last line needs no line break after it. */
@@ -131,7 +166,10 @@ export class CsvRecordSplitter {
     if (!hasQuote) {
       // Rows already gathered come first, to keep the file's order.
       this.flushRun(rows);
-      if (contentEnd > start) this.accept(this.line, text.slice(start, contentEnd).split(this.settings.delimiter), rows);
+      if (contentEnd > start) {
+        if (this.wanted === null) this.accept(this.line, text.slice(start, contentEnd).split(this.settings.delimiter), rows);
+        else this.acceptWanted(text, start, contentEnd, rows);
+      }
       return;
     }
     const cells = this.splitWellQuotedLine(text, start, contentEnd);
@@ -247,6 +285,34 @@ export class CsvRecordSplitter {
     // Fully empty rows (blank lines, or Excel's ",,,,") carry nothing; the next row keeps its number.
     if (cells[0] === '' && cells.every((cell) => cell === '')) return;
     rows.push({ rowNumber, cells });
+  }
+
+  /** A record without quotes, cutting out only the cells wanted and counting the rest. */
+  private acceptWanted(text: string, start: number, end: number, rows: SourceRow[]): void {
+    const wanted = this.wanted!;
+    const delimiter = this.settings.delimiter;
+    const cells: string[] = [];
+    let field = 0;
+    let at = start;
+    for (;;) {
+      const next = text.indexOf(delimiter, at);
+      const fieldEnd = next === -1 || next >= end ? end : next;
+      if (field < wanted.length && wanted[field] === 1) cells[field] = text.slice(at, fieldEnd);
+      field += 1;
+      if (fieldEnd === end) break;
+      at = fieldEnd + 1;
+    }
+    // Too many fields: accept() says so, with the row.
+    if (field > this.settings.maxColumns) return this.accept(this.line, text.slice(start, end).split(delimiter), rows);
+    // Fully empty: nothing but delimiters.
+    if (end - start === field - 1) return;
+    cells.length = field;
+    const row: SourceRow = { rowNumber: this.line, cells };
+    if (this.checksNul) {
+      const nul = text.indexOf('\u0000', start);
+      if (nul !== -1 && nul < end) row.nul = true;
+    }
+    rows.push(row);
   }
 
   private recordTooLong(): Error {

@@ -6,6 +6,8 @@ export type FileHeadKind =
   | { type: 'zip' }
   | { type: 'ole' }
   | { type: 'binary'; looksLike?: string }
+  /** A flat OpenDocument spreadsheet (.fods): the whole document as one XML file. */
+  | { type: 'flat-ods' }
   | { type: 'text' };
 
 interface Signature {
@@ -44,5 +46,17 @@ export function classifyFileHead(head: Uint8Array): FileHeadKind {
   // UTF-16 text is full of NUL bytes by design; the CSV reader recognises it by its BOM.
   const utf16Bom = startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]);
   if (!utf16Bom && head.includes(0)) return { type: 'binary' };
+  if (isFlatOpenDocumentSpreadsheet(head)) return { type: 'flat-ods' };
   return { type: 'text' };
+}
+
+/**
+ * XML whose root is office:document with the spreadsheet media type (ODF 1.3 part 3, §3.1.3):
+ * what LibreOffice saves as "Flat XML ODF Spreadsheet". Read as CSV it would be one column of
+ * markup, so it is recognised for what it is.
+ */
+function isFlatOpenDocumentSpreadsheet(head: Uint8Array): boolean {
+  const start = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 16 * 1024)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  if (!start.startsWith('<')) return false;
+  return /<office:document[\s>]/.test(start) && start.includes('application/vnd.oasis.opendocument.spreadsheet');
 }

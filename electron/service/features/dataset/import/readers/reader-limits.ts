@@ -13,6 +13,12 @@ export interface ReaderLimits {
   maxRecordBytes: number;
   /** Total size the parts of an .xlsx may expand to, from the zip's central directory. */
   maxInflatedBytes: number;
+  /**
+   * The same for an OpenDocument spreadsheet. Its sheets are streamed and nothing of them is
+   * kept, so size costs time rather than memory, and national tables are published with over
+   * a gigabyte of XML inside.
+   */
+  maxOdsInflatedBytes: number;
   /** Expansion ratio above which a large zip entry is treated as a decompression bomb. */
   maxCompressionRatio: number;
   /** Entries smaller than this are not ratio-checked: a tiny, very compressible part is harmless. */
@@ -27,6 +33,7 @@ export const defaultReaderLimits: Readonly<ReaderLimits> = Object.freeze({
   maxColumns: 1_000,
   maxRecordBytes: 1 * MiB,
   maxInflatedBytes: 1024 * MiB,
+  maxOdsInflatedBytes: 8 * 1024 * MiB,
   // Real worksheet XML deflates about 5–20 : 1; even a sheet of identical styled empty
   // cells stays under 100 : 1, while a bomb made of one repeated byte reaches ~1,000 : 1.
   maxCompressionRatio: 200,

@@ -53,7 +53,7 @@ export function emptyFile(fileName: string): WorkbenchError {
 export function notTextOrSpreadsheet(fileName: string, looksLike?: string): WorkbenchError {
   const what = looksLike === undefined ? '' : ` (it looks like ${looksLike})`;
   return invalidFile(
-    `${quotedFileName(fileName)} is not a text or spreadsheet file${what}. Choose a CSV file or an Excel workbook (.xlsx).`,
+    `${quotedFileName(fileName)} is not a text or spreadsheet file${what}. Choose a CSV file, an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods).`,
   );
 }
 
@@ -66,5 +66,32 @@ export function passwordProtected(fileName: string): WorkbenchError {
 export function damagedWorkbook(fileName: string, where = ''): WorkbenchError {
   return invalidFile(
     `${quotedFileName(fileName)} is damaged or not a complete Excel file${where}. The download or copy may have been cut short: open it in Excel to check, save it again, and import the new copy.`,
+  );
+}
+
+/** An Excel 97–2003 file (.xls), which partners rename to .xlsx or .ods when asked for one. */
+export function legacyExcelWorkbook(fileName: string): WorkbenchError {
+  return invalidFile(
+    `${quotedFileName(fileName)} is an old Excel 97–2003 workbook (.xls), whatever its name says, which the workbench cannot read. Open it in Excel or LibreOffice Calc, save it as an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods), and import that.`,
+  );
+}
+
+/** An OpenDocument spreadsheet saved with a password: its manifest lists how each part is encrypted. */
+export function encryptedOpenDocument(fileName: string): WorkbenchError {
+  return invalidFile(
+    `${quotedFileName(fileName)} is password-protected. In LibreOffice Calc, open it with the password, choose File › Save As, untick “Save with password”, save it, and import the new copy.`,
+  );
+}
+
+/** A flat OpenDocument spreadsheet: the whole document as one XML file, which the workbench does not read. */
+export function flatOpenDocument(fileName: string): WorkbenchError {
+  return invalidFile(
+    `${quotedFileName(fileName)} is a flat OpenDocument spreadsheet (.fods, one XML file), which the workbench does not read. Open it in LibreOffice Calc, save it as an OpenDocument spreadsheet (.ods), and import that.`,
+  );
+}
+
+export function damagedOpenDocument(fileName: string, where = ''): WorkbenchError {
+  return invalidFile(
+    `${quotedFileName(fileName)} is damaged or not a complete OpenDocument spreadsheet${where}. The download or copy may have been cut short: open it in LibreOffice Calc to check, save it again, and import the new copy.`,
   );
 }

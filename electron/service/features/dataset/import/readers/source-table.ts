@@ -5,14 +5,34 @@ import { WorkbenchError } from '../../../../../../shared/result';
 import { openCsvTable } from './csv-reader';
 import { classifyFileHead } from './file-signature';
 import { type ReaderLimits, resolveLimits } from './reader-limits';
-import { emptyFile, invalidFile, notTextOrSpreadsheet, passwordProtected, quotedFileName, throwIfAborted } from './reader-messages';
+import { compoundFileKind } from './ole-compound';
+import { openOdsTable } from './ods-reader';
+import { zipSpreadsheetKind } from './ods-package';
+import {
+  emptyFile,
+  flatOpenDocument,
+  invalidFile,
+  legacyExcelWorkbook,
+  notTextOrSpreadsheet,
+  passwordProtected,
+  quotedFileName,
+  throwIfAborted,
+} from './reader-messages';
 import { openXlsxTable } from './xlsx-reader';
 import { importOpenFault } from '../../../../faults';
 import type { SourceTable } from './source-types';
 
 export interface OpenSourceTableOptions {
-  /** Worksheet to read from an .xlsx; the first visible worksheet when left out. Ignored for CSV. */
+  /** Worksheet to read from a workbook; when left out, the first visible one that is not notes or a cover. Ignored for CSV. */
   sheet?: string;
+  /** Read every sheet of a workbook, one after another (sheet is then ignored). */
+  allSheets?: boolean;
+  /**
+   * List an OpenDocument spreadsheet's sheets (and check the one asked for) before reading.
+   * On by default; the import's reader leaves it off, since listing takes a pass over all of
+   * the sheets' XML and the preview has already checked the name.
+   */
+  listSheets?: boolean;
   signal?: AbortSignal;
   limits?: Partial<ReaderLimits>;
   /** For a CSV file, sees every byte, in order, as the rows are read (a workbook is read part by part). */
@@ -24,8 +44,9 @@ const headBytes = 1024 * 1024;
 
 /**
  * Opens a partner's file as a table of raw rows. The type comes from the content (a zip is
- * an .xlsx, an OLE compound file is encrypted or legacy Excel, anything else is tried as
- * delimited text), because partners rename files and e-mail gateways mangle extensions.
+ * an .xlsx or an OpenDocument spreadsheet, an OLE compound file is encrypted or legacy Excel,
+ * anything else is tried as delimited text), because partners rename files and e-mail
+ * gateways mangle extensions.
  */
 export async function openSourceTable(path: string, options: OpenSourceTableOptions = {}): Promise<SourceTable> {
   throwIfAborted(options.signal);
@@ -36,10 +57,24 @@ export async function openSourceTable(path: string, options: OpenSourceTableOpti
 
   const kind = classifyFileHead(head);
   switch (kind.type) {
-    case 'zip':
-      return openXlsxTable(path, { fileName, size, sheet: options.sheet, signal: options.signal, limits });
+    case 'zip': {
+      const workbook = { fileName, size, sheet: options.sheet, allSheets: options.allSheets === true, signal: options.signal, limits };
+      if ((await zipSpreadsheetKind(path, head)) === 'ods') return openOdsTable(path, { ...workbook, listSheets: options.listSheets !== false });
+      return openXlsxTable(path, workbook);
+    }
     case 'ole':
-      throw passwordProtected(fileName);
+      switch (await compoundFileKind(path)) {
+        case 'legacy-excel':
+          throw legacyExcelWorkbook(fileName);
+        case 'legacy-word':
+          throw notTextOrSpreadsheet(fileName, 'a Word document');
+        case 'legacy-powerpoint':
+          throw notTextOrSpreadsheet(fileName, 'a PowerPoint presentation');
+        default:
+          throw passwordProtected(fileName);
+      }
+    case 'flat-ods':
+      throw flatOpenDocument(fileName);
     case 'binary':
       throw notTextOrSpreadsheet(fileName, kind.looksLike);
     case 'text':
@@ -55,7 +90,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
   } catch (error) {
     throw importOpenFault(error, path, fileName);
   }
-  if (kind.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+  if (kind.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or a spreadsheet.`);
   if (!kind.isFile()) {
     throw invalidFile(`${quotedFileName(fileName)} is not an ordinary file (it is a pipe, socket or device), so it cannot be imported. Save the data to a CSV or Excel file and import that.`);
   }
@@ -67,7 +102,7 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
   }
   try {
     const stats = await handle.stat();
-    if (stats.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or an Excel workbook.`);
+    if (stats.isDirectory()) throw invalidFile(`${quotedFileName(fileName)} is a folder, not a file. Choose a CSV file or a spreadsheet.`);
     const head = Buffer.alloc(Math.min(headBytes, stats.size));
     let filled = 0;
     while (filled < head.length) {
@@ -83,4 +118,3 @@ async function readHead(path: string, fileName: string): Promise<{ head: Buffer;
     await handle.close();
   }
 }
-

@@ -1,4 +1,5 @@
 import { type Readable } from 'node:stream';
+import { FastTextDecoder } from './fast-text-decoder';
 import { cancelled } from './reader-messages';
 
 /**
@@ -10,18 +11,18 @@ import { cancelled } from './reader-messages';
  */
 export async function* decodedPartText(
   part: Readable,
-  options: { signal?: AbortSignal; onInflatedBytes?: (bytes: number) => void },
+  options: { signal?: AbortSignal | undefined; onInflatedBytes?: (bytes: number) => void },
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new FastTextDecoder(new TextDecoder('utf-8'), 'utf-8');
   try {
     for await (const chunk of part) {
       if (options.signal?.aborted) throw cancelled();
       if (!(chunk instanceof Uint8Array)) throw new TypeError('Expected the workbook part to be read as bytes.');
       options.onInflatedBytes?.(chunk.length);
-      const text = decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk);
       if (text !== '') yield text;
     }
-    const tail = decoder.decode();
+    const tail = decoder.end();
     if (tail !== '') yield tail;
   } finally {
     part.destroy();
