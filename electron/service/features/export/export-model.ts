@@ -1,3 +1,4 @@
+import { formatUkDateTime } from '../../../../shared/format/index';
 import type { AnalysisView, OffenceAnalysis, StoredRun } from '../../../../shared/domain/analysis';
 import type { ExportDataset, ExportModel, ExportPriority, ExportSource, ExportSourceDescription, OffenceStatisticsRow } from '../../../../shared/export/export-model';
 import { analyseSensitivity, type Judgement, type MatrixDefinition, type OffenceInputs, type RankedOffence } from '../../../../shared/matrix';
@@ -36,7 +37,6 @@ function peerDescription(db: WorkspaceDatabase, run: StoredRun | null, analysis:
   return { areas, note: chosen.note ?? null, kind: describePeerAreas(areas.map(bundledAreaLevel)) };
 }
 
-const frozenAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
 function describeSource(run: StoredRun | null): ExportSourceDescription {
   if (!run) return { kind: 'current', runId: null, runName: null, frozenAt: null, description: 'Current scoring' };
@@ -45,7 +45,7 @@ function describeSource(run: StoredRun | null): ExportSourceDescription {
     runId: run.id,
     runName: run.name,
     frozenAt: run.createdAt,
-    description: `Frozen run ${run.id}, “${run.name}”, frozen ${frozenAtFormat.format(new Date(run.createdAt))}`,
+    description: `Frozen run ${run.id}, “${run.name}”, frozen ${formatUkDateTime(run.createdAt)}`,
   };
 }
 

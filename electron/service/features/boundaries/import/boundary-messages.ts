@@ -1,5 +1,6 @@
 import type { WorkbenchError } from '../../../../../shared/result';
-import { formatCount, formatSize, invalidFile, quotedFileName } from '../../dataset/import/readers/reader-messages';
+import { formatSize, invalidFile, quotedFileName } from '../../dataset/import/readers/reader-messages';
+import { formatCount } from '../../../../../shared/format/index';
 
 /**
  * Sentences for a boundary file that cannot be imported. Each names the file, says what is

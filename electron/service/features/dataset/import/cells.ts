@@ -1,3 +1,4 @@
+import { formatCount } from '../../../../../shared/format/index';
 import type { CellValue } from './readers/source-types';
 
 /**
@@ -31,7 +32,7 @@ const largestCount = Number.MAX_SAFE_INTEGER;
 function tooLarge(column: string, shown: string): CountResult {
   return {
     ok: false,
-    reason: `The count in “${column}” (${shown}) is larger than the workbench can hold exactly (${largestCount.toLocaleString('en-GB')}). Check the figure in the source.`,
+    reason: `The count in “${column}” (${shown}) is larger than the workbench can hold exactly (${formatCount(largestCount)}). Check the figure in the source.`,
   };
 }
 

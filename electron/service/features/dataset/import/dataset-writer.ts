@@ -1,3 +1,4 @@
+import { formatCount } from '../../../../../shared/format/index';
 import type { MappableField } from '../../../../../shared/domain/dataset';
 import type { WorkspaceDatabase } from '../../../workspace-file';
 import type { AreaVerdict } from './area-filter';
@@ -43,7 +44,7 @@ function reasonKind(reason: string): string {
 }
 
 function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 interface Aggregate {
@@ -335,7 +336,7 @@ export class DatasetWriter {
     if (this.tally.duplicates > 0) return `all ${this.tally.duplicates} of its rows repeat crimes already in the workspace.`;
     const first = [...this.reasons.values()][0];
     if (!first) return 'every row was rejected.';
-    return `every row was rejected. The first reason, on row ${first.row.toLocaleString('en-GB')}: ${/[.!?]$/.test(first.example) ? first.example : `${first.example}.`}`;
+    return `every row was rejected. The first reason, on row ${formatCount(first.row)}: ${/[.!?]$/.test(first.example) ? first.example : `${first.example}.`}`;
   }
 
   /** The aggregates, the accounting and the data-quality records, once every row is in. */

@@ -4,7 +4,8 @@ import { FastTextDecoder } from './fast-text-decoder';
 import { sniffDelimiter } from './csv-delimiter';
 import { CsvRecordSplitter } from './csv-record-splitter';
 import { type ReaderLimits } from './reader-limits';
-import { cancelled, emptyFile, formatCount, invalidFile, isAbortError, quotedFileName } from './reader-messages';
+import { cancelled, emptyFile, invalidFile, isAbortError, quotedFileName } from './reader-messages';
+import { formatCount } from '../../../../../../shared/format/index';
 import { OnceReadTable } from './once-read-table';
 import type { SourceDelimiter, SourceEncoding, SourceRow, SourceTable } from './source-types';
 

@@ -1,6 +1,7 @@
 import { parse as parseCsvText } from 'csv-parse/sync';
 import type { SourceDelimiter, SourceRow } from './source-types';
-import { formatCount, formatSize, invalidFile, quotedFileName } from './reader-messages';
+import { formatSize, invalidFile, quotedFileName } from './reader-messages';
+import { formatCount } from '../../../../../../shared/format/index';
 
 export interface CsvSplitterSettings {
   fileName: string;

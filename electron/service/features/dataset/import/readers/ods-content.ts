@@ -1,3 +1,4 @@
+import { formatCount } from '../../../../../../shared/format/index';
 import { excelSerialToDate } from '../../../../../../shared/dates';
 import type { CellValue } from './source-types';
 
@@ -734,7 +735,7 @@ export class OdsContentScanner {
     this.nextRow += this.rowRepeat;
     if (this.lastFilled === 0) return;
     if (this.nextRow - 1 > maxSheetRows) {
-      throw new OdsContentError('too-many-rows', `sheet “${this.table!.name}” has values on rows past row ${maxSheetRows.toLocaleString('en-GB')}`);
+      throw new OdsContentError('too-many-rows', `sheet “${this.table!.name}” has values on rows past row ${formatCount(maxSheetRows)}`);
     }
     this.rows.push({ table: this.table!, number, cells: this.cells, lastFilled: this.lastFilled, repeat: this.rowRepeat });
     this.cells = [];

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { formatCount } from '../../../../../../shared/format/index';
+import { formatUpTo } from '../../../../../../shared/format/index';
 import { WorkbenchError } from '../../../../../../shared/result';
 
 /**
@@ -12,7 +12,6 @@ export function quotedFileName(fileName: string): string {
   return `“${basename(fileName)}”`;
 }
 
-export { formatCount };
 
 /** Sizes as Windows Explorer shows them (1 KB = 1,024 bytes), which is what analysts compare against. */
 export function formatSize(bytes: number): string {
@@ -24,7 +23,7 @@ export function formatSize(bytes: number): string {
     unit++;
   }
   const shown = unit === 0 || value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${shown.toLocaleString('en-GB')} ${units[unit]!}`;
+  return `${formatUpTo(shown, 1)} ${units[unit]!}`;
 }
 
 export function invalidFile(message: string): WorkbenchError {

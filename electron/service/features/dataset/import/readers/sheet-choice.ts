@@ -1,3 +1,4 @@
+import { formatList } from '../../../../../../shared/format/index';
 /**
  * Sheets that hold words about the data rather than the data: publishers put a cover, notes
  * or contents first (the Home Office's open data tables start with a Notes sheet), and
@@ -26,5 +27,5 @@ export function sheetNamed<T extends SheetCandidate>(sheets: readonly T[], reque
 }
 
 export function listOfSheetNames(names: readonly string[]): string {
-  return new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(names.map((name) => `“${name}”`));
+  return formatList(names.map((name) => `“${name}”`));
 }

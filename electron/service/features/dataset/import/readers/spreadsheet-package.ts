@@ -3,7 +3,8 @@ import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { WorkbenchError } from '../../../../../../shared/result';
 import { type ReaderLimits } from './reader-limits';
-import { damagedWorkbook, formatCount, formatSize, invalidFile, passwordProtected, quotedFileName } from './reader-messages';
+import { damagedWorkbook, formatSize, invalidFile, passwordProtected, quotedFileName } from './reader-messages';
+import { formatCount } from '../../../../../../shared/format/index';
 
 /**
  * A spreadsheet package (an .xlsx, or an OpenDocument .ods) opened as a zip, checked before
